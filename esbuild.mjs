@@ -1,0 +1,62 @@
+// Two bundles: the extension host (Node, CommonJS, `vscode` external) and the webview (browser
+// IIFE). `--production` minifies without source maps for packaging; `--watch` rebuilds on save.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in the `file:line:col: error: message` form VS Code's problem matchers read. */
+const reportProblems = {
+  name: 'report-problems',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`${location?.file}:${location?.line}:${location?.column}: error: ${text}`);
+      }
+      if (watch) console.log(`[watch] ${build.initialOptions.outfile} rebuilt (${result.errors.length} errors)`);
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [reportProblems],
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/host/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome114',
+  },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[watch] watching src/ for changes');
+} else {
+  const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
+  for (const r of results) {
+    for (const [file, { bytes }] of Object.entries(r.metafile.outputs)) {
+      if (!file.endsWith('.map')) console.log(`${file}  ${(bytes / 1024).toFixed(1)} KB`);
+    }
+  }
+}

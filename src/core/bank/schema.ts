@@ -1,0 +1,229 @@
+// The question-bank schema. Built-in banks (questions/*.yaml) and a team's own banks go through
+// this same schema, so everything the extension shows is validated data, never code.
+import { z } from 'zod';
+
+/** Ids are kebab-case so they are stable in YAML, front matter and file names alike. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes, e.g. "ted-tell"');
+
+const oneLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `keep it under ${max} characters`)
+    .refine((s) => !/[\r\n]/.test(s), 'must be a single line');
+
+const longText = z.string().trim().min(1, 'must not be empty').max(2000, 'keep it under 2000 characters');
+
+export const answerKinds = ['text', 'number', 'percent', 'choice'] as const;
+export type AnswerKind = (typeof answerKinds)[number];
+
+/** Where a bank's content comes from: the handbook page it cites. */
+export const sourceSchema = z.strictObject({
+  title: oneLine(200),
+  url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+  /** File name of the seed page this was taken from, when it is one of ours. */
+  file: oneLine(200).optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const placeholderSchema = z.strictObject({
+  label: oneLine(80),
+  /** Shown greyed in the input; also used when the CSM leaves the field blank. */
+  example: oneLine(200).optional(),
+});
+
+const PLACEHOLDER = /\{([a-z_][a-z0-9_]*)\}/g;
+
+/** Names of `{placeholders}` used in a prompt text, in order, without repeats. */
+export function placeholderNames(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
+const promptFields = {
+  id: idSchema,
+  /** The question as the CSM says it; `{name}` marks a placeholder. */
+  text: longText,
+  /** One line: what to listen for, or why this question is asked. */
+  hint: oneLine(240),
+  answer: z.enum(answerKinds).default('text'),
+  choices: z.array(oneLine(120)).min(2, 'give at least two choices').optional(),
+  /** Unit of a number answer, e.g. "hours" or "deploys/day". */
+  unit: oneLine(40).optional(),
+  placeholders: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), placeholderSchema).optional(),
+  /** Extra context for the CSM, shown under the hint (product pointers, caveats). */
+  note: longText.optional(),
+  /** Tag an answer gets by default (objective, pain-point, metric, action-item, follow-up). */
+  tag: z.enum(['objective', 'pain-point', 'metric', 'action-item', 'follow-up']).optional(),
+};
+
+type PromptShape = z.infer<z.ZodObject<typeof promptFields>>;
+
+function checkPrompt(p: PromptShape & { when?: string }, ctx: z.RefinementCtx): void {
+  if (p.answer === 'choice' && !p.choices) {
+    ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a "choice" answer needs a list of choices' });
+  }
+  if (p.answer !== 'choice' && p.choices) {
+    ctx.addIssue({ code: 'custom', path: ['choices'], message: `choices only apply when answer is "choice" (it is "${p.answer}")` });
+  }
+  const used = placeholderNames(p.text);
+  const declared = Object.keys(p.placeholders ?? {});
+  for (const name of used) {
+    if (!declared.includes(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['placeholders'],
+        message: `the text uses {${name}} but placeholders does not declare it; add "${name}: { label: ... }"`,
+      });
+    }
+  }
+  for (const name of declared) {
+    if (!used.includes(name)) {
+      ctx.addIssue({ code: 'custom', path: ['placeholders', name], message: `{${name}} is declared but the text never uses it` });
+    }
+  }
+}
+
+export const followUpSchema = z
+  .strictObject({
+    ...promptFields,
+    /** When to ask it, as the CSM reads it: "if yes", "if no", "if they containerize". */
+    when: oneLine(120).optional(),
+  })
+  .superRefine(checkPrompt);
+
+export const promptSchema = z
+  .strictObject({
+    ...promptFields,
+    followUps: z.array(followUpSchema).min(1).optional(),
+  })
+  .superRefine(checkPrompt);
+
+export type FollowUp = z.infer<typeof followUpSchema>;
+export type Prompt = z.infer<typeof promptSchema>;
+
+export const stageIds = [
+  'manage',
+  'plan',
+  'create',
+  'verify',
+  'package',
+  'secure',
+  'release',
+  'configure',
+  'monitor',
+  'govern',
+] as const;
+export type StageId = (typeof stageIds)[number];
+
+export const criterionSchema = z.strictObject({
+  id: idSchema,
+  text: longText,
+  /** Usage-ping / metrics-dictionary keys that evidence this criterion, e.g. counts.merge_requests. */
+  metrics: z.array(z.string().regex(/^[a-z0-9_.]+$/, 'metric keys look like counts.merge_requests')).optional(),
+  /** Criteria in the same group are alternatives counted together by a requirement. */
+  group: idSchema.optional(),
+});
+
+export const requirementSchema = z.strictObject({
+  /** Which group this counts; omitted means all criteria of the stage. */
+  group: idSchema.optional(),
+  atLeast: z.number().int().min(1),
+  description: oneLine(240).optional(),
+});
+
+export const adoptionSchema = z
+  .strictObject({
+    /** Share of the account (teams/projects) above which the stage counts as adopted. */
+    thresholdPercent: z.number().min(0).max(100).default(25),
+    /** The rule as the handbook states it, in one or two sentences. */
+    rule: longText,
+    criteria: z.array(criterionSchema).min(1, 'list at least one adoption criterion'),
+    /** All must hold; without any, one criterion is enough. */
+    requires: z.array(requirementSchema).optional(),
+  })
+  .superRefine((a, ctx) => {
+    const groups = new Set(a.criteria.map((c) => c.group).filter(Boolean));
+    a.requires?.forEach((r, i) => {
+      if (r.group && !groups.has(r.group)) {
+        ctx.addIssue({ code: 'custom', path: ['requires', i, 'group'], message: `no criterion is in group "${r.group}"` });
+      }
+      const pool = r.group ? a.criteria.filter((c) => c.group === r.group).length : a.criteria.length;
+      if (r.atLeast > pool) {
+        ctx.addIssue({ code: 'custom', path: ['requires', i, 'atLeast'], message: `needs ${r.atLeast} but only ${pool} criteria can count` });
+      }
+    });
+  });
+export type Adoption = z.infer<typeof adoptionSchema>;
+
+export const metricSchema = z.strictObject({
+  id: idSchema,
+  name: oneLine(160),
+  /** Which way is better. */
+  direction: z.enum(['increase', 'decrease']),
+  unit: oneLine(40).optional(),
+});
+
+export const valueDriverSchema = z.strictObject({
+  id: idSchema,
+  name: oneLine(120),
+  metrics: z.array(metricSchema).min(1),
+});
+export type ValueDriver = z.infer<typeof valueDriverSchema>;
+
+export const bankKinds = ['technique', 'stage', 'checklist'] as const;
+export type BankKind = (typeof bankKinds)[number];
+
+export const bankSchema = z
+  .strictObject({
+    id: idSchema,
+    kind: z.enum(bankKinds),
+    title: oneLine(120),
+    /** One or two sentences: when to use this technique and what it gets you. */
+    summary: longText,
+    /** The handbook page(s) this bank is taken from. */
+    source: z.union([sourceSchema, z.array(sourceSchema).min(1)]).transform((s) => (Array.isArray(s) ? s : [s])),
+    /** Position in the default technique order; lower comes first. */
+    order: z.number().int().min(0).max(10000).default(1000),
+    /**
+     * How the sidebar steps through the prompts: one after another, TED's verb + topic composer,
+     * or the Five Whys ladder that quotes the previous answer.
+     */
+    flow: z.enum(['steps', 'ted', 'ladder']).default('steps'),
+    stage: z.enum(stageIds).optional(),
+    adoption: adoptionSchema.optional(),
+    valueDrivers: z.array(valueDriverSchema).min(1).optional(),
+    prompts: z.array(promptSchema).min(1, 'a bank needs at least one prompt'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.kind === 'stage') {
+      if (!b.stage) ctx.addIssue({ code: 'custom', path: ['stage'], message: 'a stage bank names its stage (manage … govern)' });
+      if (!b.adoption) ctx.addIssue({ code: 'custom', path: ['adoption'], message: 'a stage bank states its adoption rule and criteria' });
+    } else {
+      if (b.stage) ctx.addIssue({ code: 'custom', path: ['stage'], message: 'only banks of kind "stage" name a stage' });
+      if (b.adoption) ctx.addIssue({ code: 'custom', path: ['adoption'], message: 'only banks of kind "stage" have adoption criteria' });
+    }
+    // Ids must be unique across prompts and follow-ups: answers and overrides are keyed by them.
+    const seen = new Map<string, string>();
+    const visit = (id: string, path: (string | number)[]) => {
+      const first = seen.get(id);
+      if (first) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate id "${id}" (first used at ${first})` });
+      else seen.set(id, path.join('.'));
+    };
+    b.prompts.forEach((p, i) => {
+      visit(p.id, ['prompts', i]);
+      p.followUps?.forEach((f, j) => visit(f.id, ['prompts', i, 'followUps', j]));
+    });
+    const crit = new Map<string, string>();
+    b.adoption?.criteria.forEach((c, i) => {
+      if (crit.has(c.id)) {
+        ctx.addIssue({ code: 'custom', path: ['adoption', 'criteria', i, 'id'], message: `duplicate criterion id "${c.id}"` });
+      }
+      crit.set(c.id, String(i));
+    });
+  });
+
+export type BankInput = z.input<typeof bankSchema>;
+export type Bank = z.infer<typeof bankSchema>;
