@@ -1,7 +1,7 @@
 // Turns the text of one YAML bank into a validated Bank, or into problems that name the exact
 // line, column and schema path, so a CSM or team lead can fix the file without guessing.
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { bankSchema, type Bank } from './schema';
 
 /** Banks are small hand-written files; anything larger is a mistake or an attack. */
@@ -100,7 +100,7 @@ export function loadBank(file: string, text: string): LoadResult {
     return fileProblem(file, 'file is not valid UTF-8 text (binary data or another encoding); save it as UTF-8');
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, strict: true, logLevel: 'error' });
   const syntax = [...doc.errors, ...doc.warnings];
   if (doc.errors.length) {
     return {

@@ -1,21 +1,29 @@
 // The question-bank schema. Built-in banks (questions/*.yaml) and a team's own banks go through
 // this same schema, so everything the extension shows is validated data, never code.
-import { z } from 'zod';
+// zod/mini rather than classic zod: the same validator, but tree-shakable, which keeps the
+// extension bundle (and so activation) small.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.cjs';
+
+// Mini ships without messages; English ones read far better than "Invalid input".
+z.config(en());
 
 /** Ids are kebab-case so they are stable in YAML, front matter and file names alike. */
 export const idSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes, e.g. "ted-tell"');
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes, e.g. "ted-tell"'));
 
 const oneLine = (max: number) =>
   z
     .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `keep it under ${max} characters`)
-    .refine((s) => !/[\r\n]/.test(s), 'must be a single line');
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(max, `keep it under ${max} characters`),
+      z.refine((s) => !/[\r\n]/.test(s), 'must be a single line'),
+    );
 
-const longText = z.string().trim().min(1, 'must not be empty').max(2000, 'keep it under 2000 characters');
+const longText = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(2000, 'keep it under 2000 characters'));
 
 export const answerKinds = ['text', 'number', 'percent', 'choice'] as const;
 export type AnswerKind = (typeof answerKinds)[number];
@@ -23,16 +31,16 @@ export type AnswerKind = (typeof answerKinds)[number];
 /** Where a bank's content comes from: the handbook page it cites. */
 export const sourceSchema = z.strictObject({
   title: oneLine(200),
-  url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+  url: z.optional(z.url({ protocol: /^https$/, error: 'must be an https:// URL' })),
   /** File name of the seed page this was taken from, when it is one of ours. */
-  file: oneLine(200).optional(),
+  file: z.optional(oneLine(200)),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
 export const placeholderSchema = z.strictObject({
   label: oneLine(80),
   /** Shown greyed in the input; also used when the CSM leaves the field blank. */
-  example: oneLine(200).optional(),
+  example: z.optional(oneLine(200)),
 });
 
 const PLACEHOLDER = /\{([a-z_][a-z0-9_]*)\}/g;
@@ -48,20 +56,21 @@ const promptFields = {
   text: longText,
   /** One line: what to listen for, or why this question is asked. */
   hint: oneLine(240),
-  answer: z.enum(answerKinds).default('text'),
-  choices: z.array(oneLine(120)).min(2, 'give at least two choices').optional(),
+  answer: z._default(z.enum(answerKinds), 'text'),
+  choices: z.optional(z.array(oneLine(120)).check(z.minLength(2, 'give at least two choices'))),
   /** Unit of a number answer, e.g. "hours" or "deploys/day". */
-  unit: oneLine(40).optional(),
-  placeholders: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), placeholderSchema).optional(),
+  unit: z.optional(oneLine(40)),
+  placeholders: z.optional(z.record(z.string().check(z.regex(/^[a-z_][a-z0-9_]*$/, 'placeholder names are lower_snake_case')), placeholderSchema)),
   /** Extra context for the CSM, shown under the hint (product pointers, caveats). */
-  note: longText.optional(),
+  note: z.optional(longText),
   /** Tag an answer gets by default (objective, pain-point, metric, action-item, follow-up). */
-  tag: z.enum(['objective', 'pain-point', 'metric', 'action-item', 'follow-up']).optional(),
+  tag: z.optional(z.enum(['objective', 'pain-point', 'metric', 'action-item', 'follow-up'])),
 };
 
-type PromptShape = z.infer<z.ZodObject<typeof promptFields>>;
+type PromptShape = z.infer<z.ZodMiniObject<typeof promptFields>>;
+type Ctx = { addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void };
 
-function checkPrompt(p: PromptShape & { when?: string }, ctx: z.RefinementCtx): void {
+function checkPrompt(p: PromptShape & { when?: string }, ctx: Ctx): void {
   if (p.answer === 'choice' && !p.choices) {
     ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a "choice" answer needs a list of choices' });
   }
@@ -90,16 +99,16 @@ export const followUpSchema = z
   .strictObject({
     ...promptFields,
     /** When to ask it, as the CSM reads it: "if yes", "if no", "if they containerize". */
-    when: oneLine(120).optional(),
+    when: z.optional(oneLine(120)),
   })
-  .superRefine(checkPrompt);
+  .check(z.superRefine((p, ctx) => checkPrompt(p, ctx)));
 
 export const promptSchema = z
   .strictObject({
     ...promptFields,
-    followUps: z.array(followUpSchema).min(1).optional(),
+    followUps: z.optional(z.array(followUpSchema).check(z.minLength(1))),
   })
-  .superRefine(checkPrompt);
+  .check(z.superRefine((p, ctx) => checkPrompt(p, ctx)));
 
 export type FollowUp = z.infer<typeof followUpSchema>;
 export type Prompt = z.infer<typeof promptSchema>;
@@ -122,29 +131,29 @@ export const criterionSchema = z.strictObject({
   id: idSchema,
   text: longText,
   /** Usage-ping / metrics-dictionary keys that evidence this criterion, e.g. counts.merge_requests. */
-  metrics: z.array(z.string().regex(/^[a-z0-9_.]+$/, 'metric keys look like counts.merge_requests')).optional(),
+  metrics: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9_.]+$/, 'metric keys look like counts.merge_requests')))),
   /** Criteria in the same group are alternatives counted together by a requirement. */
-  group: idSchema.optional(),
+  group: z.optional(idSchema),
 });
 
 export const requirementSchema = z.strictObject({
   /** Which group this counts; omitted means all criteria of the stage. */
-  group: idSchema.optional(),
-  atLeast: z.number().int().min(1),
-  description: oneLine(240).optional(),
+  group: z.optional(idSchema),
+  atLeast: z.int().check(z.gte(1)),
+  description: z.optional(oneLine(240)),
 });
 
 export const adoptionSchema = z
   .strictObject({
     /** Share of the account (teams/projects) above which the stage counts as adopted. */
-    thresholdPercent: z.number().min(0).max(100).default(25),
+    thresholdPercent: z._default(z.number().check(z.gte(0), z.lte(100)), 25),
     /** The rule as the handbook states it, in one or two sentences. */
     rule: longText,
-    criteria: z.array(criterionSchema).min(1, 'list at least one adoption criterion'),
+    criteria: z.array(criterionSchema).check(z.minLength(1, 'list at least one adoption criterion')),
     /** All must hold; without any, one criterion is enough. */
-    requires: z.array(requirementSchema).optional(),
+    requires: z.optional(z.array(requirementSchema)),
   })
-  .superRefine((a, ctx) => {
+  .check(z.superRefine((a, ctx) => {
     const groups = new Set(a.criteria.map((c) => c.group).filter(Boolean));
     a.requires?.forEach((r, i) => {
       if (r.group && !groups.has(r.group)) {
@@ -155,7 +164,7 @@ export const adoptionSchema = z
         ctx.addIssue({ code: 'custom', path: ['requires', i, 'atLeast'], message: `needs ${r.atLeast} but only ${pool} criteria can count` });
       }
     });
-  });
+  }));
 export type Adoption = z.infer<typeof adoptionSchema>;
 
 export const metricSchema = z.strictObject({
@@ -163,13 +172,13 @@ export const metricSchema = z.strictObject({
   name: oneLine(160),
   /** Which way is better. */
   direction: z.enum(['increase', 'decrease']),
-  unit: oneLine(40).optional(),
+  unit: z.optional(oneLine(40)),
 });
 
 export const valueDriverSchema = z.strictObject({
   id: idSchema,
   name: oneLine(120),
-  metrics: z.array(metricSchema).min(1),
+  metrics: z.array(metricSchema).check(z.minLength(1)),
 });
 export type ValueDriver = z.infer<typeof valueDriverSchema>;
 
@@ -184,20 +193,25 @@ export const bankSchema = z
     /** One or two sentences: when to use this technique and what it gets you. */
     summary: longText,
     /** The handbook page(s) this bank is taken from. */
-    source: z.union([sourceSchema, z.array(sourceSchema).min(1)]).transform((s) => (Array.isArray(s) ? s : [s])),
+    source: z.pipe(
+      z.union([sourceSchema, z.array(sourceSchema).check(z.minLength(1))]),
+      z.transform((s) => (Array.isArray(s) ? s : [s])),
+    ),
     /** Position in the default technique order; lower comes first. */
-    order: z.number().int().min(0).max(10000).default(1000),
+    order: z._default(z.int().check(z.gte(0), z.lte(10000)), 1000),
     /**
-     * How the sidebar steps through the prompts: one after another, TED's verb + topic composer,
-     * or the Five Whys ladder that quotes the previous answer.
+     * How the sidebar steps through the prompts: one after another; TED's verb + topic composer;
+     * the Five Whys ladder (prompts[0] asks for the stated focus, prompts[1..] are rung wordings
+     * used in turn, each quoting the previous answer as {previous}); or `stages`, which steps
+     * through the stage banks the CSM picks.
      */
-    flow: z.enum(['steps', 'ted', 'ladder']).default('steps'),
-    stage: z.enum(stageIds).optional(),
-    adoption: adoptionSchema.optional(),
-    valueDrivers: z.array(valueDriverSchema).min(1).optional(),
-    prompts: z.array(promptSchema).min(1, 'a bank needs at least one prompt'),
+    flow: z._default(z.enum(['steps', 'ted', 'ladder', 'stages']), 'steps'),
+    stage: z.optional(z.enum(stageIds)),
+    adoption: z.optional(adoptionSchema),
+    valueDrivers: z.optional(z.array(valueDriverSchema).check(z.minLength(1))),
+    prompts: z.array(promptSchema).check(z.minLength(1, 'a bank needs at least one prompt')),
   })
-  .superRefine((b, ctx) => {
+  .check(z.superRefine((b, ctx) => {
     if (b.kind === 'stage') {
       if (!b.stage) ctx.addIssue({ code: 'custom', path: ['stage'], message: 'a stage bank names its stage (manage … govern)' });
       if (!b.adoption) ctx.addIssue({ code: 'custom', path: ['adoption'], message: 'a stage bank states its adoption rule and criteria' });
@@ -223,7 +237,7 @@ export const bankSchema = z
       }
       crit.set(c.id, String(i));
     });
-  });
+  }));
 
 export type BankInput = z.input<typeof bankSchema>;
 export type Bank = z.infer<typeof bankSchema>;
