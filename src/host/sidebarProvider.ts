@@ -1,0 +1,115 @@
+// Hosts the sidebar webview: validates every message from it, posts nothing until it says
+// `ready`, and keeps the durable state here rather than in the webview.
+import * as vscode from 'vscode';
+import { assertNever, webviewMessage, type HostMessage, type TechniqueSummary } from '../protocol';
+import type { Catalog } from '../core/bank/catalog';
+import type { BankService } from './bankService';
+import type { Log } from './log';
+import { renderWebviewHtml, webviewRoots } from './webviewHtml';
+
+export const SIDEBAR_VIEW_ID = 'callCoach.sidebar';
+
+export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private readyWaiters: (() => void)[] = [];
+  private nextRequestId = 1;
+  private readonly pendingSnapshots = new Map<number, (text: string) => void>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly banks: BankService,
+    private readonly log: Log,
+  ) {
+    this.disposables.push(banks.onDidChange((c) => this.postCatalog(c)));
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    view.webview.options = { enableScripts: true, localResourceRoots: webviewRoots(this.extensionUri) };
+    const subscriptions = [
+      view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      view.onDidDispose(() => {
+        this.view = undefined;
+        this.ready = false;
+        subscriptions.forEach((d) => d.dispose());
+      }),
+    ];
+    view.webview.html = renderWebviewHtml(view.webview, this.extensionUri);
+  }
+
+  /** Resolves once a webview has loaded and said `ready`. */
+  whenReady(): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** The webview's visible text, as the user would read it. */
+  async snapshot(): Promise<string> {
+    await this.whenReady();
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.pendingSnapshots.set(requestId, resolve);
+      this.post({ type: 'requestSnapshot', requestId });
+    });
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = webviewMessage.safeParse(raw);
+    if (!parsed.success) {
+      this.log.warn(`Ignored a malformed message from the sidebar: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        void this.banks.ready().then((c) => this.postCatalog(c));
+        this.readyWaiters.splice(0).forEach((resolve) => resolve());
+        return;
+      case 'snapshot': {
+        const resolve = this.pendingSnapshots.get(message.requestId);
+        this.pendingSnapshots.delete(message.requestId);
+        resolve?.(message.text);
+        return;
+      }
+      case 'runCommand':
+        void vscode.commands.executeCommand(`callCoach.${message.command}`);
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  private postCatalog(catalog: Catalog): void {
+    this.post({
+      type: 'catalog',
+      techniques: catalog.banks.map(
+        (b): TechniqueSummary => ({
+          id: b.id,
+          title: b.title,
+          summary: b.summary,
+          kind: b.kind,
+          flow: b.flow,
+          promptCount: b.prompts.reduce((n, p) => n + 1 + (p.followUps?.length ?? 0), 0),
+          sources: b.source.map((s) => s.title),
+          ...(b.adoption ? { adoptionRule: b.adoption.rule } : {}),
+        }),
+      ),
+      status: { loaded: catalog.banks.length, skipped: catalog.skipped },
+    });
+  }
+
+  private post(message: HostMessage): void {
+    // Nothing goes out before `ready`: the webview would drop it, and `ready` triggers a full post.
+    if (!this.view || !this.ready) return;
+    void this.view.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+    this.pendingSnapshots.clear();
+  }
+}

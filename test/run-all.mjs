@@ -1,0 +1,94 @@
+// `npm test`: build, type-check, then every suite — unit (plain Node), webview (real bundle in
+// Chromium), package (the .vsix) and integration (a real VS Code extension host). Prints one
+// closing line `N passed, N failed` and exits non-zero if anything failed or could not run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const Mocha = require('mocha');
+process.chdir(repo);
+
+const only = process.argv.slice(2); // e.g. `npm test -- unit webview`
+const wants = (suite) => only.length === 0 || only.includes(suite);
+const totals = { passed: 0, failed: 0 };
+const broken = [];
+
+function step(title, command, args) {
+  console.log(`\n> ${title}`);
+  const started = Date.now();
+  const r = spawnSync(command, args, { stdio: 'inherit', cwd: repo });
+  if (r.status !== 0) {
+    broken.push(title);
+    console.error(`✗ ${title} failed (exit ${r.status ?? r.signal})`);
+    return false;
+  }
+  console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return true;
+}
+
+function testFiles(folder) {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()
+    .map((f) => join(folder, f));
+}
+
+async function mochaSuite(name, folder, timeout) {
+  const files = testFiles(folder);
+  console.log(`\n> ${name} tests (${files.length} files)`);
+  if (!files.length) {
+    broken.push(`${name}: no test files in ${folder}`);
+    return;
+  }
+  const mocha = new Mocha({ ui: 'bdd', timeout, reporter: 'spec', color: !process.env.CI });
+  files.forEach((f) => mocha.addFile(f));
+  await mocha.loadFilesAsync();
+  const stats = await new Promise((resolve) => {
+    const runner = mocha.run(() => resolve(runner.stats));
+  });
+  totals.passed += stats.passes;
+  totals.failed += stats.failures;
+  mocha.dispose();
+}
+
+function integrationSuite() {
+  console.log('\n> integration tests (real VS Code extension host)');
+  const resultFile = join(mkdtempSync(join(tmpdir(), 'call-coach-results-')), 'integration.json');
+  const r = spawnSync(process.execPath, ['test/integration/run.mjs'], {
+    stdio: 'inherit',
+    cwd: repo,
+    env: { ...process.env, CALL_COACH_RESULT_FILE: resultFile },
+  });
+  if (!existsSync(resultFile)) {
+    broken.push(`integration: the extension host produced no results (exit ${r.status ?? r.signal})`);
+    return;
+  }
+  const { passed, failed } = JSON.parse(readFileSync(resultFile, 'utf8'));
+  totals.passed += passed;
+  totals.failed += failed;
+}
+
+const started = Date.now();
+const built =
+  step('build (esbuild: dist/extension.js, dist/webview.js)', process.execPath, ['esbuild.mjs']) &&
+  step('type-check src', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']) &&
+  step('compile tests (tsc -p test)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'test']);
+
+if (built) {
+  if (wants('unit')) await mochaSuite('unit', join(repo, 'out/test/unit'), 20000);
+  if (wants('webview')) await mochaSuite('webview', join(repo, 'out/test/webview'), 30000);
+  if (wants('package')) await mochaSuite('package', join(repo, 'out/test/package'), 120000);
+  if (wants('integration')) integrationSuite();
+}
+
+console.log(`\nFinished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+for (const b of broken) console.log(`could not run: ${b}`);
+console.log(`${totals.passed} passed, ${totals.failed + broken.length} failed`);
+process.exit(totals.failed || broken.length ? 1 : 0);
