@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// A stand-in for the `code` CLI that @vscode/test-electron's runTests({ vscodeExecutablePath })
+// can launch: it runs the extension tests in a real VS Code 1.139 server build (installed by
+// install-host.mjs) with the workbench in headless Chromium, and exits with the tests' exit code.
+//
+// Understood: --extensionDevelopmentPath=DIR (repeatable), --extensionTestsPath=FILE, a folder.
+// Other flags (--no-sandbox, --user-data-dir=..., ...) are ignored.
+// Env: CALL_COACH_HOST_TIMEOUT_MS (default 600000), CALL_COACH_SCREENSHOT=<png> (after the
+// tests, before closing), CALL_COACH_HOST_VERBOSE=1 (server output and browser console too).
+// Every other variable is passed on to the extension host.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { format } from 'node:util';
+import { ensureHost } from './install-host.mjs';
+import { launchBrowser, makeScratch, removeScratch, startServer, workbenchUrl } from './server.mjs';
+
+const started = Date.now();
+const verbose = /^(1|true|yes)$/i.test(process.env.CALL_COACH_HOST_VERBOSE ?? '');
+const timeoutMs = Number(process.env.CALL_COACH_HOST_TIMEOUT_MS) || 10 * 60 * 1000;
+const say = (m) => process.stdout.write(`[code-wrapper] ${m}\n`);
+
+function parseArgs(argv) {
+  const out = { extensionDevelopmentPaths: [], extensionTestsPath: undefined, folder: undefined, ignored: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (name) => {
+      if (a === `--${name}`) return argv[++i];
+      if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
+      return undefined;
+    };
+    let v;
+    if ((v = value('extensionDevelopmentPath')) !== undefined) out.extensionDevelopmentPaths.push(resolve(v));
+    else if ((v = value('extensionTestsPath')) !== undefined) out.extensionTestsPath = resolve(v);
+    else if (a.startsWith('-')) out.ignored.push(a);
+    else if (!out.folder) out.folder = resolve(a);
+    else out.ignored.push(a);
+  }
+  return out;
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (!args.extensionTestsPath || !args.extensionDevelopmentPaths.length) {
+  console.error('usage: code-wrapper.mjs --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [FOLDER]');
+  process.exit(2);
+}
+
+let server;
+let browser;
+let scratch;
+let finishing = false;
+
+/** Closes the browser, kills the server's process group, removes scratch (kept on failure). */
+async function finish(code, why, { testsRan = false } = {}) {
+  if (finishing) return;
+  finishing = true;
+  clearTimeout(overall);
+  if (why) say(why);
+  if (code !== 0 && !testsRan && server && !verbose) {
+    process.stdout.write(`[code-wrapper] last server output:\n${server.output().split('\n').slice(-40).join('\n')}\n`);
+  }
+  try {
+    await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 5000))]);
+  } catch {
+    /* already gone */
+  }
+  server?.stop();
+  if (scratch) {
+    if (code === 0 || process.env.CI) removeScratch(scratch);
+    else say(`scratch dir kept for inspection: ${scratch.root} (extension host logs under user-data/logs)`);
+  }
+  say(`exit ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.exit(code);
+}
+
+const overall = setTimeout(() => void finish(1, `TIMEOUT: no test result after ${timeoutMs / 1000} s (CALL_COACH_HOST_TIMEOUT_MS)`), timeoutMs);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void finish(130, `received ${signal}`));
+// Last resort if something calls process.exit or throws past us: never leave the server behind.
+process.on('exit', () => server?.stop());
+process.on('uncaughtException', (err) => void finish(1, `internal error: ${err?.stack ?? err}`));
+process.on('unhandledRejection', (err) => void finish(1, `internal error: ${err?.stack ?? err}`));
+
+// The workbench's own log goes through codeAutomationLog too, at the same levels as the test
+// output from the extension host; without CALL_COACH_HOST_VERBOSE these known lines are dropped.
+const WORKBENCH_NOISE = [
+  /^(Resolving|Resolved) connection token/,
+  /^Creating a socket/,
+  /^\[(reconnection-grace-time|AgentHost[^\]]*|ChatModelSelection|AccountPolicyGate|Service Worker)\]/,
+  /^Updating additional builtin extensions cache/,
+  /getaddrinfo ENOTFOUND/,
+  /^Extension host \(Remote\) is unresponsive|^Extension host \(Remote\) is responsive/,
+];
+
+/** codeAutomationLog receives console-style arguments (an array); print them like console.log. */
+function formatLogArgs(message) {
+  const parts = Array.isArray(message) ? message : [message];
+  return format(...parts);
+}
+
+async function main() {
+  const paths = ensureHost({ quiet: true });
+  scratch = makeScratch();
+  if (args.ignored.length && verbose) say(`ignoring ${args.ignored.join(' ')}`);
+
+  server = startServer({
+    paths,
+    scratch,
+    smokeTestDriver: true,
+    onOutput: verbose ? (t) => process.stderr.write(t.replace(/^/gm, '[server] ')) : undefined,
+  });
+  server.proc.on('exit', (code, signal) => void finish(1, `VS Code server exited unexpectedly (${code ?? signal})`));
+  const { baseUrl } = await server.ready;
+  say(`VS Code server listening at ${baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const launched = await launchBrowser({ chromium: paths.chromium });
+  browser = launched.browser;
+  const page = launched.page;
+  page.on('pageerror', (err) => verbose && process.stderr.write(`[browser] page error: ${err.message}\n`));
+  page.on('console', (msg) => verbose && process.stderr.write(`[browser] ${msg.type()}: ${msg.text()}\n`));
+  page.on('crash', () => void finish(1, 'the workbench page crashed'));
+  browser.on('disconnected', () => void finish(1, 'Chromium disconnected'));
+
+  await page.exposeFunction('codeAutomationLog', (level, message) => {
+    const text = formatLogArgs(message);
+    if (!verbose && WORKBENCH_NOISE.some((re) => re.test(text))) return;
+    const stream = level === 'error' ? process.stderr : process.stdout;
+    stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  });
+  await page.exposeFunction('codeAutomationExit', async (code) => {
+    const exitCode = typeof code === 'number' ? code : 1;
+    const shot = process.env.CALL_COACH_SCREENSHOT;
+    if (shot) {
+      try {
+        mkdirSync(dirname(resolve(shot)), { recursive: true });
+        await page.screenshot({ path: resolve(shot) });
+        say(`screenshot written to ${resolve(shot)}`);
+      } catch (err) {
+        say(`screenshot failed: ${err.message}`);
+      }
+    }
+    // Answer the page first, then shut down.
+    setTimeout(() => void finish(exitCode, `extension tests finished with exit code ${exitCode}`, { testsRan: true }), 0);
+  });
+
+  const url = workbenchUrl({
+    baseUrl,
+    folder: args.folder,
+    extensionDevelopmentPaths: args.extensionDevelopmentPaths,
+    extensionTestsPath: args.extensionTestsPath,
+  });
+  if (verbose) say(`opening ${url}`);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+}
+
+main().catch((err) => void finish(1, `ERROR: ${err?.message ?? err}`));
