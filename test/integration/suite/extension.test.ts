@@ -1,0 +1,124 @@
+// Runs inside a real VS Code extension host (see test/integration/run.mjs): the built
+// dist/extension.js is loaded as the extension under development, with the sample workspace open.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+/** The contract `activate()` returns (src/host/extension.ts); declared here so tests compile alone.
+ *  `catalog()` may answer at once or after the banks load; the tests always await it. */
+interface CatalogSummary {
+  banks: { id: string; title: string; kind: string }[];
+  problems: unknown[];
+}
+interface CallCoachApi {
+  catalog(): CatalogSummary | Thenable<CatalogSummary>;
+  sidebar: { whenReady(): Promise<void>; snapshot(): Promise<string> };
+}
+
+const EXTENSION_ID = 'call-coach.call-coach';
+const COMMANDS = ['callCoach.showSidebar', 'callCoach.reloadBanks', 'callCoach.showLog'];
+const EXPECTED_TITLES = ['Five Whys', 'Day in the Life'];
+
+function withTimeout<T>(promise: Thenable<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    Promise.resolve(promise).finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
+    }),
+  ]);
+}
+
+/** Polls `probe` until `ok` holds; fails with the last value seen. */
+async function eventually<T>(what: string, probe: () => T | Thenable<T>, ok: (value: T) => boolean, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: T | undefined;
+  for (;;) {
+    last = await withTimeout(Promise.resolve(probe()), Math.max(1000, deadline - Date.now()), what);
+    if (ok(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${ms} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 600)}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function showSidebar(api: CallCoachApi): Promise<void> {
+  await vscode.commands.executeCommand('callCoach.showSidebar');
+  await withTimeout(api.sidebar.whenReady(), 30_000, 'the Call Coach sidebar webview to load and say ready');
+}
+
+function snapshotShowing(api: CallCoachApi, titles: string[]): Promise<string> {
+  return eventually(
+    `the sidebar to show ${titles.join(', ')}`,
+    () => withTimeout(api.sidebar.snapshot(), 10_000, 'a sidebar snapshot'),
+    (text) => titles.every((t) => text.includes(t)),
+  );
+}
+
+describe('Call Coach in a real VS Code extension host', () => {
+  let ext: vscode.Extension<CallCoachApi>;
+  let api: CallCoachApi;
+
+  before(async () => {
+    const found = vscode.extensions.getExtension<CallCoachApi>(EXTENSION_ID);
+    assert.ok(found, `extension ${EXTENSION_ID} is not loaded; extensions: ${vscode.extensions.all.filter((e) => !e.id.startsWith('vscode.')).map((e) => e.id).join(', ')}`);
+    ext = found;
+    api = await withTimeout(ext.activate(), 30_000, `${EXTENSION_ID} to activate`);
+  });
+
+  it('activates and returns its API', () => {
+    assert.strictEqual(ext.isActive, true);
+    assert.ok(api, 'activate() returned nothing');
+    assert.strictEqual(typeof api.catalog, 'function');
+    assert.strictEqual(typeof api.sidebar?.whenReady, 'function');
+    assert.strictEqual(typeof api.sidebar?.snapshot, 'function');
+  });
+
+  it('opens the sample workspace', () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    assert.strictEqual(folders.length, 1, 'expected exactly one workspace folder');
+    assert.match(folders[0]!.uri.path, /sample-workspace$/);
+  });
+
+  it('registers its commands', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const c of COMMANDS) assert.ok(all.includes(c), `command ${c} is not registered`);
+  });
+
+  it('callCoach.showSidebar reveals the sidebar webview', async () => {
+    await showSidebar(api);
+  });
+
+  it('loads at least 20 question banks with no problems', async () => {
+    await showSidebar(api); // first use triggers the background load
+    const catalog = await eventually('the question banks to load', () => api.catalog(), (c) => c.banks.length > 0);
+    assert.deepStrictEqual(catalog.problems, [], `bank problems: ${JSON.stringify(catalog.problems, null, 2)}`);
+    assert.ok(catalog.banks.length >= 20, `expected at least 20 banks, got ${catalog.banks.length}: ${catalog.banks.map((b) => b.id).join(', ')}`);
+    for (const b of catalog.banks) {
+      assert.ok(b.id && b.title && b.kind, `bank without id/title/kind: ${JSON.stringify(b)}`);
+    }
+    const ids = catalog.banks.map((b) => b.id);
+    assert.strictEqual(new Set(ids).size, ids.length, 'bank ids are not unique');
+  });
+
+  it('shows technique titles in the sidebar', async () => {
+    await showSidebar(api);
+    const text = await snapshotShowing(api, EXPECTED_TITLES);
+    assert.ok(text.trim().length > 0);
+  });
+
+  it('callCoach.reloadBanks reloads and keeps the catalog loaded', async () => {
+    await showSidebar(api);
+    await eventually('the question banks to load', () => api.catalog(), (c) => c.banks.length > 0);
+    const before = (await api.catalog()).banks.map((b) => b.id);
+    await withTimeout(vscode.commands.executeCommand('callCoach.reloadBanks'), 30_000, 'callCoach.reloadBanks');
+    const after = await api.catalog();
+    assert.deepStrictEqual(after.banks.map((b) => b.id), before);
+    assert.deepStrictEqual(after.problems, []);
+    await snapshotShowing(api, EXPECTED_TITLES);
+  });
+
+  it('callCoach.showLog runs', async () => {
+    await withTimeout(vscode.commands.executeCommand('callCoach.showLog'), 10_000, 'callCoach.showLog');
+  });
+});
