@@ -96,6 +96,23 @@ function formatLogArgs(message) {
   return format(...parts);
 }
 
+let screenshot;
+/** CALL_COACH_SCREENSHOT: once, when the tests finish, before the extension host stops. */
+function takeScreenshot(page) {
+  const target = process.env.CALL_COACH_SCREENSHOT;
+  if (!target) return Promise.resolve();
+  screenshot ??= (async () => {
+    try {
+      mkdirSync(dirname(resolve(target)), { recursive: true });
+      await page.screenshot({ path: resolve(target) });
+      say(`screenshot written to ${resolve(target)}`);
+    } catch (err) {
+      say(`screenshot failed: ${err.message}`);
+    }
+  })();
+  return screenshot;
+}
+
 async function main() {
   const paths = ensureHost({ quiet: true });
   scratch = makeScratch();
@@ -121,22 +138,15 @@ async function main() {
 
   await page.exposeFunction('codeAutomationLog', (level, message) => {
     const text = formatLogArgs(message);
+    // Mocha's summary: the tests are done but the extension host (and its webviews) still live.
+    if (/^\s*\d+ passing \(/.test(text)) void takeScreenshot(page);
     if (!verbose && WORKBENCH_NOISE.some((re) => re.test(text))) return;
     const stream = level === 'error' ? process.stderr : process.stdout;
     stream.write(text.endsWith('\n') ? text : `${text}\n`);
   });
   await page.exposeFunction('codeAutomationExit', async (code) => {
     const exitCode = typeof code === 'number' ? code : 1;
-    const shot = process.env.CALL_COACH_SCREENSHOT;
-    if (shot) {
-      try {
-        mkdirSync(dirname(resolve(shot)), { recursive: true });
-        await page.screenshot({ path: resolve(shot) });
-        say(`screenshot written to ${resolve(shot)}`);
-      } catch (err) {
-        say(`screenshot failed: ${err.message}`);
-      }
-    }
+    await takeScreenshot(page);
     // Answer the page first, then shut down.
     setTimeout(() => void finish(exitCode, `extension tests finished with exit code ${exitCode}`, { testsRan: true }), 0);
   });

@@ -1,7 +1,7 @@
 // Shared pieces for running the VS Code server build (see install-host.mjs) and driving its web
 // workbench in Debian's headless Chromium: used by code-wrapper.mjs, open.mjs and screenshot.mjs.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from './install-host.mjs';
@@ -24,7 +24,41 @@ export function makeScratch(prefix = 'call-coach-host-') {
     browserProfile: join(root, 'browser-profile'),
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  // code-server's build keeps the web client's user settings on the server, here.
+  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
   return dirs;
+}
+
+/** Quiet, offline-friendly defaults: no chat panel, welcome page, update or gallery checks. */
+export const USER_SETTINGS = {
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off',
+};
+
+/**
+ * Makes the server load the extension at `extensionDir` as an installed extension, in place (no
+ * copy, no .vsix): a built VS Code honours `extensionDevelopmentPath` in the URL payload only with
+ * --enable-smoke-test-driver, which is for tests. Rebuild + "Developer: Reload Window" picks up
+ * changes to dist/.
+ */
+export function linkExtension(scratch, extensionDir) {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
+  const entry = {
+    identifier: { id: `${manifest.publisher}.${manifest.name}`.toLowerCase() },
+    version: manifest.version,
+    location: { $mid: 1, path: resolve(extensionDir), scheme: 'file' },
+    metadata: { installedTimestamp: Date.now(), source: 'resource' },
+  };
+  writeFileSync(join(scratch.extensions, 'extensions.json'), JSON.stringify([entry]));
+  return entry.identifier.id;
 }
 
 /** A fresh copy of the sample workspace (tests and demos may write into it). */
@@ -156,6 +190,29 @@ export async function launchBrowser({ chromium: executablePath, viewport = { wid
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   return { browser, context, page };
+}
+
+/** The innermost webview frame whose body has text, with that text; webviews are nested iframes. */
+export async function findWebviewText(page, { contains } = {}) {
+  for (const frame of page.frames()) {
+    if (process.env.CALL_COACH_HOST_VERBOSE) console.log(`[screenshot] frame ${frame.url().slice(0, 160)}`);
+    // Webview content lives in .../webview/browser/pre/index.html > fake.html (not the worker host frame).
+    if (frame === page.mainFrame() || !/\/webview\/browser\/pre\//.test(frame.url())) continue;
+    try {
+      const text = await frame.evaluate(() => document.body?.innerText ?? '');
+      if (text.trim() && (!contains || text.includes(contains))) return { frame, text };
+    } catch {
+      /* frame navigated or detached */
+    }
+  }
+  return undefined;
+}
+
+/** Clicks the activity-bar item labelled `label` (e.g. "Call Coach"). */
+export async function openActivity(page, label) {
+  const item = page.locator(`a.action-label[aria-label="${label}"], a.action-label[aria-label^="${label} ("]`).first();
+  await item.waitFor({ state: 'visible', timeout: 60_000 });
+  await item.click();
 }
 
 export function removeScratch(scratch) {
