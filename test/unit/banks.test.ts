@@ -157,7 +157,13 @@ describe('built-in question banks', () => {
     assert.ok(focus);
     assert.ok(!placeholderNames(focus.text).includes('previous'), 'the focus question has no previous answer to quote');
     assert.ok(rungs.length >= 4, 'about five rounds: a focus question and at least four rungs');
-    for (const rung of rungs) assert.deepEqual(placeholderNames(rung.text), ['previous'], `${rung.id} uses only {previous}`);
+    for (const rung of rungs) {
+      assert.deepEqual(placeholderNames(rung.text), ['previous'], `${rung.id} uses only {previous}`);
+      // The sidebar puts the quoted answer in quotation marks itself.
+      assert.doesNotMatch(rung.text, /["'\u201C\u2018]\{previous\}/, `${rung.id} quotes {previous} twice`);
+    }
+    // The CSM marks the rung that reached the strategic objective; a default tag would mark them all.
+    for (const p of ladder.prompts) assert.notEqual(p.tag, 'objective', `${p.id} should not default to objective`);
   });
 
   it('declares the placeholders the techniques are built around', () => {
