@@ -8,11 +8,11 @@
 // Env: CALL_COACH_HOST_TIMEOUT_MS (default 600000), CALL_COACH_SCREENSHOT=<png> (after the
 // tests, before closing), CALL_COACH_HOST_VERBOSE=1 (server output and browser console too).
 // Every other variable is passed on to the extension host.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { ensureHost } from './install-host.mjs';
-import { launchBrowser, makeScratch, removeScratch, startServer, workbenchUrl } from './server.mjs';
+import { findWebviewText, launchBrowser, makeScratch, removeScratch, startServer, workbenchUrl } from './server.mjs';
 
 const started = Date.now();
 const verbose = /^(1|true|yes)$/i.test(process.env.CALL_COACH_HOST_VERBOSE ?? '');
@@ -96,6 +96,8 @@ function formatLogArgs(message) {
   return format(...parts);
 }
 
+const SCREENSHOT_POINT = '[call-coach] screenshot point';
+let screenshotAck;
 let screenshot;
 /** CALL_COACH_SCREENSHOT: once, when the tests finish, before the extension host stops. */
 function takeScreenshot(page) {
@@ -104,6 +106,8 @@ function takeScreenshot(page) {
   screenshot ??= (async () => {
     try {
       mkdirSync(dirname(resolve(target)), { recursive: true });
+      const found = await findWebviewText(page);
+      if (verbose) say(`webview text at screenshot: ${found ? found.text.replace(/\s+/g, ' ').slice(0, 120) : '(none)'}`);
       await page.screenshot({ path: resolve(target) });
       say(`screenshot written to ${resolve(target)}`);
     } catch (err) {
@@ -118,9 +122,11 @@ async function main() {
   scratch = makeScratch();
   if (args.ignored.length && verbose) say(`ignoring ${args.ignored.join(' ')}`);
 
+  screenshotAck = join(scratch.root, 'screenshot.done');
   server = startServer({
     paths,
     scratch,
+    env: process.env.CALL_COACH_SCREENSHOT ? { ...process.env, CALL_COACH_SCREENSHOT_ACK: screenshotAck } : process.env,
     smokeTestDriver: true,
     onOutput: verbose ? (t) => process.stderr.write(t.replace(/^/gm, '[server] ')) : undefined,
   });
@@ -138,8 +144,12 @@ async function main() {
 
   await page.exposeFunction('codeAutomationLog', (level, message) => {
     const text = formatLogArgs(message);
-    // Mocha's summary: the tests are done but the extension host (and its webviews) still live.
-    if (/^\s*\d+ passing \(/.test(text)) void takeScreenshot(page);
+    // The suite (suite/index.ts) says this when its tests are done and waits for the ack file,
+    // so the extension host and its webviews are still alive for the screenshot.
+    if (text.includes(SCREENSHOT_POINT)) {
+      void takeScreenshot(page).then(() => writeFileSync(screenshotAck, 'done\n'));
+      return;
+    }
     if (!verbose && WORKBENCH_NOISE.some((re) => re.test(text))) return;
     const stream = level === 'error' ? process.stderr : process.stdout;
     stream.write(text.endsWith('\n') ? text : `${text}\n`);

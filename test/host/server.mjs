@@ -172,6 +172,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-quic',
   '--no-first-run',
   '--no-default-browser-check',
 ];
@@ -201,8 +202,8 @@ export async function findWebviewText(page, { contains } = {}) {
     try {
       const text = await frame.evaluate(() => document.body?.innerText ?? '');
       if (text.trim() && (!contains || text.includes(contains))) return { frame, text };
-    } catch {
-      /* frame navigated or detached */
+    } catch (err) {
+      if (process.env.CALL_COACH_HOST_VERBOSE) console.log(`[screenshot] frame not readable: ${err.message.split('\n')[0]}`);
     }
   }
   return undefined;

@@ -12,6 +12,19 @@ export interface SuiteResults {
   failures: { title: string; error: string }[];
 }
 
+/**
+ * With CALL_COACH_SCREENSHOT, test/host/code-wrapper.mjs sets CALL_COACH_SCREENSHOT_ACK: say so
+ * on the log and wait (15 s at most) for the wrapper to take its screenshot while this
+ * extension host, and the webviews the tests opened, are still alive.
+ */
+async function screenshotPoint(): Promise<void> {
+  const ack = process.env.CALL_COACH_SCREENSHOT_ACK;
+  if (!ack) return;
+  console.log('[call-coach] screenshot point');
+  const deadline = Date.now() + 15_000;
+  while (!fs.existsSync(ack) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}
+
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const files = fs
@@ -39,8 +52,10 @@ export function run(): Promise<void> {
     try {
       const runner = mocha.run((failures) => {
         write();
-        if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
-        else resolve();
+        void screenshotPoint().then(() => {
+          if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
+          else resolve();
+        });
       });
       runner.on('pass', () => {
         results.passed++;
