@@ -8,7 +8,7 @@
 // Env: CALL_COACH_HOST_TIMEOUT_MS (default 600000), CALL_COACH_SCREENSHOT=<png> (after the
 // tests, before closing), CALL_COACH_HOST_VERBOSE=1 (server output and browser console too).
 // Every other variable is passed on to the extension host.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { ensureHost } from './install-host.mjs';
@@ -57,6 +57,9 @@ async function finish(code, why, { testsRan = false } = {}) {
   if (why) say(why);
   if (code !== 0 && !testsRan && server && !verbose) {
     process.stdout.write(`[code-wrapper] last server output:\n${server.output().split('\n').slice(-40).join('\n')}\n`);
+    for (const log of extensionHostLogs()) {
+      process.stdout.write(`[code-wrapper] end of ${log}:\n${readFileSync(log, 'utf8').split('\n').slice(-40).join('\n')}\n`);
+    }
   }
   try {
     await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 5000))]);
@@ -70,6 +73,18 @@ async function finish(code, why, { testsRan = false } = {}) {
   }
   say(`exit ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exit(code);
+}
+
+function extensionHostLogs() {
+  try {
+    const logs = join(scratch.userData, 'logs');
+    return readdirSync(logs, { recursive: true })
+      .map(String)
+      .filter((f) => /exthost\d*[/\\]remoteexthost\.log$/.test(f))
+      .map((f) => join(logs, f));
+  } catch {
+    return [];
+  }
 }
 
 const overall = setTimeout(() => void finish(1, `TIMEOUT: no test result after ${timeoutMs / 1000} s (CALL_COACH_HOST_TIMEOUT_MS)`), timeoutMs);
