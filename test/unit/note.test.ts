@@ -1,0 +1,444 @@
+import { strict as assert } from 'node:assert';
+import { parse as parseYaml } from 'yaml';
+import { renderNote } from '../../src/core/note/render';
+import { parseNote } from '../../src/core/note/parse';
+import type { CallNote } from '../../src/core/note/model';
+export const realistic: CallNote = {
+  id: 'call-2026-11-24-acme-1',
+  title: 'Acme discovery',
+  customer: 'Acme Corp',
+  date: '2026-11-24',
+  callType: 'discovery',
+  attendees: ['Dana Reyes (VP Eng)', 'Sam Ito'],
+  techniques: ['five-whys', 'ted'],
+  stages: ['verify', 'release'],
+  tags: ['discovery', 'q4'],
+  objectives: [
+    { text: 'Release weekly instead of monthly', status: 'not-started', origin: 'five-whys' },
+    { text: 'Cut pipeline time in half', status: 'in-progress', origin: 'tagged' },
+  ],
+  durationMinutes: 47,
+  sections: [
+    {
+      techniqueId: 'five-whys',
+      title: 'Five Whys',
+      entries: [
+        { promptId: 'five-whys-focus', question: 'What is your key focus?', answer: 'Setting up HA for our runners.', tags: ['objective'] },
+        { promptId: 'five-whys-challenges', question: 'You said "Setting up HA". What challenges?', answer: 'Runners go down during deploys.\nTwice last month.', tags: ['pain-point'] },
+        { promptId: 'five-whys-larger-objective', question: 'How does that relate to larger objectives?', answer: 'The CTO wants weekly releases.', tags: ['objective', 'metric'] },
+      ],
+    },
+    {
+      techniqueId: 'ted',
+      title: 'TED questions',
+      entries: [{ promptId: 'ted-describe', question: 'Describe your release process.', answer: 'Manual approvals, then a Friday window.', tags: [] }],
+    },
+  ],
+  actionItems: [
+    { text: 'Send the runner HA guide', done: false },
+    { text: 'Book a CI review with Sam', done: true },
+  ],
+};
+
+const expected = `---
+type: call-note
+id: call-2026-11-24-acme-1
+title: Acme discovery
+customer: Acme Corp
+date: 2026-11-24
+callType: discovery
+attendees:
+  - Dana Reyes (VP Eng)
+  - Sam Ito
+techniques:
+  - five-whys
+  - ted
+stages:
+  - verify
+  - release
+tags:
+  - discovery
+  - q4
+objectives:
+  - text: Release weekly instead of monthly
+    status: not-started
+    origin: five-whys
+  - text: Cut pipeline time in half
+    status: in-progress
+    origin: tagged
+durationMinutes: 47
+---
+
+# Acme discovery
+
+Call with Acme Corp on 2026-11-24 · Attendees: Dana Reyes (VP Eng), Sam Ito
+
+## Five Whys
+<!-- call-coach:section five-whys -->
+
+### What is your key focus?
+<!-- call-coach:prompt five-whys-focus -->
+
+> Setting up HA for our runners.
+
+Tags: #objective
+
+### You said "Setting up HA". What challenges?
+<!-- call-coach:prompt five-whys-challenges -->
+
+> Runners go down during deploys.
+> Twice last month.
+
+Tags: #pain-point
+
+### How does that relate to larger objectives?
+<!-- call-coach:prompt five-whys-larger-objective -->
+
+> The CTO wants weekly releases.
+
+Tags: #objective #metric
+
+**Ladder**
+
+1. “Setting up HA for our runners.”
+2. “Runners go down during deploys. Twice last month.”
+3. “The CTO wants weekly releases.”
+
+## TED questions
+<!-- call-coach:section ted -->
+
+### Describe your release process.
+<!-- call-coach:prompt ted-describe -->
+
+> Manual approvals, then a Friday window.
+
+## Tagged items
+
+### Objectives
+
+- “Setting up HA for our runners.” (Five Whys)
+- “The CTO wants weekly releases.” (Five Whys)
+
+### Pain points
+
+- “Runners go down during deploys. Twice last month.” (Five Whys)
+
+### Metrics
+
+- “The CTO wants weekly releases.” (Five Whys)
+
+## Action items
+<!-- call-coach:actions -->
+
+- [ ] Send the runner HA guide
+- [x] Book a CI review with Sam
+`;
+
+function roundTrip(note: CallNote): void {
+  const md = renderNote(note);
+  const r = parseNote(md);
+  if (!r.ok) assert.fail(`parse failed: ${r.error} (line ${r.line})\n${md.slice(0, 2000)}`);
+  assert.deepEqual(r.note, note);
+}
+
+function parsed(text: string): CallNote {
+  const r = parseNote(text);
+  if (!r.ok) assert.fail(`parse failed: ${r.error} (line ${r.line})`);
+  return r.note;
+}
+
+function failure(text: string): { error: string; line?: number } {
+  const r = parseNote(text);
+  assert.equal(r.ok, false, 'expected the note to be rejected');
+  return r.ok ? { error: '' } : r;
+}
+
+/** The YAML between the fences, as written. */
+function frontMatterOf(md: string): string {
+  const lines = md.split('\n');
+  assert.equal(lines[0], '---');
+  const close = lines.indexOf('---', 1);
+  assert.ok(close > 0, 'front matter is closed');
+  return lines.slice(1, close).join('\n');
+}
+
+describe('renderNote', () => {
+  it('renders a realistic note to the expected Markdown', () => {
+    assert.equal(renderNote(realistic), expected);
+  });
+
+  it('parses its own output back to the same note', () => {
+    assert.deepEqual(parsed(expected), realistic);
+  });
+
+  it('writes front matter that Foam, Obsidian and Dataview read as properties', () => {
+    const yamlText = frontMatterOf(renderNote(realistic));
+    const data = parseYaml(yamlText) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(data), ['type', 'id', 'title', 'customer', 'date', 'callType', 'attendees', 'techniques', 'stages', 'tags', 'objectives', 'durationMinutes']);
+    assert.equal(data.type, 'call-note');
+    assert.equal(data.date, '2026-11-24', 'YAML 1.2 readers get the ISO string');
+    assert.deepEqual(data.tags, ['discovery', 'q4'], 'tags as a list, without #');
+    assert.equal(data.durationMinutes, 47, 'a number, so Dataview can sum it');
+    assert.deepEqual(data.objectives, realistic.objectives.map((o) => ({ ...o })));
+    // YAML 1.1 readers (js-yaml, gray-matter) resolve the plain date to a date value.
+    const old = parseYaml(yamlText, { version: '1.1' }) as Record<string, unknown>;
+    assert.ok(old.date instanceof Date, 'the date is a plain date-like scalar');
+  });
+
+  it('writes empty lists as [] and quotes strings YAML 1.1 would retype', () => {
+    const note: CallNote = { ...realistic, customer: 'no', callType: '1:20', id: '0777', title: 'yes', attendees: [], techniques: [], stages: [], tags: [], objectives: [] };
+    const yamlText = frontMatterOf(renderNote(note));
+    for (const key of ['attendees', 'techniques', 'stages', 'tags', 'objectives']) assert.match(yamlText, new RegExp(`^${key}: \\[\\]$`, 'm'));
+    const old = parseYaml(yamlText, { version: '1.1' }) as Record<string, unknown>;
+    assert.deepEqual([old.customer, old.callType, old.id, old.title], ['no', '1:20', '0777', 'yes']);
+    roundTrip(note);
+  });
+
+  it('keeps HTML in headings, tasks and answers inert, and reverses it exactly', () => {
+    const note: CallNote = {
+      ...realistic,
+      title: '<script>alert(1)</script>',
+      sections: [{ techniqueId: 'x', title: '<b>bold</b> -->', entries: [{ promptId: 'p', question: '<img src=x onerror=alert(1)> `a<b>`', answer: '<script>alert(1)</script>\n<!-- hidden', tags: [] }] }],
+      actionItems: [{ text: '<a href="javascript:x">click</a> &amp;', done: false }],
+    };
+    const md = renderNote(note);
+    const body = md.slice(md.indexOf('\n---\n') + 5);
+    assert.doesNotMatch(body, /<(script|img|b|a )/);
+    assert.match(body, /^# &lt;script>alert\(1\)&lt;\/script>$/m);
+    assert.match(body, /^- \[ \] &lt;a href="javascript:x">click&lt;\/a> &amp;amp;$/m);
+    assert.match(body, /^> &lt;!-- hidden$/m);
+    roundTrip(note);
+  });
+
+  it('renders an empty answer line as a bare > and tags after a blank line', () => {
+    const note: CallNote = { ...realistic, sections: [{ techniqueId: 't', title: 'T', entries: [{ promptId: 'p', question: 'Q', answer: 'one\n\nthree', tags: ['follow-up'] }] }] };
+    assert.ok(renderNote(note).includes('> one\n>\n> three\n\nTags: #follow-up\n'));
+    roundTrip(note);
+  });
+
+  it('renders the Five Whys ladder only for five-whys', () => {
+    const md = renderNote({ ...realistic, sections: realistic.sections.map((s) => ({ ...s, techniqueId: s.techniqueId === 'five-whys' ? 'other' : s.techniqueId })) });
+    assert.ok(!md.includes('**Ladder**'));
+  });
+
+  it('leaves no trailing whitespace for editors to trim', () => {
+    const note: CallNote = {
+      ...realistic,
+      sections: [{ techniqueId: 't', title: ' padded ', entries: [{ promptId: 'p', question: '', answer: 'ends with space \n\t\n ', tags: [] }] }],
+      actionItems: [{ text: '', done: false }, { text: ' x ', done: true }],
+    };
+    const md = renderNote(note);
+    for (const line of md.split('\n')) assert.doesNotMatch(line, /[ \t]$/, JSON.stringify(line));
+    roundTrip(note);
+  });
+});
+
+describe('parseNote errors', () => {
+  const md = renderNote(realistic);
+  const lineOf = (text: string, s: string) => text.split('\n').indexOf(s) + 1;
+
+  it('rejects a file without front matter', () => {
+    const f = failure('# Just notes\n\nSome text.\n');
+    assert.match(f.error, /must start with a `---` line/);
+    assert.equal(f.line, 1);
+    assert.match(failure('').error, /must start with a `---` line/);
+  });
+
+  it('rejects unclosed front matter', () => {
+    const f = failure('---\ntype: call-note\nid: x\n');
+    assert.match(f.error, /not closed/);
+  });
+
+  it('reports broken YAML with its file line', () => {
+    const f = failure(md.replace('title: Acme discovery', 'title: [Acme'));
+    assert.match(f.error, /not valid YAML/);
+    assert.ok(f.line !== undefined && f.line >= 4, `line ${f.line}`);
+  });
+
+  it('reports duplicate keys', () => {
+    const f = failure(md.replace('title: Acme discovery', 'title: Acme discovery\ntitle: Again'));
+    assert.match(f.error, /not valid YAML.*unique/i);
+    assert.equal(f.line, 5);
+  });
+
+  it('rejects a wrong or missing type', () => {
+    const f = failure(md.replace('type: call-note', 'type: meeting'));
+    assert.match(f.error, /`type` is "meeting" but a call note needs `type: call-note`/);
+    assert.equal(f.line, 2);
+    assert.match(failure(md.replace('type: call-note\n', '')).error, /missing `type`/);
+  });
+
+  it('rejects bad dates, naming the format', () => {
+    for (const bad of ['24/11/2026', '2026-02-30', '2026-13-01', '2026-11-24T10:00', '"2026-1-2"']) {
+      const f = failure(md.replace('date: 2026-11-24', `date: ${bad}`));
+      assert.match(f.error, /write the call date as YYYY-MM-DD/, bad);
+      assert.equal(f.line, 6, bad);
+    }
+    assert.deepEqual(parsed(md.replace('date: 2026-11-24', 'date: 2024-02-29')).date, '2024-02-29');
+    assert.deepEqual(parsed(md.replace('date: 2026-11-24', "date: '2026-11-24'")).date, '2026-11-24', 'quoted by another tool');
+  });
+
+  it('rejects missing required fields and wrong shapes', () => {
+    assert.match(failure(md.replace(/^id: .*\n/m, '')).error, /missing `id`/);
+    const list = failure(md.replace('attendees:\n  - Dana Reyes (VP Eng)\n  - Sam Ito', 'attendees: Dana'));
+    assert.match(list.error, /`attendees` must be a list/);
+    assert.equal(list.line, 8);
+    assert.match(failure(md.replace('customer: Acme Corp', 'customer: [a, b]')).error, /`customer` must be a single text value/);
+    assert.match(failure(md.replace('durationMinutes: 47', 'durationMinutes: 47.5')).error, /write whole minutes/);
+    assert.match(failure(md.replace('durationMinutes: 47', 'durationMinutes: -3')).error, /write whole minutes/);
+    assert.match(failure(md.replace('status: not-started', 'status: blocked')).error, /status "blocked" is not one of not-started, in-progress, done, at-risk/);
+    assert.match(failure(md.replace('origin: tagged', 'origin: other')).error, /origin "other"/);
+    assert.match(failure('---\n- type\n- id\n---\n').error, /must be a YAML mapping/);
+    assert.match(failure('---\n---\n').error, /must be a YAML mapping/);
+  });
+
+  it('rejects YAML aliases', () => {
+    assert.match(failure(md.replace('title: Acme discovery', 'title: &t Acme\ncallTypeX: *t')).error, /alias/);
+  });
+
+  it('rejects an unknown tag with its line', () => {
+    const f = failure(md.replace('Tags: #objective #metric', 'Tags: #objective #metrics'));
+    assert.match(f.error, /unknown tag "#metrics".*#objective, #pain-point, #metric, #action-item, #follow-up/);
+    assert.equal(f.line, lineOf(md, 'Tags: #objective #metric'));
+    assert.match(failure(md.replace('Tags: #pain-point', 'Tags: pain-point')).error, /unknown tag "pain-point"/);
+  });
+
+  it('rejects a question whose answer quote was deleted', () => {
+    const f = failure(md.replace('> Manual approvals, then a Friday window.\n', ''));
+    assert.match(f.error, /"Describe your release process." \(line \d+\) has no answer/);
+  });
+
+  it('rejects an anchor separated from its heading, or damaged', () => {
+    const moved = failure(md.replace('## TED questions\n', ''));
+    assert.match(moved.error, /section anchor on line \d+ must come right after its `## section title` heading/);
+    assert.equal(moved.line, lineOf(md, '<!-- call-coach:section ted -->') - 1);
+    const damaged = failure(md.replace('<!-- call-coach:section ted -->', '<!-- call-coach:section ted'));
+    assert.match(damaged.error, /damaged call-coach anchor/);
+    assert.equal(damaged.line, lineOf(md, '<!-- call-coach:section ted -->'));
+  });
+
+  it('rejects a question before any section, and two action anchors', () => {
+    assert.match(failure(md.replace('## Five Whys\n<!-- call-coach:section five-whys -->\n', '')).error, /not inside a section/);
+    assert.match(failure(md + '\n## More\n<!-- call-coach:actions -->\n').error, /two `<!-- call-coach:actions -->` anchors/);
+  });
+
+  it('never throws, whatever the input', () => {
+    for (const junk of ['---', '---\n---', '---\n---\n', '\u0000', '---\n: :\n---', '---\n!!binary x\n---', '---\ntype: !foo x\n---', md.slice(0, 300)]) {
+      const r = parseNote(junk);
+      assert.equal(r.ok, false, JSON.stringify(junk));
+    }
+  });
+});
+
+describe('parseNote tolerance', () => {
+  const md = renderNote(realistic);
+
+  it('accepts CRLF line endings and a BOM', () => {
+    assert.deepEqual(parsed(md.replace(/\n/g, '\r\n')), realistic);
+    assert.deepEqual(parsed('\ufeff' + md.replace(/\n/g, '\r\n')), realistic);
+  });
+
+  it('reads a note a person has edited around the data', () => {
+    let edited = md
+      .replace('# Acme discovery\n', '# Acme discovery (edited heading)\n\nMy own intro paragraph.\n\n> a quote of my own\n')
+      .replace('## TED questions\n<!-- call-coach:section ted -->', 'A paragraph between sections.\n\n- a list\n- [ ] a task that is not an action item\n\n## TED questions\n\n<!-- call-coach:section ted -->')
+      .replace('### Describe your release process.\n', '### Describe your release process.   \n\n')
+      .replace('> Manual approvals', 'Context I added before the answer.\n\n> Manual approvals')
+      .replace('Tags: #pain-point\n', 'My comment on that answer.\n\nTags: #pain-point\n\n> another quote\n')
+      .replace('- [ ] Send the runner HA guide', '- [X] Send the runner HA guide')
+      .replace('**Ladder**', '**Ladder** (looks right)');
+    edited = edited.replace('type: call-note\n', 'type: call-note\naliases: [Acme call]\nupdated: 1700000000000\n');
+    edited += '- [ ] Follow up on pricing  \n  - [ ] nested, ignored\n\nClosing thoughts.\n';
+    const note = parsed(edited);
+    assert.deepEqual(note.sections, realistic.sections);
+    assert.deepEqual(note.actionItems, [
+      { text: 'Send the runner HA guide', done: true },
+      { text: 'Book a CI review with Sam', done: true },
+      { text: 'Follow up on pricing', done: false },
+    ]);
+    assert.equal(note.title, 'Acme discovery', 'the front matter is authoritative for the title');
+  });
+
+  it('tolerates closing #s and extra spaces on headings, * bullets and lost trailing spaces', () => {
+    const edited = md
+      .replace('## Five Whys\n', '##   Five Whys ##\n')
+      .replace('- [ ] Send the runner HA guide', '*  [ ]  Send the runner HA guide')
+      .replace('> Twice last month.', '>Twice last month.   ');
+    assert.deepEqual(parsed(edited), realistic);
+  });
+
+  it('reads a note whose action items section was deleted as having none', () => {
+    const cut = md.slice(0, md.indexOf('## Action items'));
+    assert.deepEqual(parsed(cut).actionItems, []);
+  });
+});
+
+const hostileLines = [
+  '---', '...', '# Heading', '## Action items', '### q', '#', 'ends with #', 'a ##', '#tag',
+  '<!-- call-coach:actions -->', '<!-- call-coach:section x -->', '<!-- call-coach:prompt y -->', '<!--', '-->', '--!>',
+  '> quoted', '>', '> ', '>> deeper', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<div>', '</div>', '<?php ?>', '<![CDATA[x]]>',
+  'Tags: #objective', 'Tags: #bogus', '- [ ] fake task', '- [x] done', '* [ ] star', '1. [ ] numbered', '> - [/] custom', '[ ] bare', '[x](y)',
+  '![img](https://evil.example/t.png)', '![[embed]]', '[[wiki]]', 'key:: value',
+  'key: value', "'single'", '"double"', 'a: b # c', '{a: 1}', '[1, 2]', '- item', '? q', '&anchor', '*alias', '!!binary', '%YAML 1.2', '@x', '`x`', '|', '|-', '>-',
+  '&amp;', '&lt;', '&gt;', '&#60;', '&#x3C;', '&#0;', '&#99999999;', '&', '&&;', '&#;', '&;', '&nbsp;', '&amp', '\\', '\\>', '\\<', '\\&lt;', '`code <b>`',
+  '\u202eevil\u202c', '\u2066iso\u2069', '\u200f', '\u061c', '\u0000', 'nul\u0000in', '\u0007bell', '\u001b[31mred', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\ufeff', '\ufffe', '\uffff',
+  '😀', '👩‍👩‍👧', '🇫🇷', 'é', 'e\u0301', 'ﬁ', '\u00a0', '\u3000', 'z̴̡̛̖̗̘̙̜̝̞̟̠̤̥̦̩̪̫̬̭̮̯̰̱̲̳̹̺̻̼ͅ͏͓͔͕͖͙͚͐͑͒͗͛ͣͤͥͦͧͨͩͪͫͬͭͮͯ̀́̂̃̄̅̆̇̈̉̊̋̌̍̎̏̐̑̒̓̔̽̾̿̀́͂̓̈́͆͊͋͌̕̚͘͜͟͢͝͞͠͡ͅ',
+  '  leading', 'trailing  ', '\t', ' ', '', 'x\ty', '\ud800', '\udc00x', 'a\ud83d', 'yes', 'no', 'null', '~', '2026-11-24', '123', '0x1F', '1e3', '.inf',
+  '*', '_', '%', '!', '[', ']', '=', '+', '----', '***', '===', '```', '~~~', '    indented', '| a | b |',
+];
+const hostileAnswers = [
+  ...hostileLines.filter((s) => s !== ''),
+  '---\ntype: call-note\n---', 'line1\n\nline3', '\n', '\n\n', 'a\n', '\nb', '> nested\n>> deeper\n>', '```\n<!-- call-coach:actions -->\n```',
+  '## Action items\n<!-- call-coach:actions -->\n- [ ] injected', 'text\n---', 'Setext\n===', '  \n\t\n ', '\u2028\n\u2029',
+];
+
+function hostileNote(s: string, answer: string): CallNote {
+  return {
+    id: s,
+    title: s,
+    customer: s,
+    date: '2026-01-31',
+    callType: s,
+    attendees: [s, s],
+    techniques: [s],
+    stages: [s],
+    tags: [s],
+    objectives: [{ text: s, status: 'at-risk', origin: 'tagged' }],
+    durationMinutes: 0,
+    sections: [
+      { techniqueId: 'five-whys', title: s, entries: [{ promptId: s, question: s, answer, tags: ['objective', 'follow-up'] }, { promptId: 'p2', question: 'next', answer: 'plain', tags: [] }] },
+      { techniqueId: s, title: s, entries: [{ promptId: s, question: s, answer, tags: [] }] },
+    ],
+    actionItems: [{ text: s, done: false }, { text: s, done: true }],
+  };
+}
+
+describe('hostile content', () => {
+  for (const s of hostileLines) {
+    it(`stays inert and round-trips: ${JSON.stringify(s).slice(0, 40)}`, () => {
+      const note = hostileNote(s, s === '' ? 'x' : s);
+      roundTrip(note);
+      const md = renderNote(note);
+      assert.equal(md.split('\n').filter((l) => l.startsWith('<!--')).length, 6, 'only the real anchors');
+      assert.doesNotMatch(md, /[\u0000\r\u2028\u2029\u202e\u0085]/, 'no raw control characters');
+    });
+  }
+
+  it('round-trips every hostile answer', () => {
+    for (const a of hostileAnswers) roundTrip(hostileNote('q', a));
+  });
+
+  it('round-trips single-line fields that broke the contract with newlines or CR', () => {
+    for (const s of ['a\nb', 'a\r\nb', '\r', '\n', '\n## Action items\n<!-- call-coach:actions -->\n- [ ] x']) {
+      roundTrip({ ...hostileNote('q', 'a'), title: s, customer: s, sections: [{ techniqueId: s, title: s, entries: [{ promptId: s, question: s, answer: 'a', tags: [] }] }], actionItems: [{ text: s, done: true }] });
+    }
+  });
+
+  it('handles a 1 MB answer quickly', () => {
+    const big = ('<!-- x --> & &amp; ---\n> # y\n' + 'é😀'.repeat(40) + '\n').repeat(Math.ceil(1_000_000 / 120));
+    const note = hostileNote('q', big);
+    const start = Date.now();
+    roundTrip(note);
+    assert.ok(Date.now() - start < 2000, `took ${Date.now() - start} ms`);
+  });
+});
