@@ -187,7 +187,7 @@ export function renderNote(note: CallNote): string {
   const out: string[] = [];
   out.push(heading('#', note.title), '');
   const attendees = note.attendees.length ? ` · Attendees: ${note.attendees.map(escapeInline).join(', ')}` : '';
-  out.push(`Call with ${escapeInline(note.customer)} on ${escapeInline(note.date)}${attendees}`, '');
+  out.push(`Call with ${escapeInline(note.customer)} on ${escapeInline(note.date)}${attendees}`.replace(/[ \t]+$/, ''), '');
   for (const section of note.sections) renderSection(out, section);
   renderTagged(out, note);
   out.push('## Action items', ACTIONS_ANCHOR, '');
