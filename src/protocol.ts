@@ -3,6 +3,8 @@
 // webview message is untrusted input and a stale webview may speak an older dialect.
 // zod/mini keeps the webview bundle small (it is tree-shakable, unlike the classic API).
 import * as z from 'zod/mini';
+import { stageIds } from './core/bank/constants';
+import { callActionSchema, callBankSchema, callSetupSchema, callStateSchema } from './core/session/schema';
 
 const techniqueSummary = z.object({
   id: z.string(),
@@ -13,7 +15,8 @@ const techniqueSummary = z.object({
   promptCount: z.number(),
   /** Source page titles, for the "from:" line. */
   sources: z.array(z.string()),
-  /** Stage banks only: the adoption rule in a sentence. */
+  /** Stage banks only: which stage, and the adoption rule in a sentence. */
+  stage: z.optional(z.enum(stageIds)),
   adoptionRule: z.optional(z.string()),
 });
 export type TechniqueSummary = z.infer<typeof techniqueSummary>;
@@ -30,6 +33,25 @@ export const hostMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('catalog'), techniques: z.array(techniqueSummary), status: bankStatus }),
   /** Asks the webview for its visible text: used by integration tests and "copy view text". */
   z.object({ type: z.literal('requestSnapshot'), requestId: z.number() }),
+  /** No call is running: show the start form. */
+  z.object({
+    type: z.literal('idle'),
+    /** Customers that already have notes, for the customer field's suggestions. */
+    customers: z.array(z.string()),
+    today: z.string(),
+    /** Why the start form is shown again, e.g. where the last note was written. */
+    notice: z.optional(z.string()),
+  }),
+  /** The whole running call, sent on ready and whenever the host's copy is authoritative. */
+  z.object({
+    type: z.literal('call'),
+    state: callStateSchema,
+    banks: z.array(callBankSchema),
+    /** Earlier objectives and topics of this customer, for Sync/Refresh's chooser. */
+    suggestions: z.object({ objective: z.array(z.string()), topic: z.array(z.string()) }),
+  }),
+  /** A short status line for the aria-live region (and a visible notice for errors). */
+  z.object({ type: z.literal('notice'), text: z.string(), level: z.enum(['info', 'error']) }),
 ]);
 export type HostMessage = z.infer<typeof hostMessage>;
 
@@ -39,7 +61,13 @@ export const webviewMessage = z.discriminatedUnion('type', [
   /** Sent once the webview's script has run; the host posts nothing before it. */
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('snapshot'), requestId: z.number(), text: z.string() }),
-  z.object({ type: z.literal('runCommand'), command: z.enum(['reloadBanks', 'showLog']) }),
+  z.object({ type: z.literal('runCommand'), command: z.enum(['reloadBanks', 'showLog', 'openFolder']) }),
+  z.object({ type: z.literal('startCall'), setup: callSetupSchema }),
+  /** One step of the call; the webview has already applied it to its own copy. */
+  z.object({ type: z.literal('callAction'), action: callActionSchema }),
+  z.object({ type: z.literal('finishCall') }),
+  /** The host asks the user to confirm before anything is thrown away. */
+  z.object({ type: z.literal('discardCall') }),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessage>;
 

@@ -2,6 +2,9 @@
 // first use, so opening VS Code never waits for Call Coach.
 import * as vscode from 'vscode';
 import { BankService } from './bankService';
+import { CallController } from './callController';
+import { CallStore } from './callStore';
+import { registerCallCommands } from './callCommands';
 import { createLog, reportError } from './log';
 import { SIDEBAR_VIEW_ID, SidebarProvider } from './sidebarProvider';
 
@@ -10,18 +13,22 @@ export interface CallCoachApi {
   /** The loaded catalog, waiting for the first load if it is still running. */
   catalog(): Promise<{ banks: { id: string; title: string; kind: string }[]; problems: unknown[] }>;
   sidebar: { whenReady(): Promise<void>; snapshot(): Promise<string> };
+  /** The running call as the host holds it (the persisted truth), if any. */
+  currentCall(): unknown;
 }
 
 export function activate(context: vscode.ExtensionContext): CallCoachApi {
   const log = createLog();
   const banks = new BankService(vscode.Uri.joinPath(context.extensionUri, 'questions'), log);
-  const sidebar = new SidebarProvider(context.extensionUri, banks, log);
+  const calls = new CallController(new CallStore(context.workspaceState, log), banks, context.workspaceState, log);
+  const sidebar = new SidebarProvider(context.extensionUri, banks, calls, context.workspaceState, log);
 
   context.subscriptions.push(
     log,
     banks,
+    calls,
     sidebar,
-    vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar, { webviewOptions: { retainContextWhenHidden: false } }),
+    vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
     vscode.commands.registerCommand('callCoach.showSidebar', () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
     vscode.commands.registerCommand('callCoach.reloadBanks', async () => {
       try {
@@ -36,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi {
       }
     }),
     vscode.commands.registerCommand('callCoach.showLog', () => log.show()),
+    ...registerCallCommands(calls, sidebar, log),
   );
 
   return {
@@ -44,9 +52,10 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi {
       return { banks: loaded.map((b) => ({ id: b.id, title: b.title, kind: b.kind })), problems };
     },
     sidebar: { whenReady: () => sidebar.whenReady(), snapshot: () => sidebar.snapshot() },
+    currentCall: () => calls.current,
   };
 }
 
 export function deactivate(): void {
-  // Everything is owned by context.subscriptions.
+  // Everything is owned by context.subscriptions; CallController flushes the call on dispose.
 }

@@ -4,7 +4,10 @@ import * as vscode from 'vscode';
 import { assertNever, webviewMessage, type HostMessage, type TechniqueSummary } from '../protocol';
 import type { Catalog } from '../core/bank/catalog';
 import type { BankService } from './bankService';
+import type { CallController } from './callController';
+import { customerSuggestions, listCustomers } from './customerNotes';
 import type { Log } from './log';
+import { NotesLocationError, resolveNotesLocation } from './notesLocation';
 import { renderWebviewHtml, webviewRoots } from './webviewHtml';
 
 export const SIDEBAR_VIEW_ID = 'callCoach.sidebar';
@@ -17,12 +20,26 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private readonly pendingSnapshots = new Map<number, (text: string) => void>();
   private readonly disposables: vscode.Disposable[] = [];
 
+  /** Shown on the start form once, e.g. "Saved success-plans/acme/….md". */
+  private notice: string | undefined;
+
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly banks: BankService,
+    private readonly calls: CallController,
+    private readonly workspaceState: vscode.Memento,
     private readonly log: Log,
   ) {
-    this.disposables.push(banks.onDidChange((c) => this.postCatalog(c)));
+    this.disposables.push(
+      banks.onDidChange((c) => this.postCatalog(c)),
+      calls.onDidChange(() => void this.postCallOrIdle()),
+    );
+  }
+
+  /** Reveals the view (if it exists) and shows a line on the start form. */
+  notify(text: string): void {
+    this.notice = text;
+    this.post({ type: 'notice', text, level: 'info' });
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -66,8 +83,26 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        void this.banks.ready().then((c) => this.postCatalog(c));
+        void this.banks.ready().then((c) => {
+          this.postCatalog(c);
+          return this.postCallOrIdle();
+        });
         this.readyWaiters.splice(0).forEach((resolve) => resolve());
+        return;
+      case 'startCall':
+        this.calls.start(message.setup).catch((err: unknown) => {
+          this.log.error('Could not start the call', err);
+          this.post({ type: 'notice', level: 'error', text: `The call could not start: ${err instanceof Error ? err.message : String(err)}. Check the techniques you picked and try again.` });
+        });
+        return;
+      case 'callAction':
+        this.calls.apply(message.action);
+        return;
+      case 'finishCall':
+        void vscode.commands.executeCommand('callCoach.finishCall');
+        return;
+      case 'discardCall':
+        void vscode.commands.executeCommand('callCoach.discardCall');
         return;
       case 'snapshot': {
         const resolve = this.pendingSnapshots.get(message.requestId);
@@ -83,6 +118,33 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     }
   }
 
+  /** Sends the running call, or the start form's data when there is none. */
+  private async postCallOrIdle(): Promise<void> {
+    if (!this.view || !this.ready) return;
+    const call = this.calls.current;
+    const folder = await this.notesFolder();
+    if (call) {
+      const suggestions = folder ? await customerSuggestions(folder, call.state.setup.customer, this.log) : { objective: [], topic: [] };
+      if (this.calls.current !== call) return; // superseded while reading
+      this.post({ type: 'call', state: call.state, banks: call.banks, suggestions });
+    } else {
+      const customers = folder ? await listCustomers(folder, this.log) : [];
+      const notice = this.notice;
+      this.notice = undefined;
+      this.post({ type: 'idle', customers, today: localDate(new Date()), ...(notice ? { notice } : {}) });
+    }
+  }
+
+  /** The notes folder if it can be known without asking; suggestions are optional. */
+  private async notesFolder(): Promise<vscode.Uri | undefined> {
+    try {
+      return (await resolveNotesLocation(this.workspaceState, false))?.folder;
+    } catch (err) {
+      if (!(err instanceof NotesLocationError)) this.log.warn('Could not resolve the notes folder', err);
+      return undefined;
+    }
+  }
+
   private postCatalog(catalog: Catalog): void {
     this.post({
       type: 'catalog',
@@ -95,6 +157,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
           flow: b.flow,
           promptCount: b.prompts.reduce((n, p) => n + 1 + (p.followUps?.length ?? 0), 0),
           sources: b.source.map((s) => s.title),
+          ...(b.stage ? { stage: b.stage } : {}),
           ...(b.adoption ? { adoptionRule: b.adoption.rule } : {}),
         }),
       ),
@@ -112,4 +175,10 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.disposables.forEach((d) => d.dispose());
     this.pendingSnapshots.clear();
   }
+}
+
+/** Today in the user's time zone, as YYYY-MM-DD. */
+export function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -1,44 +1,97 @@
-// Sidebar entry point: validate what the host says, render it, keep UI state (open sections,
-// scroll) in the webview's own state so a hidden-and-shown view comes back as it was.
-import { assertNever, hostMessage, type HostMessage } from '../protocol';
+// Sidebar entry point: validate what the host says and show the right screen — the start form,
+// the live call, or the technique list — keeping UI-only state in the webview's own state.
+import { assertNever, hostMessage, type HostMessage, type TechniqueSummary } from '../protocol';
+import type { CallBank } from '../core/session/model';
+import { CallView } from './callView';
 import { renderCatalog } from './catalogView';
 import { h } from './dom';
+import { renderStartForm } from './startForm';
 import { vscode, type UiState } from './vscodeApi';
 
 const app = document.getElementById('app')!;
 const status = document.getElementById('status')!;
-const state: UiState = vscode.getState() ?? { open: {}, scrollY: 0 };
+const ui: UiState = vscode.getState() ?? { open: {}, scrollY: 0 };
 
-function saveState(): void {
-  vscode.setState(state);
+let techniques: TechniqueSummary[] = [];
+let skipped: string[] = [];
+let idle: Extract<HostMessage, { type: 'idle' }> | undefined;
+let call: CallView | undefined;
+
+function saveUi(): void {
+  vscode.setState(ui);
 }
 
 function announce(text: string): void {
-  status.textContent = text;
+  // Clear first so the same text twice is still read out.
+  status.textContent = '';
+  window.setTimeout(() => (status.textContent = text), 10);
 }
 
-function render(message: Extract<HostMessage, { type: 'catalog' }>): void {
-  const { techniques, status: bankStatus } = message;
-  const skipped = bankStatus.skipped.length;
-  const notice = skipped
-    ? h('p', { class: 'notice', attrs: { role: 'alert' } }, `${skipped} question bank${skipped === 1 ? ' has' : 's have'} errors and ${skipped === 1 ? 'was' : 'were'} skipped. `, reloadButton())
-    : null;
-  const body = techniques.length
-    ? renderCatalog(techniques, state.open, (kind, isOpen) => {
-        state.open[kind] = isOpen;
-        saveState();
-      })
-    : h('p', { class: 'empty', text: 'No question banks are loaded. Run "Call Coach: Reload Question Banks" or check the log.' });
-  app.replaceChildren(h('h2', { class: 'view-title', text: 'Discovery techniques' }), notice ?? '', body);
-  app.setAttribute('aria-busy', 'false');
-  window.scrollTo(0, state.scrollY);
-  announce(`${bankStatus.loaded} question banks loaded${skipped ? `, ${skipped} skipped` : ''}.`);
-}
-
-function reloadButton(): HTMLButtonElement {
+function skippedNotice(): HTMLElement | null {
+  if (!skipped.length) return null;
+  const n = skipped.length;
   const button = h('button', { class: 'link-button', text: 'Show log' });
   button.addEventListener('click', () => vscode.postMessage({ type: 'runCommand', command: 'showLog' }));
-  return button;
+  return h('p', { class: 'notice', attrs: { role: 'alert' } }, `${n} question bank${n === 1 ? ' has' : 's have'} errors and ${n === 1 ? 'was' : 'were'} skipped. `, button);
+}
+
+function catalogSection(): HTMLElement {
+  const body = techniques.length
+    ? renderCatalog(techniques, ui.open, (kind, isOpen) => {
+        ui.open[kind] = isOpen;
+        saveUi();
+      })
+    : h('p', { class: 'empty', text: 'No question banks are loaded. Run "Call Coach: Reload Question Banks" or check the log.' });
+  return h('section', { class: 'browse', attrs: { 'aria-label': 'Discovery techniques' } }, h('h2', { class: 'view-title', text: 'Discovery techniques' }), body);
+}
+
+function renderIdle(): void {
+  call?.dispose();
+  call = undefined;
+  const parts: (HTMLElement | null)[] = [skippedNotice()];
+  if (idle && techniques.length) {
+    parts.push(
+      renderStartForm({
+        techniques,
+        customers: idle.customers,
+        today: idle.today,
+        ...(idle.notice ? { notice: idle.notice } : {}),
+        draft: ui.draft,
+        onDraft: (draft) => {
+          ui.draft = draft;
+          saveUi();
+        },
+        onStart: (setup) => {
+          vscode.postMessage({ type: 'startCall', setup });
+          announce(`Starting the call with ${setup.customer}…`);
+        },
+      }),
+    );
+  }
+  parts.push(catalogSection());
+  app.replaceChildren(...parts.filter((p): p is HTMLElement => !!p));
+  app.setAttribute('aria-busy', 'false');
+  window.scrollTo(0, ui.scrollY);
+}
+
+function renderCall(message: Extract<HostMessage, { type: 'call' }>): void {
+  const ctx = { state: message.state, banks: new Map<string, CallBank>(message.banks.map((b) => [b.id, b])), suggestions: message.suggestions };
+  if (call) {
+    call.replace(ctx);
+  } else {
+    // A new call: the start form's draft is done with.
+    delete ui.draft;
+    saveUi();
+    call = new CallView(ctx, {
+      post: (action) => vscode.postMessage({ type: 'callAction', action }),
+      finish: () => vscode.postMessage({ type: 'finishCall' }),
+      discard: () => vscode.postMessage({ type: 'discardCall' }),
+      announce,
+    });
+  }
+  app.replaceChildren(...[skippedNotice(), call.root].filter((p): p is HTMLElement => !!p));
+  app.setAttribute('aria-busy', 'false');
+  call.focusAnswer();
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -47,7 +100,26 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parsed.data;
   switch (message.type) {
     case 'catalog':
-      render(message);
+      techniques = message.techniques;
+      skipped = message.status.skipped;
+      if (!call) renderIdle();
+      announce(`${message.status.loaded} question banks loaded${skipped.length ? `, ${skipped.length} skipped` : ''}.`);
+      return;
+    case 'idle':
+      idle = message;
+      renderIdle();
+      if (message.notice) announce(message.notice);
+      return;
+    case 'call':
+      renderCall(message);
+      announce(`Call with ${message.state.setup.customer}: ${message.state.setup.title}`);
+      return;
+    case 'notice':
+      announce(message.text);
+      if (message.level === 'error') {
+        const alert = h('p', { class: 'notice error', attrs: { role: 'alert' }, text: message.text });
+        app.prepend(alert);
+      }
       return;
     case 'requestSnapshot':
       vscode.postMessage({ type: 'snapshot', requestId: message.requestId, text: document.body.innerText });
@@ -57,12 +129,19 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
 });
 
+document.addEventListener('keydown', (e) => {
+  if (call?.handleKey(e)) {
+    e.preventDefault();
+    e.stopPropagation();
+  }
+});
+
 let scrollTimer: number | undefined;
 window.addEventListener('scroll', () => {
   window.clearTimeout(scrollTimer);
   scrollTimer = window.setTimeout(() => {
-    state.scrollY = window.scrollY;
-    saveState();
+    ui.scrollY = window.scrollY;
+    saveUi();
   }, 150);
 });
 

@@ -46,7 +46,7 @@ describe('sidebar webview: technique list', function () {
     assert.match(await sidebar.page.locator('[data-id="five-whys"] .technique-meta').textContent() ?? '', /^5 prompts · Questions & Techniques/);
     assert.match(await sidebar.page.locator('[data-id="urgency"] .technique-meta').textContent() ?? '', /^1 prompt · /);
     assert.match(await sidebar.page.locator('[data-id="stage-verify"] .technique-rule').textContent() ?? '', /more than 25%/);
-    assert.equal(await sidebar.page.locator('#status').textContent(), '4 question banks loaded.');
+    await sidebar.page.waitForFunction(() => document.getElementById('status')?.textContent === '4 question banks loaded.');
     assert.equal(await sidebar.page.locator('#app').getAttribute('aria-busy'), 'false');
   });
 

@@ -3,7 +3,8 @@
 // zod/mini rather than classic zod: the same validator, but tree-shakable, which keeps the
 // extension bundle (and so activation) small.
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.cjs';
+import { en } from 'zod/locales';
+import { answerKinds, stageIds } from './constants';
 
 // Mini ships without messages; English ones read far better than "Invalid input".
 z.config(en());
@@ -25,8 +26,7 @@ const oneLine = (max: number) =>
 
 const longText = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(2000, 'keep it under 2000 characters'));
 
-export const answerKinds = ['text', 'number', 'percent', 'choice'] as const;
-export type AnswerKind = (typeof answerKinds)[number];
+export { answerKinds, stageIds, type AnswerKind, type StageId } from './constants';
 
 /** Where a bank's content comes from: the handbook page it cites. */
 export const sourceSchema = z.strictObject({
@@ -39,7 +39,7 @@ export type Source = z.infer<typeof sourceSchema>;
 
 export const placeholderSchema = z.strictObject({
   label: oneLine(80),
-  /** Shown greyed in the input; also used when the CSM leaves the field blank. */
+  /** Shown greyed in the input as an example; a blank value is recorded as [label]. */
   example: z.optional(oneLine(200)),
 });
 
@@ -113,19 +113,6 @@ export const promptSchema = z
 export type FollowUp = z.infer<typeof followUpSchema>;
 export type Prompt = z.infer<typeof promptSchema>;
 
-export const stageIds = [
-  'manage',
-  'plan',
-  'create',
-  'verify',
-  'package',
-  'secure',
-  'release',
-  'configure',
-  'monitor',
-  'govern',
-] as const;
-export type StageId = (typeof stageIds)[number];
 
 export const criterionSchema = z.strictObject({
   id: idSchema,

@@ -1,6 +1,6 @@
 // A call in progress. The extension host owns it and persists it after every change; the
 // webview runs the same pure reducer on its copy so a key press repaints without a round trip.
-import type { AnswerKind, StageId } from '../bank/schema';
+import type { AnswerKind, StageId } from '../bank/constants';
 import type { AnswerTag } from '../note/model';
 
 /** The slice of a bank a call needs: enough to step through it and to write the note. */

@@ -1,0 +1,37 @@
+// Palette commands for the call: start (focus the form), finish (write the note), discard.
+import * as vscode from 'vscode';
+import type { CallController } from './callController';
+import { reportError, type Log } from './log';
+import { NotesLocationError } from './notesLocation';
+import { SIDEBAR_VIEW_ID, type SidebarProvider } from './sidebarProvider';
+
+export function registerCallCommands(calls: CallController, sidebar: SidebarProvider, log: Log): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('callCoach.startCall', () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
+    vscode.commands.registerCommand('callCoach.finishCall', async () => {
+      if (!calls.current) {
+        void vscode.window.showInformationMessage('There is no call in progress. Start one from the Call Coach sidebar.');
+        return undefined;
+      }
+      try {
+        const done = await calls.finish();
+        if (!done) return undefined;
+        sidebar.notify(`Saved ${done.label}`);
+        const where = vscode.workspace.getConfiguration('callCoach').get<string>('openNoteAfterFinish', 'beside');
+        if (where !== 'none') {
+          await vscode.window.showTextDocument(done.uri, { viewColumn: where === 'beside' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preview: false });
+        }
+        return done.uri;
+      } catch (err) {
+        if (err instanceof NotesLocationError) {
+          const pick = await vscode.window.showErrorMessage(`${err.message} Your call is kept; finish it again once that is fixed.`, ...(err.action ? [err.action.title] : []));
+          if (pick && err.action) await vscode.commands.executeCommand(err.action.command, ...(err.action.args ?? []));
+          return undefined;
+        }
+        await reportError(log, 'The call note could not be written; your call and its answers are kept.', 'Check that the notes folder is writable, then run "Finish Call" again.', err);
+        return undefined;
+      }
+    }),
+    vscode.commands.registerCommand('callCoach.discardCall', () => calls.discard()),
+  ];
+}

@@ -1,0 +1,126 @@
+// The running call, owned by the extension host: started from the sidebar, changed by the
+// same reducer the webview runs, persisted after every change, finished into a note on disk.
+import * as vscode from 'vscode';
+import { randomUUID } from 'node:crypto';
+import type { CallBank, CallSetup } from '../core/session/model';
+import { reduce, type Banks, type CallAction } from '../core/session/reducer';
+import { startCall } from '../core/session/reducer';
+import { toCallBank } from '../core/session/fromBank';
+import { toNote } from '../core/session/toNote';
+import { renderNote } from '../core/note/render';
+import { noteRelativePath } from '../core/paths';
+import type { BankService } from './bankService';
+import type { CallStore, StoredCall } from './callStore';
+import type { Log } from './log';
+import { resolveNotesLocation } from './notesLocation';
+import { writeNewFile } from './noteWriter';
+
+export const CALL_ACTIVE_CONTEXT = 'callCoach.callActive';
+
+export interface FinishedCall {
+  uri: vscode.Uri;
+  /** Workspace-relative path, for messages. */
+  label: string;
+}
+
+export class CallController implements vscode.Disposable {
+  private call: StoredCall | undefined;
+  private bankMap: Banks = new Map();
+  private readonly changed = new vscode.EventEmitter<StoredCall | undefined>();
+  /** Fires when a call starts, ends, or is replaced wholesale (not on every keystroke). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly store: CallStore,
+    private readonly banks: BankService,
+    private readonly workspaceState: vscode.Memento,
+    private readonly log: Log,
+  ) {
+    this.setCall(store.load());
+  }
+
+  get current(): StoredCall | undefined {
+    return this.call;
+  }
+
+  private setCall(call: StoredCall | undefined): void {
+    this.call = call;
+    this.bankMap = new Map((call?.banks ?? []).map((b) => [b.id, b]));
+    void vscode.commands.executeCommand('setContext', CALL_ACTIVE_CONTEXT, !!call);
+  }
+
+  async start(setup: CallSetup): Promise<StoredCall> {
+    const catalog = await this.banks.ready();
+    // A call keeps its own copy of the banks it uses, so a bank edited mid-call cannot
+    // pull prompts out from under the answers.
+    const used = new Set(setup.techniques);
+    const banks: CallBank[] = catalog.banks.filter((b) => used.has(b.id) || (b.kind === 'stage' && b.stage && setup.stages.includes(b.stage))).map(toCallBank);
+    const map = new Map(banks.map((b) => [b.id, b]));
+    const missing = setup.techniques.filter((id) => !map.has(id));
+    if (missing.length) this.log.warn(`Starting a call without unknown techniques: ${missing.join(', ')}`);
+    const state = startCall(randomUUID(), setup, map, Date.now());
+    if (!state.parts.length) throw new Error('none of the chosen techniques is loaded');
+    this.setCall({ state, banks });
+    this.store.save(this.call!);
+    await this.store.flush();
+    this.log.info(`Call started: ${setup.customer} / ${setup.title} with ${state.parts.length} parts.`);
+    this.changed.fire(this.call);
+    return this.call!;
+  }
+
+  apply(action: CallAction): void {
+    if (!this.call) return;
+    const state = reduce(this.call.state, action, this.bankMap);
+    if (state === this.call.state) return;
+    this.call = { ...this.call, state };
+    this.store.save(this.call);
+  }
+
+  /**
+   * Writes the note and ends the call. Returns undefined when the CSM cancelled (e.g. did not
+   * pick a folder); throws when writing failed, leaving the call as it was.
+   */
+  async finish(): Promise<FinishedCall | undefined> {
+    const call = this.call;
+    if (!call) return undefined;
+    await this.store.flush();
+    const location = await resolveNotesLocation(this.workspaceState);
+    if (!location) return undefined;
+    const note = toNote(call.state, this.bankMap, Date.now());
+    const uri = await writeNewFile(
+      location.root.uri,
+      (attempt) => noteRelativePath(location.segments, note.customer, note.date, note.title, attempt),
+      renderNote(note),
+    );
+    this.log.info(`Call note written: ${uri.toString()}`);
+    this.setCall(undefined);
+    this.store.save(null);
+    await this.store.flush();
+    this.changed.fire(undefined);
+    return { uri, label: vscode.workspace.asRelativePath(uri, false) };
+  }
+
+  /** Asks first; returns whether the call was discarded. */
+  async discard(): Promise<boolean> {
+    if (!this.call) return false;
+    const { customer, title } = this.call.state.setup;
+    const answered = this.call.state.parts.reduce((n, p) => n + p.items.filter((i) => i.answer.trim()).length, 0);
+    const choice = await vscode.window.showWarningMessage(
+      `Discard the call "${title}" with ${customer}?`,
+      { modal: true, detail: `${answered} answer${answered === 1 ? '' : 's'} will be lost. This cannot be undone.` },
+      'Discard Call',
+    );
+    if (choice !== 'Discard Call') return false;
+    this.setCall(undefined);
+    this.store.save(null);
+    await this.store.flush();
+    this.log.info(`Call discarded: ${customer} / ${title}`);
+    this.changed.fire(undefined);
+    return true;
+  }
+
+  dispose(): void {
+    void this.store.flush();
+    this.changed.dispose();
+  }
+}

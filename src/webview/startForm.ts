@@ -1,0 +1,203 @@
+// The start form: who, what, when, who attends, and which techniques in which order.
+// Native controls only; every field is labelled; the draft survives the view being hidden.
+import type { TechniqueSummary } from '../protocol';
+import type { CallSetup } from '../core/session/model';
+import { CALL_TYPES } from './callTypes';
+import { h, icon } from './dom';
+import type { SetupDraft } from './vscodeApi';
+
+export interface StartFormProps {
+  techniques: readonly TechniqueSummary[];
+  customers: readonly string[];
+  today: string;
+  notice?: string;
+  draft: SetupDraft | undefined;
+  onDraft(draft: SetupDraft): void;
+  onStart(setup: CallSetup): void;
+}
+
+/** Techniques (and checklists) the CSM can run, in catalog order; stages go via Stage Adoption. */
+function runnable(techniques: readonly TechniqueSummary[]) {
+  return techniques.filter((t) => t.kind !== 'stage');
+}
+
+export function defaultDraft(techniques: readonly TechniqueSummary[], today: string, callTypeId = 'discovery'): SetupDraft {
+  const type = CALL_TYPES.find((t) => t.id === callTypeId) ?? CALL_TYPES[0]!;
+  const list = runnable(techniques);
+  const known = type.techniques.filter((id) => list.some((t) => t.id === id));
+  // The call type's techniques first, in its order, then the rest unchecked in catalog order.
+  const ordered = [...known, ...list.map((t) => t.id).filter((id) => !known.includes(id))];
+  return {
+    customer: '',
+    title: type.title,
+    callType: type.id,
+    date: today,
+    attendees: '',
+    techniques: ordered.map((id) => ({ id, on: known.length ? known.includes(id) : list.find((t) => t.id === id)?.kind === 'technique' })),
+    stages: [],
+  };
+}
+
+/** Brings a saved draft up to date with the loaded banks (new ones appended, gone ones dropped). */
+function reconcile(draft: SetupDraft, techniques: readonly TechniqueSummary[]): SetupDraft {
+  const ids = new Set(runnable(techniques).map((t) => t.id));
+  const kept = draft.techniques.filter((t) => ids.has(t.id));
+  const added = [...ids].filter((id) => !kept.some((t) => t.id === id)).map((id) => ({ id, on: false }));
+  return { ...draft, techniques: [...kept, ...added] };
+}
+
+function field(label: string, control: HTMLElement, id: string, help?: string): HTMLElement {
+  control.id = id;
+  const helpId = `${id}-help`;
+  if (help) control.setAttribute('aria-describedby', helpId);
+  return h('div', { class: 'field' }, h('label', { attrs: { for: id }, text: label }), control, help ? h('div', { class: 'help', attrs: { id: helpId }, text: help }) : null);
+}
+
+export function renderStartForm(props: StartFormProps): HTMLElement {
+  const byId = new Map(props.techniques.map((t) => [t.id, t]));
+  let draft = props.draft ? reconcile(props.draft, props.techniques) : defaultDraft(props.techniques, props.today);
+  const save = () => props.onDraft(draft);
+
+  const customer = h('input', { attrs: { type: 'text', list: 'customers', required: '', autocomplete: 'off', maxlength: '300' } });
+  customer.value = draft.customer;
+  const customers = h('datalist', { attrs: { id: 'customers' } }, ...props.customers.map((c) => h('option', { attrs: { value: c } })));
+  const title = h('input', { attrs: { type: 'text', required: '', maxlength: '300' } });
+  title.value = draft.title;
+  const callType = h('select', {}, ...CALL_TYPES.map((t) => h('option', { attrs: { value: t.id }, text: t.label })));
+  callType.value = draft.callType;
+  const date = h('input', { attrs: { type: 'date', required: '' } });
+  date.value = draft.date || props.today;
+  const attendees = h('input', { attrs: { type: 'text', placeholder: 'Dana (Dev lead), Sam (CTO)' } });
+  attendees.value = draft.attendees;
+
+  const list = h('ol', { class: 'pick-list', attrs: { 'aria-label': 'Techniques, in call order' } });
+  const stageBox = h('fieldset', { class: 'stages' }, h('legend', { text: 'Stages to cover in Stage Adoption' }));
+  const stageTechniques = props.techniques.filter((t) => t.kind === 'stage' && t.stage);
+  const error = h('div', { class: 'form-error', attrs: { role: 'alert' } });
+
+  const stageFlowChecked = () => draft.techniques.some((t) => t.on && byId.get(t.id)?.flow === 'stages');
+
+  function renderStages(): void {
+    stageBox.hidden = !stageFlowChecked() || !stageTechniques.length;
+    stageBox.replaceChildren(
+      h('legend', { text: 'Stages to cover in Stage Adoption' }),
+      ...stageTechniques.map((t) => {
+        const box = h('input', { attrs: { type: 'checkbox', 'data-stage': t.stage! } });
+        box.checked = draft.stages.includes(t.stage!);
+        box.addEventListener('change', () => {
+          const stages = stageTechniques.map((s) => s.stage!).filter((s) => (s === t.stage ? box.checked : draft.stages.includes(s)));
+          draft = { ...draft, stages };
+          save();
+        });
+        return h('label', { class: 'check' }, box, ` ${t.title}`);
+      }),
+    );
+  }
+
+  function renderList(focusId?: string, focusWhat: 'box' | 'up' | 'down' = 'box'): void {
+    list.replaceChildren(
+      ...draft.techniques.map((entry, index) => {
+        const t = byId.get(entry.id);
+        const box = h('input', { attrs: { type: 'checkbox', 'data-technique': entry.id, 'aria-keyshortcuts': 'Alt+ArrowUp Alt+ArrowDown' } });
+        box.checked = entry.on;
+        box.addEventListener('change', () => {
+          draft = { ...draft, techniques: draft.techniques.map((x) => (x.id === entry.id ? { ...x, on: box.checked } : x)) };
+          save();
+          renderStages();
+        });
+        const move = (delta: number, what: 'box' | 'up' | 'down') => {
+          const to = index + delta;
+          if (to < 0 || to >= draft.techniques.length) return;
+          const next = draft.techniques.slice();
+          [next[index], next[to]] = [next[to]!, next[index]!];
+          draft = { ...draft, techniques: next };
+          save();
+          renderList(entry.id, what);
+        };
+        box.addEventListener('keydown', (e) => {
+          if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+            e.preventDefault();
+            move(e.key === 'ArrowUp' ? -1 : 1, 'box');
+          }
+        });
+        const up = h('button', { class: 'icon-button', attrs: { type: 'button', title: 'Move up (Alt+Up)', 'aria-label': `Move ${t?.title ?? entry.id} up` } }, icon('arrow-up'));
+        const down = h('button', { class: 'icon-button', attrs: { type: 'button', title: 'Move down (Alt+Down)', 'aria-label': `Move ${t?.title ?? entry.id} down` } }, icon('arrow-down'));
+        up.disabled = index === 0;
+        down.disabled = index === draft.techniques.length - 1;
+        up.addEventListener('click', () => move(-1, 'up'));
+        down.addEventListener('click', () => move(1, 'down'));
+        const row = h('li', { class: 'pick' }, h('label', { class: 'check' }, box, ` ${t?.title ?? entry.id}`), h('span', { class: 'pick-actions' }, up, down));
+        if (entry.id === focusId) queueMicrotask(() => (focusWhat === 'box' ? box : focusWhat === 'up' ? (up.disabled ? down : up) : down.disabled ? up : down).focus());
+        return row;
+      }),
+    );
+  }
+
+  const sync = () => {
+    draft = { ...draft, customer: customer.value, title: title.value, date: date.value, attendees: attendees.value };
+    save();
+  };
+  for (const input of [customer, title, date, attendees]) input.addEventListener('input', sync);
+  callType.addEventListener('change', () => {
+    const fresh = defaultDraft(props.techniques, props.today, callType.value);
+    const previousType = CALL_TYPES.find((t) => t.id === draft.callType);
+    // Replace the title only if the CSM had not typed their own.
+    if (!title.value.trim() || title.value === previousType?.title) title.value = fresh.title;
+    draft = { ...draft, callType: callType.value, title: title.value, techniques: fresh.techniques };
+    save();
+    renderList();
+    renderStages();
+  });
+
+  const start = h('button', { class: 'primary', attrs: { type: 'submit' } }, icon('play'), ' Start call');
+  const form = h(
+    'form',
+    { class: 'start-form', attrs: { 'aria-label': 'Start a call', novalidate: '' } },
+    h('h2', { class: 'view-title', text: 'Start a call' }),
+    props.notice ? h('p', { class: 'saved', attrs: { role: 'status' } }, icon('check'), ` ${props.notice}`) : null,
+    field('Customer', customer, 'f-customer', props.customers.length ? 'Pick a customer with notes, or type a new one.' : undefined),
+    customers,
+    field('Call type', callType, 'f-type'),
+    field('Title', title, 'f-title'),
+    field('Date', date, 'f-date'),
+    field('Attendees', attendees, 'f-attendees', 'Separate names with commas.'),
+    h('div', { class: 'field' }, h('div', { class: 'label', attrs: { id: 'techniques-label' }, text: 'Techniques' }), h('div', { class: 'help', text: 'Tick the ones to run; Alt+Up/Down reorders.' }), list),
+    stageBox,
+    error,
+    h('div', { class: 'actions' }, start),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    sync();
+    const problem = !draft.customer.trim()
+      ? ([customer, 'Enter the customer’s name.'] as const)
+      : !draft.title.trim()
+        ? ([title, 'Give the call a title.'] as const)
+        : !/^\d{4}-\d{2}-\d{2}$/.test(draft.date)
+          ? ([date, 'Pick the date of the call.'] as const)
+          : !draft.techniques.some((t) => t.on)
+            ? ([list.querySelector('input') ?? start, 'Tick at least one technique.'] as const)
+            : undefined;
+    if (problem) {
+      error.textContent = problem[1];
+      problem[0].setAttribute('aria-invalid', 'true');
+      (problem[0] as HTMLElement).focus();
+      return;
+    }
+    error.textContent = '';
+    const stagesOn = stageFlowChecked();
+    props.onStart({
+      customer: draft.customer.trim(),
+      title: draft.title.trim(),
+      callType: CALL_TYPES.find((t) => t.id === draft.callType)?.label ?? draft.callType,
+      date: draft.date,
+      attendees: draft.attendees.split(/[,;\n]/).map((a) => a.trim()).filter(Boolean),
+      techniques: draft.techniques.filter((t) => t.on).map((t) => t.id),
+      stages: stagesOn ? (draft.stages as CallSetup['stages']) : [],
+    });
+  });
+  renderList();
+  renderStages();
+  queueMicrotask(() => customer.focus());
+  return form;
+}
