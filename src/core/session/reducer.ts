@@ -30,9 +30,10 @@ export function oneLine(text: string): string {
   return cleanText(text).replace(/\s+/g, ' ').trim();
 }
 
-function newItem(state: { seq: number }, bankId: string, promptId: string, values: Record<string, string> = {}): CallItem {
+/** A fresh item; it starts with the prompt's default tag, if the bank gives one. */
+function newItem(state: { seq: number }, bankId: string, prompt: CallPrompt, values: Record<string, string> = {}): CallItem {
   state.seq += 1;
-  return { key: `${bankId}/${promptId}#${state.seq}`, promptId, values, answer: '', tags: [], skipped: false };
+  return { key: `${bankId}/${prompt.id}#${state.seq}`, promptId: prompt.id, values, answer: '', tags: prompt.tag ? [prompt.tag] : [], skipped: false };
 }
 
 /** Parts in call order: each technique, with the chosen stage banks right after Stage Adoption. */
@@ -58,9 +59,9 @@ export function startCall(id: string, setup: CallSetup, banks: Banks, startedAt:
 function initialItems(counter: { seq: number }, bank: CallBank): CallItem[] {
   if (bank.flow === 'ted' || bank.flow === 'ladder') {
     const first = bank.prompts[0];
-    return first ? [newItem(counter, bank.id, first.id)] : [];
+    return first ? [newItem(counter, bank.id, first)] : [];
   }
-  return bank.prompts.map((p) => newItem(counter, bank.id, p.id));
+  return bank.prompts.map((p) => newItem(counter, bank.id, p));
 }
 
 export function currentItem(state: CallState): CallItem | undefined {
@@ -134,7 +135,8 @@ export function reduce(state: CallState, action: CallAction, banks: Banks): Call
       if (!part || bank?.flow !== 'ted' || !current) return state;
       const next = { ...state };
       // Keep the topic: follow-up TED questions are usually about the same thing.
-      const item = newItem(next, part.bankId, current.promptId, { ...current.values });
+      const prompt = bank.prompts.find((p) => p.id === current.promptId) ?? bank.prompts[0]!;
+      const item = newItem(next, part.bankId, prompt, { ...current.values });
       const items = [...part.items.slice(0, state.position.item + 1), item, ...part.items.slice(state.position.item + 1)];
       next.parts = state.parts.map((p, i) => (i === state.position.part ? { ...p, items } : p));
       next.position = { part: state.position.part, item: state.position.item + 1 };
@@ -151,7 +153,7 @@ export function reduce(state: CallState, action: CallAction, banks: Banks): Call
         const prompt = rungPrompt(bank, depth);
         if (!prompt) return { ...state, position: forward(state) };
         const next = { ...state };
-        const item = newItem(next, part.bankId, prompt.id, { previous: oneLine(current.answer) });
+        const item = newItem(next, part.bankId, prompt, { previous: oneLine(current.answer) });
         next.parts = state.parts.map((p, i) => (i === state.position.part ? { ...p, items: [...p.items, item] } : p));
         next.position = { part: state.position.part, item: depth };
         return next;

@@ -1,0 +1,205 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCatalog } from '../../src/core/bank/catalog';
+import { toCallBank } from '../../src/core/session/fromBank';
+import type { CallSetup, CallState } from '../../src/core/session/model';
+import { reduce, startCall, type CallAction } from '../../src/core/session/reducer';
+import { closeBrowser, openSidebar, type Sidebar } from './harness';
+
+const repo = join(__dirname, '..', '..', '..');
+const questions = join(repo, 'questions');
+const catalog = buildCatalog(readdirSync(questions).filter((f) => f.endsWith('.yaml')).map((f) => ({ file: f, text: readFileSync(join(questions, f), 'utf8') })));
+const callBanks = catalog.banks.map(toCallBank);
+const bankMap = new Map(callBanks.map((b) => [b.id, b]));
+
+const setup: CallSetup = { customer: 'Acme <Corp>', title: 'Discovery', callType: 'Discovery', date: '2026-11-24', attendees: ['Dana'], techniques: ['ted', 'day-in-the-life', 'five-whys'], stages: [] };
+const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>\n---\n# not a heading\n\u202Eevil';
+
+async function openCall(state: CallState, suggestions = { objective: [] as string[], topic: [] as string[] }): Promise<Sidebar> {
+  const sidebar = await openSidebar();
+  await sidebar.send({ type: 'catalog', techniques: [], status: { loaded: callBanks.length, skipped: [] } });
+  await sidebar.send({ type: 'call', state, banks: callBanks, suggestions });
+  await sidebar.page.waitForSelector('#answer');
+  return sidebar;
+}
+
+const question = (s: Sidebar) => s.page.locator('.question').textContent();
+const focusedId = (s: Sidebar) => s.page.evaluate(() => document.activeElement?.id);
+const actions = async (s: Sidebar) => (await s.posted()).filter((m) => m.type === 'callAction').map((m) => m.action as CallAction);
+
+describe('sidebar webview: a live call', function () {
+  let sidebar: Sidebar;
+  afterEach(() => sidebar?.page.close());
+  after(closeBrowser);
+
+  it('runs keyboard-only: answer, next, back, skip, tag, jump — focus always in the answer box', async () => {
+    const state = startCall('c1', setup, bankMap, Date.now() - 65_000);
+    sidebar = await openCall(state);
+    const { page } = sidebar;
+    assert.equal(await focusedId(sidebar), 'answer');
+    assert.match(await page.locator('.timer').textContent() ?? '', /^01:0[5-9]$/, 'the timer counts from the call start');
+    assert.match(await page.locator('.progress').innerText(), /Technique 1 of 3 · Prompt 1 of 1/);
+
+    await page.keyboard.type('Our release train');
+    await page.keyboard.press('Alt+KeyO');
+    assert.equal(await page.locator('.tag[aria-pressed="true"]').textContent(), ' Objective');
+    await page.keyboard.press('Control+Enter');
+    assert.match(await question(sidebar) ?? '', /Take me through|workflow|average developer/i);
+    assert.equal(await focusedId(sidebar), 'answer');
+
+    await page.keyboard.press('Alt+KeyB');
+    assert.equal(await page.locator('#answer').inputValue(), 'Our release train', 'the answer is still there');
+    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('Alt+KeyS');
+    assert.match(await page.locator('.progress').innerText(), /Technique 2 of 3 · Prompt 2 of/);
+
+    await page.keyboard.press('Alt+KeyT');
+    const current = page.locator('.technique-nav button[aria-current="step"]');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-current')), 'step', 'focus moves into the technique list');
+    assert.match(await current.innerText(), /Day in the Life/);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.match(await page.locator('.technique-heading').innerText(), /Five Whys/i);
+    assert.equal(await focusedId(sidebar), 'answer');
+
+    // The host applies the same actions to its copy: replaying them must land where the view is.
+    let replay = state;
+    for (const a of await actions(sidebar)) replay = reduce(replay, a, bankMap);
+    assert.deepEqual(replay.position, { part: 2, item: 0 });
+    assert.equal(replay.parts[0]!.items[0]!.answer, 'Our release train');
+    assert.deepEqual(replay.parts[0]!.items[0]!.tags, ['objective']);
+    assert.equal(replay.parts[1]!.items[0]!.skipped, true);
+  });
+
+  it('TED: the verb and topic compose the question as asked', async () => {
+    sidebar = await openCall(startCall('c2', setup, bankMap, Date.now()));
+    const { page } = sidebar;
+    await page.getByRole('radio', { name: /Explain for me/ }).check();
+    await page.locator('#ph-topic').fill('how <b>releases</b> are approved');
+    assert.equal(await question(sidebar), 'Explain for me how <b>releases</b> are approved.');
+    assert.equal(await page.locator('.question b').count(), 0);
+    await page.getByRole('button', { name: /Ask another TED question/ }).click();
+    assert.match(await page.locator('.progress').innerText(), /Prompt 2 of 2/);
+    assert.equal(await page.locator('#ph-topic').inputValue(), 'how <b>releases</b> are approved', 'the topic carries over');
+  });
+
+  it('Five Whys: each rung quotes the previous answer; reaching the objective ends the ladder', async () => {
+    const state = startCall('c3', { ...setup, techniques: ['five-whys'] }, bankMap, Date.now());
+    sidebar = await openCall(state);
+    const { page } = sidebar;
+    await page.keyboard.type('Set up HA');
+    await page.keyboard.press('Control+Enter');
+    assert.match(await question(sidebar) ?? '', /“Set up HA”/);
+    assert.match(await page.locator('.depth').innerText(), /Depth 2/);
+    await page.keyboard.type('Uptime and scale');
+    await page.keyboard.press('Control+Enter');
+    assert.match(await question(sidebar) ?? '', /“Uptime and scale”/);
+    assert.deepEqual(await page.locator('.ladder li').allTextContents(), ['Set up HA', 'Uptime and scale', '…']);
+    await page.keyboard.type('Ship features faster');
+    await page.keyboard.press('Alt+KeyR');
+    assert.match(await page.locator('.wrap-up').innerText(), /Wrap up[\s\S]*1 objectives/i);
+    assert.equal(await focusedId(sidebar), 'answer', 'the Finish button takes the focus');
+    await page.keyboard.press('Control+Enter');
+    assert.deepEqual((await sidebar.posted()).at(-1), { type: 'finishCall' });
+  });
+
+  it('Sync/Refresh offers earlier objectives and topics in a chooser, free text otherwise', async () => {
+    const state = startCall('c4', { ...setup, techniques: ['sync-refresh'] }, bankMap, Date.now());
+    sidebar = await openCall(state, { objective: ['Cut release time in half'], topic: ['Runner costs'] });
+    const { page } = sidebar;
+    const input = page.locator('#ph-objective');
+    const list = await input.getAttribute('list');
+    assert.ok(list, 'the objective field has a chooser');
+    assert.deepEqual(await page.locator(`datalist#${list} option`).evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)), ['Cut release time in half']);
+    await input.fill('Cut release time in half');
+    assert.match(await question(sidebar) ?? '', /Cut release time in half/);
+  });
+
+  it('shows hostile answers and names as inert text and keeps them exactly', async () => {
+    const state = startCall('c5', { ...setup, techniques: ['five-whys'] }, bankMap, Date.now());
+    sidebar = await openCall(state);
+    const { page } = sidebar;
+    await page.locator('#answer').fill(HOSTILE);
+    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('Alt+KeyB');
+    assert.equal(await page.locator('#answer').inputValue(), HOSTILE);
+    assert.equal(await page.locator('.call img, .call script').count(), 0);
+    assert.match(await page.locator('.call-who').innerText(), /Acme <Corp>/);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    let replay = state;
+    for (const a of await actions(sidebar)) replay = reduce(replay, a, bankMap);
+    assert.equal(replay.parts[0]!.items[0]!.answer, HOSTILE);
+  });
+
+  it('numbers get a numeric box with the unit', async () => {
+    const state = startCall('c6', { ...setup, techniques: ['day-in-the-life'] }, bankMap, Date.now());
+    sidebar = await openCall(state);
+    const { page } = sidebar;
+    for (let i = 0; i < 10 && (await page.locator('#answer').getAttribute('type')) !== 'number'; i++) await page.keyboard.press('Control+Enter');
+    assert.equal(await page.locator('#answer').getAttribute('type'), 'number', 'Day in the Life asks for a number');
+    assert.ok((await page.locator('.unit').textContent())?.length, 'with its unit');
+  });
+});
+
+describe('sidebar webview: the start form', function () {
+  let sidebar: Sidebar;
+  afterEach(() => sidebar?.page.close());
+  after(closeBrowser);
+
+  const techniques = catalog.banks.map((b) => ({ id: b.id, title: b.title, summary: b.summary, kind: b.kind, flow: b.flow, promptCount: b.prompts.length, sources: [], ...(b.stage ? { stage: b.stage } : {}) }));
+
+  it('starts a call with the keyboard alone, techniques reordered', async () => {
+    sidebar = await openSidebar();
+    const { page } = sidebar;
+    await sidebar.send({ type: 'catalog', techniques, status: { loaded: techniques.length, skipped: [] } });
+    await sidebar.send({ type: 'idle', customers: ['Acme Corp', 'Globex'], today: '2026-11-24' });
+    await page.waitForSelector('#f-customer');
+    assert.equal(await focusedId(sidebar), 'f-customer');
+    assert.equal(await page.locator('#f-date').inputValue(), '2026-11-24');
+    await page.keyboard.type('Acme Corp');
+    const first = page.locator('.pick-list input').first();
+    const firstId = await first.getAttribute('data-technique');
+    await first.focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    assert.equal(await page.locator('.pick-list input').nth(1).getAttribute('data-technique'), firstId, 'moved down one');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-technique')), firstId, 'focus follows the moved row');
+    await page.locator('#f-attendees').focus();
+    await page.keyboard.type('Dana, Sam');
+    await page.keyboard.press('Enter');
+    const start = (await sidebar.posted()).find((m) => m.type === 'startCall') as unknown as { setup: CallSetup } | undefined;
+    assert.ok(start, 'startCall posted');
+    assert.equal(start.setup.customer, 'Acme Corp');
+    assert.deepEqual(start.setup.attendees, ['Dana', 'Sam']);
+    assert.equal(start.setup.techniques[1], firstId);
+    assert.equal(start.setup.date, '2026-11-24');
+  });
+
+  it('says what is missing instead of starting', async () => {
+    sidebar = await openSidebar();
+    const { page } = sidebar;
+    await sidebar.send({ type: 'catalog', techniques, status: { loaded: techniques.length, skipped: [] } });
+    await sidebar.send({ type: 'idle', customers: [], today: '2026-11-24' });
+    await page.waitForSelector('#f-customer');
+    await page.keyboard.press('Enter');
+    assert.match(await page.locator('.form-error').innerText(), /customer/i);
+    assert.equal(await focusedId(sidebar), 'f-customer');
+    assert.equal((await sidebar.posted()).filter((m) => m.type === 'startCall').length, 0);
+  });
+
+  it('offers stages once Stage Adoption is ticked', async () => {
+    sidebar = await openSidebar();
+    const { page } = sidebar;
+    await sidebar.send({ type: 'catalog', techniques, status: { loaded: techniques.length, skipped: [] } });
+    await sidebar.send({ type: 'idle', customers: [], today: '2026-11-24' });
+    await page.waitForSelector('#f-customer');
+    assert.equal(await page.locator('fieldset.stages').isVisible(), false);
+    await page.locator('input[data-technique="stage-adoption"]').check();
+    assert.equal(await page.locator('fieldset.stages input').count(), 10);
+    await page.locator('input[data-stage="verify"]').check();
+    await page.locator('#f-customer').fill('Initech');
+    await page.locator('#f-customer').press('Enter');
+    const start = (await sidebar.posted()).find((m) => m.type === 'startCall') as unknown as { setup: CallSetup };
+    assert.deepEqual(start.setup.stages, ['verify']);
+  });
+});
