@@ -12,7 +12,12 @@ import { SIDEBAR_VIEW_ID, SidebarProvider } from './sidebarProvider';
 export interface CallCoachApi {
   /** The loaded catalog, waiting for the first load if it is still running. */
   catalog(): Promise<{ banks: { id: string; title: string; kind: string }[]; problems: unknown[] }>;
-  sidebar: { whenReady(): Promise<void>; snapshot(): Promise<string> };
+  sidebar: {
+    whenReady(): Promise<void>;
+    snapshot(): Promise<string>;
+    /** Handles a message exactly as if the sidebar webview had posted it (validation included). */
+    receive(message: unknown): void;
+  };
   /** The running call as the host holds it (the persisted truth), if any. */
   currentCall(): unknown;
 }
@@ -51,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi {
       const { banks: loaded, problems } = await banks.ready();
       return { banks: loaded.map((b) => ({ id: b.id, title: b.title, kind: b.kind })), problems };
     },
-    sidebar: { whenReady: () => sidebar.whenReady(), snapshot: () => sidebar.snapshot() },
+    sidebar: { whenReady: () => sidebar.whenReady(), snapshot: () => sidebar.snapshot(), receive: (m) => sidebar.receive(m) },
     currentCall: () => calls.current,
   };
 }

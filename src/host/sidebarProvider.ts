@@ -73,7 +73,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     });
   }
 
-  private receive(raw: unknown): void {
+  receive(raw: unknown): void {
     const parsed = webviewMessage.safeParse(raw);
     if (!parsed.success) {
       this.log.warn(`Ignored a malformed message from the sidebar: ${JSON.stringify(raw)?.slice(0, 200)}`);
