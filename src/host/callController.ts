@@ -3,8 +3,7 @@
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import type { CallBank, CallSetup } from '../core/session/model';
-import { reduce, type Banks, type CallAction } from '../core/session/reducer';
-import { startCall } from '../core/session/reducer';
+import { addPrompts, reduce, startCall, type Banks, type CallAction } from '../core/session/reducer';
 import { toCallBank } from '../core/session/fromBank';
 import { toNote } from '../core/session/toNote';
 import { renderNote } from '../core/note/render';
@@ -16,6 +15,8 @@ import { resolveNotesLocation } from './notesLocation';
 import { writeNewFile } from './noteWriter';
 
 export const CALL_ACTIVE_CONTEXT = 'callCoach.callActive';
+/** The technique whose part collects stage questions added from the stage browser. */
+export const STAGE_ADOPTION_BANK = 'stage-adoption';
 
 export interface FinishedCall {
   uri: vscode.Uri;
@@ -74,6 +75,29 @@ export class CallController implements vscode.Disposable {
     if (state === this.call.state) return;
     this.call = { ...this.call, state };
     this.store.save(this.call);
+  }
+
+  /**
+   * Adds prompts picked elsewhere (the stage browser) to the call's Stage Adoption part.
+   * @returns how many were added (prompts already in the call are not added twice)
+   */
+  async addPrompts(prompts: readonly { bankId: string; promptId: string }[]): Promise<number> {
+    if (!this.call) return 0;
+    const catalog = await this.banks.ready();
+    const banks = [...this.call.banks];
+    for (const id of new Set([...prompts.map((p) => p.bankId), STAGE_ADOPTION_BANK])) {
+      const bank = catalog.banks.find((b) => b.id === id);
+      if (bank && !banks.some((b) => b.id === id)) banks.push(toCallBank(bank));
+    }
+    const map = new Map(banks.map((b) => [b.id, b]));
+    if (!map.has(STAGE_ADOPTION_BANK)) throw new Error(`the "${STAGE_ADOPTION_BANK}" technique is not loaded`);
+    const state = addPrompts(this.call.state, prompts, map, STAGE_ADOPTION_BANK);
+    const before = this.call.state.parts.reduce((n, p) => n + p.items.length, 0);
+    const added = state.parts.reduce((n, p) => n + p.items.length, 0) - before;
+    this.setCall({ state, banks });
+    this.store.save(this.call!);
+    this.changed.fire(this.call);
+    return added;
   }
 
   /**

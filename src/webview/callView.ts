@@ -221,7 +221,7 @@ export class CallView {
   private renderStep(): HTMLElement {
     const item = currentItem(this.ctx.state)!;
     const bank = this.currentBank();
-    const prompt = promptOf(bank, item);
+    const prompt = promptOf(bank, item, this.ctx.banks);
     if (!bank || !prompt) return h('p', { class: 'empty', text: 'This prompt is no longer in its bank. Press Skip to go on.' });
     const card = h('article', { class: 'prompt-card', attrs: { 'aria-labelledby': 'question' } });
     card.append(h('h2', { class: 'technique-heading', text: bank.title }));
@@ -250,7 +250,7 @@ export class CallView {
 
   private renderQuestion(): void {
     const item = currentItem(this.ctx.state);
-    const prompt = item && promptOf(this.currentBank(), item);
+    const prompt = item && promptOf(this.currentBank(), item, this.ctx.banks);
     this.questionEl.textContent = prompt && item ? questionText(prompt, item.values) : '';
   }
 

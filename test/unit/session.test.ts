@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { CallBank, CallSetup, CallState } from '../../src/core/session/model';
-import { currentItem, questionText, reduce, startCall, type Banks, type CallAction } from '../../src/core/session/reducer';
+import { addPrompts, currentItem, questionText, reduce, startCall, type Banks, type CallAction } from '../../src/core/session/reducer';
 import { toNote } from '../../src/core/session/toNote';
 
 const p = (id: string, text: string, extra: object = {}) => ({ id, text, hint: `why ${id}`, answer: 'text' as const, ...extra });
@@ -107,5 +107,26 @@ describe('call session', () => {
     const s = start();
     assert.equal(run(s, { type: 'answer', key: 'nope', text: 'x' }), s);
     assert.equal(run(s, { type: 'tedVerb', key: currentItem(s)!.key, promptId: 'not-a-ted-prompt' }), s);
+  });
+});
+
+describe('adding prompts mid-call', () => {
+  it('appends stage prompts to the Stage Adoption part, once each, keeping the position', () => {
+    let s = startCall('c', { ...setup, techniques: ['ted', 'day'], stages: [] }, banks, 0);
+    s = reduce(s, { type: 'next' }, banks);
+    s = addPrompts(s, [{ bankId: 'stage-verify', promptId: 'verify-ci' }, { bankId: 'stage-verify', promptId: 'verify-ci' }, { bankId: 'nope', promptId: 'x' }], banks, 'stage-adoption');
+    assert.deepEqual(s.parts.map((x) => x.bankId), ['ted', 'day', 'stage-adoption']);
+    assert.deepEqual(s.parts[2]!.items.map((i) => [i.bankId, i.promptId]), [['stage-verify', 'verify-ci']]);
+    assert.deepEqual(s.position, { part: 1, item: 0 });
+    s = reduce(reduce(s, { type: 'jump', part: 2 }, banks), { type: 'answer', key: s.parts[2]!.items[0]!.key, text: 'Jenkins' }, banks);
+    const note = toNote(s, banks, 0);
+    assert.deepEqual(note.sections.map((x) => [x.techniqueId, x.entries.map((e) => e.question)]), [['stage-adoption', ['What CI tools?']]]);
+  });
+
+  it('at the wrap-up, the new part goes before it and the CSM stays on the wrap-up', () => {
+    let s = startCall('c', { ...setup, techniques: ['day'], stages: [] }, banks, 0);
+    s = reduce(s, { type: 'jump', part: 9 }, banks);
+    s = addPrompts(s, [{ bankId: 'stage-plan', promptId: 'plan-tools' }], banks, 'stage-adoption');
+    assert.deepEqual(s.position, { part: 2, item: 0 });
   });
 });

@@ -47,6 +47,8 @@ export interface CallItem {
   /** Unique within the call; stable across reloads. */
   key: string;
   promptId: string;
+  /** The bank the prompt comes from, when it is not the part's own (prompts added mid-call). */
+  bankId?: string;
   /** Filled placeholder values by name. */
   values: Record<string, string>;
   answer: string;

@@ -192,9 +192,41 @@ function assertNeverAction(action: never): never {
   throw new Error(`unknown call action ${JSON.stringify(action)}`);
 }
 
-/** The prompt behind an item. */
-export function promptOf(bank: CallBank | undefined, item: CallItem): CallPrompt | undefined {
-  return bank?.prompts.find((p) => p.id === item.promptId);
+/** The prompt behind an item (from its own bank when it was added from another one). */
+export function promptOf(bank: CallBank | undefined, item: CallItem, banks?: Banks): CallPrompt | undefined {
+  const source = item.bankId ? banks?.get(item.bankId) : bank;
+  return source?.prompts.find((p) => p.id === item.promptId);
+}
+
+/**
+ * Adds prompts chosen elsewhere (the stage browser) to the call's Stage Adoption part, creating
+ * that part after the current one if the call has none. Host-side only: the host then sends the
+ * whole call to the webview. `banks` must already hold the prompts' banks.
+ */
+export function addPrompts(state: CallState, prompts: readonly { bankId: string; promptId: string }[], banks: Banks, stageAdoptionBankId: string): CallState {
+  const next: CallState = { ...state };
+  let index = state.parts.findIndex((p) => p.bankId === stageAdoptionBankId);
+  let parts = state.parts.slice();
+  if (index < 0) {
+    index = Math.min(state.position.part + 1, parts.length);
+    parts = [...parts.slice(0, index), { bankId: stageAdoptionBankId, items: [] }, ...parts.slice(index)];
+  }
+  const part = parts[index]!;
+  const have = new Set(part.items.map((i) => `${i.bankId ?? part.bankId}/${i.promptId}`));
+  const added: CallItem[] = [];
+  for (const { bankId, promptId } of prompts) {
+    const prompt = banks.get(bankId)?.prompts.find((p) => p.id === promptId);
+    if (!prompt || have.has(`${bankId}/${promptId}`)) continue;
+    have.add(`${bankId}/${promptId}`);
+    added.push({ ...newItem(next, bankId, prompt), ...(bankId === part.bankId ? {} : { bankId }) });
+  }
+  parts[index] = { ...part, items: [...part.items, ...added] };
+  next.parts = parts;
+  // Keep the CSM where they were (a part inserted before them shifts the index).
+  if (index <= state.position.part && part.items.length === 0 && state.parts.length < parts.length) {
+    next.position = { ...state.position, part: state.position.part + 1 };
+  }
+  return next;
 }
 
 const QUOTE_MAX = 140;

@@ -23,6 +23,7 @@ export const callSetupSchema = z.object({
 const callItemSchema = z.object({
   key: text(300),
   promptId: text(200),
+  bankId: z.optional(text(100)),
   values: z.record(text(100), text(2000)),
   answer: text(MAX_ANSWER_CHARS),
   tags: z.array(z.enum(answerTags)),

@@ -12,7 +12,7 @@ export function toNote(state: CallState, banks: Banks, endedAt: number): CallNot
     const bank = banks.get(part.bankId);
     if (!bank) continue;
     const entries = part.items.flatMap((item) => {
-      const prompt = promptOf(bank, item);
+      const prompt = promptOf(bank, item, banks);
       if (!prompt || item.skipped || !item.answer.trim()) return [];
       return [{ promptId: item.promptId, question: questionText(prompt, item.values), answer: item.answer, tags: answerTags.filter((t) => item.tags.includes(t)) }];
     });
