@@ -5,10 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { bootstrap, REPO as repo } from './bootstrap.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+// A fresh clone has no node_modules yet: install first, then load mocha.
+bootstrap();
 const require = createRequire(import.meta.url);
 const Mocha = require('mocha');
 process.chdir(repo);
