@@ -45,7 +45,10 @@ const note: fc.Arbitrary<CallNote> = fc.record({
   techniques: small(id),
   stages: small(line),
   tags: small(line),
-  objectives: small(fc.record({ text: line, status: fc.constantFrom(...objectiveStatuses), origin: fc.constantFrom('five-whys' as const, 'tagged' as const) }, plain)),
+  objectives: small(fc.record({ text: line, status: fc.constantFrom(...objectiveStatuses), origin: fc.constantFrom('five-whys' as const, 'tagged' as const), owner: fc.constant(''), due: fc.constant(''), horizon: fc.constant(null), valueDriver: fc.constant('') }, plain)),
+  adoption: fc.constant([]),
+  metrics: fc.constant([]),
+  health: fc.constant([]),
   durationMinutes: fc.nat({ max: 100_000 }),
   sections: small(
     fc.record({

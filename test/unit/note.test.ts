@@ -14,9 +14,12 @@ export const realistic: CallNote = {
   stages: ['verify', 'release'],
   tags: ['discovery', 'q4'],
   objectives: [
-    { text: 'Release weekly instead of monthly', status: 'not-started', origin: 'five-whys' },
-    { text: 'Cut pipeline time in half', status: 'in-progress', origin: 'tagged' },
+    { text: 'Release weekly instead of monthly', status: 'not-started', origin: 'five-whys', owner: '', due: '', horizon: null, valueDriver: '' },
+    { text: 'Cut pipeline time in half', status: 'in-progress', origin: 'tagged', owner: '', due: '', horizon: null, valueDriver: '' },
   ],
+  adoption: [],
+  metrics: [],
+  health: [],
   durationMinutes: 47,
   sections: [
     {
@@ -403,7 +406,10 @@ function hostileNote(s: string, answer: string): CallNote {
     techniques: [s],
     stages: [s],
     tags: [s],
-    objectives: [{ text: s, status: 'at-risk', origin: 'tagged' }],
+    objectives: [{ text: s, status: 'at-risk', origin: 'tagged', owner: '', due: '', horizon: null, valueDriver: '' }],
+    adoption: [],
+    metrics: [],
+    health: [],
     durationMinutes: 0,
     sections: [
       { techniqueId: 'five-whys', title: s, entries: [{ promptId: s, question: s, answer, tags: ['objective', 'follow-up'] }, { promptId: 'p2', question: 'next', answer: 'plain', tags: [] }] },

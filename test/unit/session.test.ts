@@ -68,7 +68,7 @@ describe('call session', () => {
     assert.deepEqual(s.position, { part: 6, item: 0 });
     assert.deepEqual(s.parts[5]!.items.at(-1)!.tags, ['objective']);
     const note = toNote(s, banks, 25 * 60000);
-    assert.deepEqual(note.objectives, [{ text: 'Ship releases faster to market', status: 'not-started', origin: 'five-whys' }]);
+    assert.deepEqual(note.objectives, [{ text: 'Ship releases faster to market', status: 'not-started', origin: 'five-whys', owner: '', due: '', horizon: null, valueDriver: '' }]);
     assert.equal(note.sections[0]!.entries.length, 4);
     assert.equal(note.sections[0]!.entries[3]!.answer, 'Ship releases faster\nto market', 'answers keep their lines, CRLF normalised');
     assert.equal(note.durationMinutes, 25);

@@ -174,14 +174,14 @@ export function parseFrontMatter(yamlText: string, firstLineNo: number): FrontMa
       if (origin !== 'five-whys' && origin !== 'tagged') {
         throw new FieldError(`objective origin "${origin}" is not one of five-whys, tagged`, offset);
       }
-      return { text: field('text'), status: status as ObjectiveStatus, origin };
+      return { text: field('text'), status: status as ObjectiveStatus, origin, owner: '', due: '', horizon: null, valueDriver: '' };
     });
     const rawDuration = str('durationMinutes');
     if (!/^\d{1,9}$/.test(rawDuration)) {
       throw new FieldError(`\`durationMinutes\` is "${rawDuration}"; write whole minutes, e.g. durationMinutes: 45`, get('durationMinutes').offset);
     }
     const durationMinutes = Number(rawDuration);
-    return { ok: true, fields: { id, title, customer, date, callType, attendees, techniques, stages, tags, objectives, durationMinutes } };
+    return { ok: true, fields: { id, title, customer, date, callType, attendees, techniques, stages, tags, objectives, adoption: [], metrics: [], health: [], durationMinutes } };
   } catch (err) {
     if (err instanceof FieldError) return { ok: false, error: err.message, line: fileLine(err.offset) };
     const message = err instanceof Error ? err.message : String(err);

@@ -7,12 +7,65 @@ export type AnswerTag = (typeof answerTags)[number];
 export const objectiveStatuses = ['not-started', 'in-progress', 'done', 'at-risk'] as const;
 export type ObjectiveStatus = (typeof objectiveStatuses)[number];
 
+export const horizons = [3, 6, 12, 24] as const;
+/** Months ahead: short, medium, long term. */
+export type Horizon = (typeof horizons)[number];
+
 export interface Objective {
   /** Single line. */
   text: string;
   status: ObjectiveStatus;
   /** Where it came from: the Five Whys ladder or an answer tagged objective. */
   origin: 'five-whys' | 'tagged';
+  /** Single line; empty when nobody owns it yet. */
+  owner: string;
+  /** YYYY-MM-DD, or empty. */
+  due: string;
+  horizon: Horizon | null;
+  /** Id of a value driver from the value-drivers bank, or empty. */
+  valueDriver: string;
+}
+
+export const adoptionStatuses = ['adopted', 'pilot', 'not-started'] as const;
+export type AdoptionStatus = (typeof adoptionStatuses)[number];
+
+/** One stage's scorecard as discussed on a call. */
+export interface StageScore {
+  /** Stage id (manage … govern). */
+  stage: string;
+  /** Share of teams/projects using the stage, 0-100; null when not asked. */
+  percent: number | null;
+  /** Ids of the stage's adoption criteria the customer meets. */
+  criteria: string[];
+  /** Derived from percent and criteria by the stage's rule; stored so readers need no rules. */
+  status: AdoptionStatus;
+}
+
+/** A metric discussed: how it is measured today, where it is, and where they want it. */
+export interface MetricRecord {
+  /** Metric id from the value-drivers bank, or a slug for a metric of the customer's own. */
+  id: string;
+  /** Single line. */
+  name: string;
+  /** Value driver id, or empty. */
+  valueDriver: string;
+  /** Single line each; empty when not known yet. */
+  measuredHow: string;
+  baseline: string;
+  target: string;
+  unit: string;
+}
+
+export const healthColors = ['green', 'yellow', 'red'] as const;
+export type HealthColor = (typeof healthColors)[number];
+
+/** Use-case health as the CSM judged it on the call. */
+export interface UseCaseHealth {
+  /** Single line, e.g. "CI" or "SCM". */
+  useCase: string;
+  color: HealthColor;
+  /** Single line. */
+  reason: string;
 }
 
 export interface NoteEntry {
@@ -56,6 +109,10 @@ export interface CallNote {
   objectives: Objective[];
   /** Length of the call in whole minutes, from the call timer. */
   durationMinutes: number;
+  /** Stage adoption scorecard, one entry per stage discussed. */
+  adoption: StageScore[];
+  metrics: MetricRecord[];
+  health: UseCaseHealth[];
   sections: NoteSection[];
   actionItems: ActionItem[];
 }

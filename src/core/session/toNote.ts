@@ -23,7 +23,7 @@ export function toNote(state: CallState, banks: Banks, endedAt: number): CallNot
       if (!entry.tags.includes('objective')) continue;
       const text = oneLine(entry.answer);
       if (!objectives.some((o) => o.text === text)) {
-        objectives.push({ text, status: 'not-started', origin: bank.flow === 'ladder' ? 'five-whys' : 'tagged' });
+        objectives.push({ text, status: 'not-started', origin: bank.flow === 'ladder' ? 'five-whys' : 'tagged', owner: '', due: '', horizon: null, valueDriver: '' });
       }
     }
   }
@@ -41,6 +41,10 @@ export function toNote(state: CallState, banks: Banks, endedAt: number): CallNot
     stages: [...stages],
     tags,
     objectives,
+    // Filled from the call's scorecard, metrics and health capture once the session records them.
+    adoption: [],
+    metrics: [],
+    health: [],
     durationMinutes: Math.max(0, Math.round((endedAt - state.startedAt) / 60000)),
     sections,
     actionItems,
