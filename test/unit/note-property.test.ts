@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import { answerTags, objectiveStatuses, type CallNote } from '../../src/core/note/model';
+import { adoptionStatuses, answerTags, healthColors, horizons, objectiveStatuses, type CallNote } from '../../src/core/note/model';
 import { parseNote } from '../../src/core/note/parse';
 import { renderNote } from '../../src/core/note/render';
 
@@ -45,10 +45,27 @@ const note: fc.Arbitrary<CallNote> = fc.record({
   techniques: small(id),
   stages: small(line),
   tags: small(line),
-  objectives: small(fc.record({ text: line, status: fc.constantFrom(...objectiveStatuses), origin: fc.constantFrom('five-whys' as const, 'tagged' as const), owner: fc.constant(''), due: fc.constant(''), horizon: fc.constant(null), valueDriver: fc.constant('') }, plain)),
-  adoption: fc.constant([]),
-  metrics: fc.constant([]),
-  health: fc.constant([]),
+  objectives: small(
+    fc.record({
+      text: line,
+      status: fc.constantFrom(...objectiveStatuses),
+      origin: fc.constantFrom('five-whys' as const, 'tagged' as const),
+      owner: line,
+      due: fc.oneof(isoDate, fc.constant(''), line),
+      horizon: fc.constantFrom(null, ...horizons),
+      valueDriver: fc.oneof(fc.constantFrom('', 'increase-operational-efficiencies'), line),
+    }, plain),
+  ),
+  adoption: small(
+    fc.record({
+      stage: fc.oneof(fc.constantFrom('manage', 'verify', 'release'), line),
+      percent: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true }).map((p) => p + 0)),
+      criteria: small(fc.oneof(fc.constantFrom('runners', 'pipelines-25'), line)),
+      status: fc.constantFrom(...adoptionStatuses),
+    }, plain),
+  ),
+  metrics: small(fc.record({ id: line, name: line, valueDriver: line, measuredHow: line, baseline: line, target: line, unit: line }, plain)),
+  health: small(fc.record({ useCase: line, color: fc.constantFrom(...healthColors), reason: line }, plain)),
   durationMinutes: fc.nat({ max: 100_000 }),
   sections: small(
     fc.record({
@@ -61,7 +78,7 @@ const note: fc.Arbitrary<CallNote> = fc.record({
 }, plain);
 
 describe('call note properties', function () {
-  // 1,000 notes take well under a second; the margin is for slow CI machines.
+  // 1,000 notes take one to two seconds; the margin is for slow CI machines.
   this.timeout(20_000);
 
   it('parseNote(renderNote(n)) deep-equals n', () => {
@@ -87,7 +104,7 @@ describe('call note properties', function () {
         const data = parseYaml(lines.slice(1, close).join('\n'), { uniqueKeys: true }) as Record<string, unknown>;
         assert.deepEqual(data, {
           type: 'call-note', id: n.id, title: n.title, customer: n.customer, date: n.date, callType: n.callType,
-          attendees: n.attendees, techniques: n.techniques, stages: n.stages, tags: n.tags, objectives: n.objectives, durationMinutes: n.durationMinutes,
+          attendees: n.attendees, techniques: n.techniques, stages: n.stages, tags: n.tags, objectives: n.objectives, adoption: n.adoption, metrics: n.metrics, health: n.health, durationMinutes: n.durationMinutes,
         });
         assert.equal(lines[close + 1], '');
         assert.ok(lines[close + 2]!.startsWith('#'), 'the body starts with the title heading');

@@ -14,12 +14,17 @@ export const realistic: CallNote = {
   stages: ['verify', 'release'],
   tags: ['discovery', 'q4'],
   objectives: [
-    { text: 'Release weekly instead of monthly', status: 'not-started', origin: 'five-whys', owner: '', due: '', horizon: null, valueDriver: '' },
+    { text: 'Release weekly instead of monthly', status: 'not-started', origin: 'five-whys', owner: 'Dana Reyes', due: '2027-03-31', horizon: 6, valueDriver: 'increase-operational-efficiencies' },
     { text: 'Cut pipeline time in half', status: 'in-progress', origin: 'tagged', owner: '', due: '', horizon: null, valueDriver: '' },
   ],
-  adoption: [],
-  metrics: [],
-  health: [],
+  adoption: [
+    { stage: 'verify', percent: 40, criteria: ['runners', 'pipelines-25'], status: 'adopted' },
+    { stage: 'release', percent: null, criteria: [], status: 'not-started' },
+  ],
+  metrics: [
+    { id: 'deployment-frequency', name: 'Deployment frequency', valueDriver: 'deliver-better-products-faster', measuredHow: 'Count of prod deploys | per month', baseline: '1', target: '4', unit: 'deploys/month' },
+  ],
+  health: [{ useCase: 'CI', color: 'yellow', reason: 'Runners flaky during deploys' }],
   durationMinutes: 47,
   sections: [
     {
@@ -66,9 +71,40 @@ objectives:
   - text: Release weekly instead of monthly
     status: not-started
     origin: five-whys
+    owner: Dana Reyes
+    due: 2027-03-31
+    horizon: 6
+    valueDriver: increase-operational-efficiencies
   - text: Cut pipeline time in half
     status: in-progress
     origin: tagged
+    owner: ""
+    due: ""
+    horizon: null
+    valueDriver: ""
+adoption:
+  - stage: verify
+    percent: 40
+    criteria:
+      - runners
+      - pipelines-25
+    status: adopted
+  - stage: release
+    percent: null
+    criteria: []
+    status: not-started
+metrics:
+  - id: deployment-frequency
+    name: Deployment frequency
+    valueDriver: deliver-better-products-faster
+    measuredHow: Count of prod deploys | per month
+    baseline: "1"
+    target: "4"
+    unit: deploys/month
+health:
+  - useCase: CI
+    color: yellow
+    reason: Runners flaky during deploys
 durationMinutes: 47
 ---
 
@@ -114,6 +150,25 @@ Tags: #objective #metric
 <!-- call-coach:prompt ted-describe -->
 
 > Manual approvals, then a Friday window.
+
+## Stage adoption scorecard
+
+| Stage | Teams using it | Criteria met | Status |
+| --- | --- | --- | --- |
+| verify | 40% | runners, pipelines-25 | Adopted |
+| release | | | Not started |
+
+## Metrics: baseline → target
+
+| Metric | Value driver | Measured today | Baseline → target | Unit |
+| --- | --- | --- | --- | --- |
+| Deployment frequency | deliver-better-products-faster | Count of prod deploys &#124; per month | 1 → 4 | deploys/month |
+
+## Use-case health
+
+| Use case | Health | Reason |
+| --- | --- | --- |
+| CI | Yellow | Runners flaky during deploys |
 
 ## Tagged items
 
@@ -177,21 +232,26 @@ describe('renderNote', () => {
   it('writes front matter that Foam, Obsidian and Dataview read as properties', () => {
     const yamlText = frontMatterOf(renderNote(realistic));
     const data = parseYaml(yamlText) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(data), ['type', 'id', 'title', 'customer', 'date', 'callType', 'attendees', 'techniques', 'stages', 'tags', 'objectives', 'durationMinutes']);
+    assert.deepEqual(Object.keys(data), ['type', 'id', 'title', 'customer', 'date', 'callType', 'attendees', 'techniques', 'stages', 'tags', 'objectives', 'adoption', 'metrics', 'health', 'durationMinutes']);
     assert.equal(data.type, 'call-note');
     assert.equal(data.date, '2026-11-24', 'YAML 1.2 readers get the ISO string');
     assert.deepEqual(data.tags, ['discovery', 'q4'], 'tags as a list, without #');
     assert.equal(data.durationMinutes, 47, 'a number, so Dataview can sum it');
-    assert.deepEqual(data.objectives, realistic.objectives.map((o) => ({ ...o })));
+    assert.deepEqual(data.objectives, realistic.objectives.map((o) => ({ ...o })), 'flat objects; horizon a number or null');
+    assert.deepEqual(data.adoption, realistic.adoption.map((a) => ({ ...a })), 'percent a number or null, criteria a list of ids');
+    assert.deepEqual(data.metrics, realistic.metrics.map((m) => ({ ...m })));
+    assert.deepEqual(data.health, realistic.health.map((h) => ({ ...h })));
     // YAML 1.1 readers (js-yaml, gray-matter) resolve the plain date to a date value.
     const old = parseYaml(yamlText, { version: '1.1' }) as Record<string, unknown>;
     assert.ok(old.date instanceof Date, 'the date is a plain date-like scalar');
+    const [first] = old.objectives as { due: unknown }[];
+    assert.ok(first?.due instanceof Date, 'an objective due date is a plain date-like scalar too');
   });
 
   it('writes empty lists as [] and quotes strings YAML 1.1 would retype', () => {
-    const note: CallNote = { ...realistic, customer: 'no', callType: '1:20', id: '0777', title: 'yes', attendees: [], techniques: [], stages: [], tags: [], objectives: [] };
+    const note: CallNote = { ...realistic, customer: 'no', callType: '1:20', id: '0777', title: 'yes', attendees: [], techniques: [], stages: [], tags: [], objectives: [], adoption: [], metrics: [], health: [] };
     const yamlText = frontMatterOf(renderNote(note));
-    for (const key of ['attendees', 'techniques', 'stages', 'tags', 'objectives']) assert.match(yamlText, new RegExp(`^${key}: \\[\\]$`, 'm'));
+    for (const key of ['attendees', 'techniques', 'stages', 'tags', 'objectives', 'adoption', 'metrics', 'health']) assert.match(yamlText, new RegExp(`^${key}: \\[\\]$`, 'm'));
     const old = parseYaml(yamlText, { version: '1.1' }) as Record<string, unknown>;
     assert.deepEqual([old.customer, old.callType, old.id, old.title], ['no', '1:20', '0777', 'yes']);
     roundTrip(note);
@@ -376,6 +436,109 @@ describe('parseNote tolerance', () => {
   });
 });
 
+describe('success-plan fields (objective details, adoption, metrics, health)', () => {
+  const md = renderNote(realistic);
+
+  it('reads a note written before these fields existed, with defaults', () => {
+    const old = `---
+type: call-note
+id: old-1
+title: Old call
+customer: Acme Corp
+date: 2025-06-01
+callType: discovery
+attendees: [Dana]
+techniques: [ted]
+stages: []
+tags: [call-note]
+objectives:
+  - text: Ship faster
+    status: in-progress
+    origin: tagged
+durationMinutes: 30
+---
+
+# Old call
+
+## Action items
+<!-- call-coach:actions -->
+
+- [ ] Send the guide
+`;
+    const note = parsed(old);
+    assert.deepEqual(note.objectives, [{ text: 'Ship faster', status: 'in-progress', origin: 'tagged', owner: '', due: '', horizon: null, valueDriver: '' }]);
+    assert.deepEqual([note.adoption, note.metrics, note.health], [[], [], []]);
+  });
+
+  it('accepts what a person or another tool writes for numbers, nulls and colours', () => {
+    const edited = md
+      .replace('percent: 40', 'percent: 40%')
+      .replace('percent: null', 'percent: ~')
+      .replace('horizon: 6', "horizon: '6 months'")
+      .replace('horizon: null', 'horizon:')
+      .replace('color: yellow', 'color: Yellow')
+      .replace('due: 2027-03-31', "due: '2027-03-31'")
+      .replace('criteria: []', 'criteria:');
+    assert.deepEqual(parsed(edited), realistic);
+    assert.equal(parsed(md.replace('percent: 40', 'percent: 12.5')).adoption[0]?.percent, 12.5);
+    const lean = parsed(md.replace(/ {4}owner: ""\n {4}due: ""\n {4}horizon: null\n {4}valueDriver: ""\n/, ''));
+    assert.deepEqual(lean, realistic, 'missing objective details read as empty');
+  });
+
+  it('rejects values it cannot read, naming the field and its line', () => {
+    const lineOf = (s: string) => md.split('\n').indexOf(s) + 1;
+    const cases: [string, string, RegExp][] = [
+      ['    percent: 40', '    percent: 140', /stage percent "140" must be a number from 0 to 100/],
+      ['    percent: 40', '    percent: lots', /stage percent "lots"/],
+      ['    horizon: 6', '    horizon: 9', /objective horizon "9" is not one of 3, 6, 12, 24/],
+      ['    color: yellow', '    color: blue', /health color "blue" is not one of green, yellow, red/],
+      ['    status: adopted', '    status: done', /stage status "done" is not one of adopted, pilot, not-started/],
+      ['    criteria: []', '    criteria: {a: 1}', /a stage score's `criteria` must be a list/],
+      ['    name: Deployment frequency', '    name: [a, b]', /a metric's `name` must be a text value/],
+    ];
+    for (const [from, to, error] of cases) {
+      const f = failure(md.replace(from, to));
+      assert.match(f.error, error, to);
+      assert.equal(f.line, lineOf(from), to);
+    }
+    assert.match(failure(md.replace('  - stage: verify\n', '  - verify: x\n')).error, /a stage score is missing `stage`/);
+    assert.match(failure(md.replace('  - useCase: CI\n    color: yellow\n    reason: Runners flaky during deploys', '  - CI')).error, /every item of `health` must be a mapping with `useCase`, `color`/);
+  });
+
+  it('clamps a percent outside 0-100 on writing, so the note still reads', () => {
+    for (const [p, back] of [[140, 100], [-3, 0], [Number.NaN, null], [-0, 0]] as const) {
+      const note: CallNote = { ...realistic, adoption: [{ stage: 'verify', percent: p, criteria: [], status: 'pilot' }] };
+      assert.equal(parsed(renderNote(note)).adoption[0]?.percent, back, String(p));
+    }
+  });
+
+  it('renders the scorecards as tables with one line per row and inert, escaped cells', () => {
+    const note: CallNote = {
+      ...realistic,
+      metrics: [{ id: 'm', name: 'a | b\nc', valueDriver: '', measuredHow: '<script>x</script>', baseline: '', target: '5', unit: '![x](http://e/x.png)' }],
+      health: [{ useCase: ' CI ', color: 'red', reason: '|' }],
+    };
+    const lines = renderNote(note).split('\n');
+    // Every raw | is a column border: each row of a table has as many as its header.
+    let header = 0;
+    for (const line of lines) {
+      if (!line.startsWith('|')) header = 0;
+      else if (header === 0) header = line.split('|').length;
+      else assert.equal(line.split('|').length, header, line);
+    }
+    const metricRow = lines[lines.indexOf('| Metric | Value driver | Measured today | Baseline → target | Unit |') + 2];
+    assert.equal(metricRow, '| a &#124; b&#10;c | | &lt;script>x&lt;/script> | ? → 5 | &#33;[x](http://e/x.png) |');
+    assert.ok(lines.includes('| &#32;CI&#32; | Red | &#124; |'));
+    roundTrip(note);
+  });
+
+  it('writes no tables for a call without scorecards', () => {
+    const md = renderNote({ ...realistic, adoption: [], metrics: [], health: [] });
+    assert.doesNotMatch(md, /^## (Stage adoption|Metrics|Use-case health)/m);
+    assert.doesNotMatch(md, /^\|/m);
+  });
+});
+
 const hostileLines = [
   '---', '...', '# Heading', '## Action items', '### q', '#', 'ends with #', 'a ##', '#tag',
   '<!-- call-coach:actions -->', '<!-- call-coach:section x -->', '<!-- call-coach:prompt y -->', '<!--', '-->', '--!>',
@@ -406,10 +569,10 @@ function hostileNote(s: string, answer: string): CallNote {
     techniques: [s],
     stages: [s],
     tags: [s],
-    objectives: [{ text: s, status: 'at-risk', origin: 'tagged', owner: '', due: '', horizon: null, valueDriver: '' }],
-    adoption: [],
-    metrics: [],
-    health: [],
+    objectives: [{ text: s, status: 'at-risk', origin: 'tagged', owner: s, due: s, horizon: 12, valueDriver: s }],
+    adoption: [{ stage: s, percent: 25, criteria: [s, s], status: 'pilot' }],
+    metrics: [{ id: s, name: s, valueDriver: s, measuredHow: s, baseline: s, target: s, unit: s }],
+    health: [{ useCase: s, color: 'red', reason: s }],
     durationMinutes: 0,
     sections: [
       { techniqueId: 'five-whys', title: s, entries: [{ promptId: s, question: s, answer, tags: ['objective', 'follow-up'] }, { promptId: 'p2', question: 'next', answer: 'plain', tags: [] }] },

@@ -9,11 +9,32 @@
 // U+2028/9, bidi embeddings/overrides/isolates, BOM, C1 controls) are written double-quoted with
 // `\uXXXX` escapes, so the file never contains them raw.
 //
+// The lists of records (objectives, adoption, metrics, health) are lists of flat mappings, so that
+// Dataview reads e.g. `adoption.percent` or `FLATTEN objectives AS o WHERE o.status = "at-risk"`:
+// numbers (`percent`, `horizon`) are written as numbers and `null` when unknown, an objective's
+// `due` date as a plain date like the call date, and a stage's `criteria` as a list of ids.
+//
 // Reading: failsafe schema (no implicit types, no custom tags), unique keys, no aliases. Unknown
 // keys are ignored (other tools add their own, e.g. Dendron's `updated`); list fields that are
-// missing read as empty lists; everything else is required and checked.
+// missing read as empty lists; everything else is required and checked. Notes written before the
+// success-plan fields existed still read: no `adoption`/`metrics`/`health` is an empty list, and an
+// objective without `owner`/`due`/`valueDriver` has '' there and `horizon` null.
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Node } from 'yaml';
-import { objectiveStatuses, type CallNote, type Objective, type ObjectiveStatus } from './model';
+import {
+  adoptionStatuses,
+  healthColors,
+  horizons,
+  objectiveStatuses,
+  type AdoptionStatus,
+  type CallNote,
+  type HealthColor,
+  type Horizon,
+  type MetricRecord,
+  type Objective,
+  type ObjectiveStatus,
+  type StageScore,
+  type UseCaseHealth,
+} from './model';
 
 export const NOTE_TYPE = 'call-note';
 
@@ -37,8 +58,24 @@ export function isIsoDate(s: string): boolean {
   return d <= days;
 }
 
+/** A strict ISO date, written as a plain scalar (like the call date) so readers show a date. */
+class PlainDate {
+  constructor(readonly text: string) {}
+}
+
+const plainDateTag = {
+  tag: 'tag:yaml.org,2002:timestamp',
+  default: true,
+  identify: (v: unknown) => v instanceof PlainDate,
+  resolve: (s: string) => s,
+  stringify: (item: { value?: unknown }) => (item.value as PlainDate).text,
+};
+
+/** A date-ish string: strict ISO dates plain, anything else through yaml's quoting. */
+const dateValue = (s: string): string | PlainDate => (ISO_DATE.test(s) ? new PlainDate(s) : s);
+
 function yamlBlock(value: Record<string, unknown>): string {
-  const doc = new Document(value, { compat: 'yaml-1.1' });
+  const doc = new Document(value, { compat: 'yaml-1.1', customTags: [plainDateTag] });
   visit(doc, {
     Scalar(_key, node) {
       if (typeof node.value === 'string' && UNSAFE_YAML.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
@@ -48,6 +85,15 @@ function yamlBlock(value: Record<string, unknown>): string {
   // Only double-quoted scalars can hold these now, and there `\uXXXX` is a valid escape. yaml never
   // emits a lone backslash before a raw character, so the escape cannot be mis-paired.
   return text.replace(UNSAFE_YAML_ALL, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
+/**
+ * The model keeps percent in 0-100; should a caller break that, the note must still read back, so
+ * out-of-range values are clamped and non-numbers become null rather than written unreadable.
+ */
+function writablePercent(p: number | null): number | null {
+  if (p === null || !Number.isFinite(p)) return null;
+  return Math.min(100, Math.max(0, p)) + 0; // + 0 turns -0 into 0
 }
 
 /** The front matter block, including both `---` fences and the final newline. */
@@ -62,7 +108,26 @@ export function renderFrontMatter(n: FrontMatterFields): string {
     techniques: [...n.techniques],
     stages: [...n.stages],
     tags: [...n.tags],
-    objectives: n.objectives.map((o) => ({ text: o.text, status: o.status, origin: o.origin })),
+    objectives: n.objectives.map((o) => ({
+      text: o.text,
+      status: o.status,
+      origin: o.origin,
+      owner: o.owner,
+      due: dateValue(o.due),
+      horizon: o.horizon,
+      valueDriver: o.valueDriver,
+    })),
+    adoption: n.adoption.map((a) => ({ stage: a.stage, percent: writablePercent(a.percent), criteria: [...a.criteria], status: a.status })),
+    metrics: n.metrics.map((m) => ({
+      id: m.id,
+      name: m.name,
+      valueDriver: m.valueDriver,
+      measuredHow: m.measuredHow,
+      baseline: m.baseline,
+      target: m.target,
+      unit: m.unit,
+    })),
+    health: n.health.map((h) => ({ useCase: h.useCase, color: h.color, reason: h.reason })),
     durationMinutes: n.durationMinutes,
   });
   return `---\n${head}${date}${tail}---\n`;
@@ -81,6 +146,52 @@ class FieldError extends Error {
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** `null`, `~` or nothing: YAML's ways of writing "no value" (read with the failsafe schema). */
+function isNull(raw: string): boolean {
+  return raw === '' || raw === '~' || raw === 'null' || raw === 'Null' || raw === 'NULL';
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string, offset: number | undefined): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new FieldError(`${what} "${value}" is not one of ${allowed.join(', ')}`, offset);
+  return value as T;
+}
+
+interface RecordReader {
+  /** A text field; '' when missing (unless required) or empty. */
+  (key: string): string;
+  /** Offset of the field's value, for error lines. */
+  at(key: string): number | undefined;
+  /** A list of text values; [] when missing or empty. */
+  list(key: string): string[];
+}
+
+/** Reads one flat mapping of a record list (`objectives`, `adoption`, …). */
+function record(n: Node | null | undefined, offset: number | undefined, listKey: string, what: string, required: string[]): RecordReader {
+  if (!isMap(n)) throw new FieldError(`every item of \`${listKey}\` must be a mapping with ${required.map((k) => `\`${k}\``).join(', ')}`, offset);
+  const pairOf = (k: string) => n.items.find((p) => isScalar(p.key) && p.key.value === k);
+  const at = (k: string): number | undefined => (pairOf(k)?.value as Node | null | undefined)?.range?.[0] ?? offset;
+  for (const k of required) if (!pairOf(k)) throw new FieldError(`${what} is missing \`${k}\``, offset);
+  const reader = ((k: string): string => {
+    const v = pairOf(k)?.value as Node | null | undefined;
+    if (v === null || v === undefined) return '';
+    if (!isScalar(v) || typeof v.value !== 'string') throw new FieldError(`${what}'s \`${k}\` must be a text value`, at(k));
+    return v.value;
+  }) as RecordReader;
+  reader.at = at;
+  reader.list = (k: string): string[] => {
+    const v = pairOf(k)?.value as Node | null | undefined;
+    if (v === null || v === undefined || (isScalar(v) && v.value === '')) return [];
+    if (!isSeq(v)) throw new FieldError(`${what}'s \`${k}\` must be a list: \`${k}: []\` or one \`- item\` line per entry`, at(k));
+    return v.items.map((item) => {
+      const node = item as Node | null;
+      if (node === null || node === undefined) return '';
+      if (!isScalar(node) || typeof node.value !== 'string') throw new FieldError(`every item of ${what}'s \`${k}\` must be a text value`, node.range?.[0] ?? at(k));
+      return node.value;
+    });
+  };
+  return reader;
 }
 
 /**
@@ -156,32 +267,68 @@ export function parseFrontMatter(yamlText: string, firstLineNo: number): FrontMa
     const stages = list('stages', text('stages'));
     const tags = list('tags', text('tags'));
     const objectives = list('objectives', (n, offset): Objective => {
-      if (!isMap(n)) throw new FieldError('every item of `objectives` must have `text`, `status` and `origin`', offset);
-      const field = (k: string): string => {
-        const pair = n.items.find((p) => isScalar(p.key) && p.key.value === k);
-        const v = pair?.value as Node | null | undefined;
-        const at = (pair?.value as Node | null | undefined)?.range?.[0] ?? offset;
-        if (!pair) throw new FieldError(`an objective is missing \`${k}\``, offset);
-        if (v === null || v === undefined) return '';
-        if (!isScalar(v) || typeof v.value !== 'string') throw new FieldError(`objective \`${k}\` must be a text value`, at);
-        return v.value;
+      const field = record(n, offset, 'objectives', 'an objective', ['text', 'status', 'origin']);
+      const status = oneOf(field('status'), objectiveStatuses, 'objective status', field.at('status'));
+      const origin = oneOf(field('origin'), ['five-whys', 'tagged'] as const, 'objective origin', field.at('origin'));
+      const rawHorizon = field('horizon');
+      let horizon: Horizon | null = null;
+      if (!isNull(rawHorizon)) {
+        horizon = horizons.find((h) => String(h) === rawHorizon.replace(/[ \t]*months?$/i, '')) ?? null;
+        if (horizon === null) {
+          throw new FieldError(`objective horizon "${rawHorizon}" is not one of ${horizons.join(', ')} (months ahead); leave it empty when unknown`, field.at('horizon'));
+        }
+      }
+      return {
+        text: field('text'),
+        status: status as ObjectiveStatus,
+        origin,
+        owner: field('owner'),
+        due: field('due'),
+        horizon,
+        valueDriver: field('valueDriver'),
       };
-      const status = field('status');
-      if (!(objectiveStatuses as readonly string[]).includes(status)) {
-        throw new FieldError(`objective status "${status}" is not one of ${objectiveStatuses.join(', ')}`, offset);
+    });
+    const adoption = list('adoption', (n, offset): StageScore => {
+      const field = record(n, offset, 'adoption', 'a stage score', ['stage', 'status']);
+      const rawPercent = field('percent');
+      let percent: number | null = null;
+      if (!isNull(rawPercent)) {
+        const m = /^((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)[ \t]*%?$/.exec(rawPercent);
+        percent = m ? Number(m[1]) : NaN;
+        if (!(percent >= 0 && percent <= 100)) {
+          throw new FieldError(`stage percent "${rawPercent}" must be a number from 0 to 100 (the share of teams using the stage); leave it empty when unknown`, field.at('percent'));
+        }
       }
-      const origin = field('origin');
-      if (origin !== 'five-whys' && origin !== 'tagged') {
-        throw new FieldError(`objective origin "${origin}" is not one of five-whys, tagged`, offset);
-      }
-      return { text: field('text'), status: status as ObjectiveStatus, origin, owner: '', due: '', horizon: null, valueDriver: '' };
+      return {
+        stage: field('stage'),
+        percent,
+        criteria: field.list('criteria'),
+        status: oneOf(field('status'), adoptionStatuses, 'stage status', field.at('status')) as AdoptionStatus,
+      };
+    });
+    const metrics = list('metrics', (n, offset): MetricRecord => {
+      const field = record(n, offset, 'metrics', 'a metric', ['id']);
+      return {
+        id: field('id'),
+        name: field('name'),
+        valueDriver: field('valueDriver'),
+        measuredHow: field('measuredHow'),
+        baseline: field('baseline'),
+        target: field('target'),
+        unit: field('unit'),
+      };
+    });
+    const health = list('health', (n, offset): UseCaseHealth => {
+      const field = record(n, offset, 'health', 'a use-case health entry', ['useCase', 'color']);
+      const color = oneOf(field('color').toLowerCase(), healthColors, 'health color', field.at('color'));
+      return { useCase: field('useCase'), color: color as HealthColor, reason: field('reason') };
     });
     const rawDuration = str('durationMinutes');
     if (!/^\d{1,9}$/.test(rawDuration)) {
       throw new FieldError(`\`durationMinutes\` is "${rawDuration}"; write whole minutes, e.g. durationMinutes: 45`, get('durationMinutes').offset);
     }
     const durationMinutes = Number(rawDuration);
-    return { ok: true, fields: { id, title, customer, date, callType, attendees, techniques, stages, tags, objectives, adoption: [], metrics: [], health: [], durationMinutes } };
+    return { ok: true, fields: { id, title, customer, date, callType, attendees, techniques, stages, tags, objectives, adoption, metrics, health, durationMinutes } };
   } catch (err) {
     if (err instanceof FieldError) return { ok: false, error: err.message, line: fileLine(err.offset) };
     const message = err instanceof Error ? err.message : String(err);

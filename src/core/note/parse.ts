@@ -10,7 +10,8 @@
 //   - after `<!-- call-coach:actions -->`: every top-level task line `- [ ] text` / `- [x] text`
 //     (also `*`/`+` bullets, `[X]`), in order, up to the next anchor's heading.
 // It ignores everything else: the `# title` and summary lines (the front matter is authoritative),
-// the Five Whys ladder, "Tagged items", any paragraph, list, quote or heading a person adds between
+// the Five Whys ladder, the stage adoption / metrics / use-case health tables (derived from the
+// front matter's `adoption`, `metrics` and `health`), "Tagged items", any paragraph, list, quote or heading a person adds between
 // or after those parts, indented (nested) tasks, and unknown front matter keys. It tolerates CRLF
 // line endings, a UTF-8 BOM, blank lines between a heading and its anchor, trailing spaces, and
 // closing `#`s on headings. It never throws.

@@ -25,6 +25,20 @@
 //
 //   1. “<answer>”
 //
+//   ## Stage adoption scorecard            derived from the front matter; ignored (only when any)
+//
+//   | Stage | Teams using it | Criteria met | Status |
+//   | --- | --- | --- | --- |
+//   | verify | 40% | ci-runners, pipelines-25 | Adopted |
+//
+//   ## Metrics: baseline → target          derived; ignored (only when any)
+//
+//   | Metric | Value driver | Measured today | Baseline → target | Unit |
+//
+//   ## Use-case health                     derived; ignored (only when any)
+//
+//   | Use case | Health | Reason |
+//
 //   ## Tagged items                        derived; ignored
 //
 //   ### Objectives
@@ -52,10 +66,11 @@
 //   answer lines: a trailing space/tab -> &#32; / &#9;; a [ that would make the line a task
 //     (`- [ ]`, `> 1. [x]` …) -> &#91;
 //   anchor ids: additionally > -> &gt; (so `-->` cannot end the comment early)
+//   table cells (derived only, never parsed): as single-line text, and | -> &#124; (no new column)
 // Because the encoder never leaves raw leading/trailing whitespace or a final raw `#`, the parser can
 // tolerate (strip) those when a human or a formatter adds them.
 import { renderFrontMatter } from './frontMatter';
-import { answerTags, type AnswerTag, type CallNote, type NoteEntry, type NoteSection } from './model';
+import { answerTags, type AdoptionStatus, type AnswerTag, type CallNote, type HealthColor, type NoteEntry, type NoteSection } from './model';
 
 export const FIVE_WHYS_ID = 'five-whys';
 export const ANCHOR_NAMESPACE = 'call-coach';
@@ -96,6 +111,31 @@ export function escapeInline(text: string): string {
 export function escapeHeading(text: string): string {
   const s = escapeInline(text);
   return s.endsWith('#') ? s.slice(0, -1) + '&#35;' : s;
+}
+
+/** Escapes a Markdown table cell: as inline, and a `|` cannot start a new column. */
+export function escapeCell(text: string): string {
+  return escapeInline(text).replace(/\|/g, '&#124;');
+}
+
+/** A Markdown table (GFM): header, delimiter row, one row per entry; cells escaped here. */
+export function table(header: string[], rows: string[][]): string[] {
+  const row = (cells: string[]) => '|' + cells.map((c) => (c ? ` ${c} |` : ' |')).join('');
+  return [row(header.map(escapeCell)), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => row(r.map(escapeCell)))];
+}
+
+export const adoptionStatusLabels: Record<AdoptionStatus, string> = { adopted: 'Adopted', pilot: 'Pilot', 'not-started': 'Not started' };
+export const healthLabels: Record<HealthColor, string> = { green: 'Green', yellow: 'Yellow', red: 'Red' };
+
+/** "40%", or "" when not asked. */
+export function percentText(p: number | null): string {
+  return p === null ? '' : `${Math.round(p * 10) / 10}%`;
+}
+
+/** "12 → 30", "12 → ?" or "" when neither is known. */
+export function baselineToTarget(baseline: string, target: string): string {
+  if (!baseline && !target) return '';
+  return `${baseline || '?'} → ${target || '?'}`;
 }
 
 /** Escapes an id for an anchor comment. */
@@ -167,6 +207,29 @@ function renderSection(out: string[], section: NoteSection): void {
   }
 }
 
+function renderScorecards(out: string[], note: CallNote): void {
+  if (note.adoption.length) {
+    out.push('## Stage adoption scorecard', '');
+    out.push(...table(['Stage', 'Teams using it', 'Criteria met', 'Status'], note.adoption.map((a) => [a.stage, percentText(a.percent), a.criteria.join(', '), adoptionStatusLabels[a.status]])));
+    out.push('');
+  }
+  if (note.metrics.length) {
+    out.push('## Metrics: baseline → target', '');
+    out.push(
+      ...table(
+        ['Metric', 'Value driver', 'Measured today', 'Baseline → target', 'Unit'],
+        note.metrics.map((m) => [m.name || m.id, m.valueDriver, m.measuredHow, baselineToTarget(m.baseline, m.target), m.unit]),
+      ),
+    );
+    out.push('');
+  }
+  if (note.health.length) {
+    out.push('## Use-case health', '');
+    out.push(...table(['Use case', 'Health', 'Reason'], note.health.map((h) => [h.useCase, healthLabels[h.color], h.reason])));
+    out.push('');
+  }
+}
+
 function renderTagged(out: string[], note: CallNote): void {
   const groups = answerTags
     .map((tag) => ({
@@ -189,6 +252,7 @@ export function renderNote(note: CallNote): string {
   const attendees = note.attendees.length ? ` · Attendees: ${note.attendees.map(escapeInline).join(', ')}` : '';
   out.push(`Call with ${escapeInline(note.customer)} on ${escapeInline(note.date)}${attendees}`.replace(/[ \t]+$/, ''), '');
   for (const section of note.sections) renderSection(out, section);
+  renderScorecards(out, note);
   renderTagged(out, note);
   out.push('## Action items', ACTIONS_ANCHOR, '');
   for (const item of note.actionItems) {
