@@ -1,13 +1,13 @@
 // Loads the question banks through the VS Code file system API (so virtual workspaces work),
 // validates them with the core loader, and tells listeners when the catalog changes.
 import * as vscode from 'vscode';
-import { buildCatalog, type BankFile, type Catalog } from '../core/bank/catalog';
+import { buildCatalog, emptyCatalog, type BankFile, type Catalog } from '../core/bank/catalog';
 import type { Log } from './log';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 export class BankService implements vscode.Disposable {
-  private current: Catalog = { banks: [], problems: [], skipped: [] };
+  private current: Catalog = emptyCatalog();
   private loading: Promise<Catalog> | undefined;
   private readonly changed = new vscode.EventEmitter<Catalog>();
   /** Fires after every (re)load, with the new catalog. */

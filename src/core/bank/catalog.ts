@@ -1,6 +1,9 @@
 // The set of banks in force: built-ins plus any team banks, each file loaded on its own so that
-// one broken file never keeps the others out.
-import { loadBank, type BankProblem } from './loader';
+// one broken file never keeps the others out. Files are taken in the order given (built-ins
+// first): a later bank cannot reuse an earlier bank's id, and team overrides (`kind: overrides`)
+// are applied after every bank has loaded, in file order, so they can change any loaded prompt.
+import { loadBankFile, type BankProblem, type Range } from './loader';
+import { applyOverrides, type AppliedOverride, type OverrideSource } from './overrides';
 import type { Bank, Prompt } from './schema';
 
 export interface BankFile {
@@ -10,45 +13,53 @@ export interface BankFile {
 }
 
 export interface Catalog {
-  /** Valid banks in presentation order (by `order`, then title). */
+  /** Valid banks in presentation order (by `order`, then title), with overrides applied. */
   banks: Bank[];
   /** Problems per file, for diagnostics; a file with errors contributes no bank. */
   problems: BankProblem[];
   /** Files that were skipped because of errors. */
   skipped: string[];
+  /** Prompts a team override changed, and which file changed them. */
+  overridden: AppliedOverride[];
 }
+
+export const emptyCatalog = (): Catalog => ({ banks: [], problems: [], skipped: [], overridden: [] });
+
+const problemAt = (file: string, range: Range, message: string, path: string): BankProblem => ({ file, message, path, ...range, severity: 'error' });
 
 export function buildCatalog(files: readonly BankFile[]): Catalog {
   const banks: { bank: Bank; file: string }[] = [];
+  const overrideFiles: OverrideSource[] = [];
   const problems: BankProblem[] = [];
   const skipped: string[] = [];
   const byId = new Map<string, string>();
   for (const { file, text } of files) {
-    const result = loadBank(file, text);
+    const result = loadBankFile(file, text);
     if (!result.ok) {
       problems.push(...result.problems);
       skipped.push(file);
       continue;
     }
     problems.push(...result.warnings);
-    const other = byId.get(result.bank.id);
+    const { content } = result;
+    const id = content.type === 'bank' ? content.bank.id : content.overrides.id;
+    const other = byId.get(id);
     if (other) {
-      problems.push({
-        file,
-        message: `bank id "${result.bank.id}" is already used by ${other}; give this bank its own id`,
-        path: 'id',
-        start: { line: 1, col: 1 },
-        end: { line: 1, col: 1 },
-        severity: 'error',
-      });
+      const hint = content.type === 'bank' ? '; to change its prompts, use a file of kind "overrides" instead' : '';
+      problems.push(problemAt(file, content.idRange, `id "${id}" is already used by ${other}; give this file its own id${hint}`, 'id'));
       skipped.push(file);
       continue;
     }
-    byId.set(result.bank.id, file);
-    banks.push({ bank: result.bank, file });
+    byId.set(id, file);
+    if (content.type === 'bank') banks.push({ bank: content.bank, file });
+    else overrideFiles.push({ file, overrides: content.overrides, entryRanges: content.entryRanges });
   }
   banks.sort((a, b) => a.bank.order - b.bank.order || a.bank.title.localeCompare(b.bank.title));
-  return { banks: banks.map((b) => b.bank), problems, skipped };
+  const applied = applyOverrides(
+    banks.map((b) => b.bank),
+    overrideFiles,
+  );
+  return { banks: applied.banks, problems: [...problems, ...applied.problems], skipped, overridden: applied.overridden };
 }
 
 /** Every prompt with the bank it belongs to, follow-ups flattened after their parent. */

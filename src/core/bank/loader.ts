@@ -2,7 +2,7 @@
 // line, column and schema path, so a CSM or team lead can fix the file without guessing.
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
-import { bankSchema, type Bank } from './schema';
+import { bankSchema, overridesFileSchema, type Bank, type OverridesFile } from './schema';
 
 /** Banks are small hand-written files; anything larger is a mistake or an attack. */
 export const MAX_BANK_BYTES = 1024 * 1024;
@@ -27,13 +27,7 @@ export interface BankProblem {
   severity: 'error' | 'warning';
 }
 
-export type LoadResult = { ok: true; bank: Bank; warnings: BankProblem[] } | { ok: false; problems: BankProblem[] };
-
 const TOP: Position = { line: 1, col: 1 };
-
-function fileProblem(file: string, message: string): LoadResult {
-  return { ok: false, problems: [{ file, message, path: '', start: TOP, end: TOP, severity: 'error' }] };
-}
 
 function depthOf(value: unknown, limit: number): number {
   // Iterative so that a deliberately deep file cannot overflow the stack here.
@@ -88,67 +82,94 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-/**
- * Parses and validates one bank. Never throws: every failure becomes a positioned problem.
- * @param file name used in messages (a path or URI string)
- */
-export function loadBank(file: string, text: string): LoadResult {
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type LoadResult = { ok: true; bank: Bank; warnings: BankProblem[] } | { ok: false; problems: BankProblem[] };
+
+/** A team file is a bank or a list of overrides (`kind: overrides`); see overridesFileSchema. */
+export type BankFileContent =
+  | { type: 'bank'; bank: Bank; /** Where its `id` is, for problems about the bank as a whole. */ idRange: Range }
+  | { type: 'overrides'; overrides: OverridesFile; idRange: Range; /** Per entry: the entry's `prompt` key, for problems applying it. */ entryRanges: Range[] };
+
+export type LoadFileResult = { ok: true; content: BankFileContent; warnings: BankProblem[] } | { ok: false; problems: BankProblem[] };
+
+type Parsed = { ok: true; data: unknown; doc: Document; lines: LineCounter; warnings: BankProblem[] } | { ok: false; problems: BankProblem[] };
+
+/** YAML text to plain data, with size, encoding, alias and depth guards. Never throws. */
+function parse(file: string, text: string): Parsed {
+  const fail = (message: string): Parsed => ({ ok: false, problems: [{ file, message, path: '', start: TOP, end: TOP, severity: 'error' }] });
   if (text.length > MAX_BANK_BYTES) {
-    return fileProblem(file, `file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a question bank must be under 1 MB, so split it into several banks`);
+    return fail(`file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a question bank must be under 1 MB, so split it into several banks`);
   }
   if (text.includes('\u0000') || text.includes('\uFFFD')) {
-    return fileProblem(file, 'file is not valid UTF-8 text (binary data or another encoding); save it as UTF-8');
+    return fail('file is not valid UTF-8 text (binary data or another encoding); save it as UTF-8');
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, strict: true, logLevel: 'error' });
-  const syntax = [...doc.errors, ...doc.warnings];
-  if (doc.errors.length) {
-    return {
-      ok: false,
-      problems: syntax.map((e) => ({
-        file,
-        message: `YAML: ${firstLine(e.message)}`,
-        path: '',
-        start: e.linePos?.[0] ?? TOP,
-        end: e.linePos?.[1] ?? e.linePos?.[0] ?? TOP,
-        severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
-      })),
-    };
-  }
+  const yamlProblem = (e: (typeof doc.errors)[number] | (typeof doc.warnings)[number]): BankProblem => ({
+    file,
+    message: `YAML: ${firstLine(e.message)}`,
+    path: '',
+    start: e.linePos?.[0] ?? TOP,
+    end: e.linePos?.[1] ?? e.linePos?.[0] ?? TOP,
+    severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
+  });
+  if (doc.errors.length) return { ok: false, problems: [...doc.errors, ...doc.warnings].map(yamlProblem) };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return fileProblem(file, /alias/i.test(message) ? `YAML: too many aliases (${message}); write the values out instead` : `YAML: ${message}`);
+    return fail(/alias/i.test(message) ? `YAML: too many aliases (${message}); write the values out instead` : `YAML: ${message}`);
   }
-  if (data === null || data === undefined) return fileProblem(file, 'the bank is empty; it needs id, kind, title, summary, source and prompts');
-  if (depthOf(data, MAX_DEPTH) > MAX_DEPTH) return fileProblem(file, `the bank is nested deeper than ${MAX_DEPTH} levels; no bank needs that`);
+  if (data === null || data === undefined) return fail('the bank is empty; it needs id, kind, title, summary, source and prompts');
+  if (depthOf(data, MAX_DEPTH) > MAX_DEPTH) return fail(`the bank is nested deeper than ${MAX_DEPTH} levels; no bank needs that`);
+  return { ok: true, data, doc, lines, warnings: doc.warnings.map(yamlProblem) };
+}
 
-  const parsed = bankSchema.safeParse(data);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.flatMap((issue) =>
-        issue.code === 'unrecognized_keys'
-          ? issue.keys.map((key) => ({
-              file,
-              message: `unknown key "${key}"; check the spelling or remove it`,
-              path: [...issue.path, key].join('.'),
-              ...keyRange(doc, issue.path, key, lines),
-              severity: 'error' as const,
-            }))
-          : [{ file, message: describeIssue(issue), path: issue.path.join('.'), ...rangeOf(doc, issue.path, lines), severity: 'error' as const }],
-      ),
-    };
+/** Schema issues as positioned problems: unknown keys point at the key, the rest at the value. */
+function schemaProblems(file: string, issues: readonly z.core.$ZodIssue[], doc: Document, lines: LineCounter): BankProblem[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          file,
+          message: `unknown key "${key}"; check the spelling or remove it`,
+          path: [...issue.path, key].join('.'),
+          ...keyRange(doc, issue.path, key, lines),
+          severity: 'error' as const,
+        }))
+      : [{ file, message: describeIssue(issue), path: issue.path.join('.'), ...rangeOf(doc, issue.path, lines), severity: 'error' as const }],
+  );
+}
+
+/**
+ * Parses and validates one bank. Never throws: every failure becomes a positioned problem.
+ * @param file name used in messages (a path or URI string)
+ */
+export function loadBank(file: string, text: string): LoadResult {
+  const parsed = parse(file, text);
+  if (!parsed.ok) return parsed;
+  const result = bankSchema.safeParse(parsed.data);
+  if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, parsed.doc, parsed.lines) };
+  return { ok: true, bank: result.data, warnings: parsed.warnings };
+}
+
+/** Like loadBank, but also accepts a file of team overrides (`kind: overrides`). */
+export function loadBankFile(file: string, text: string): LoadFileResult {
+  const parsed = parse(file, text);
+  if (!parsed.ok) return parsed;
+  const { data, doc, lines, warnings } = parsed;
+  const idRange = rangeOf(doc, ['id'], lines);
+  if (data && typeof data === 'object' && (data as { kind?: unknown }).kind === 'overrides') {
+    const result = overridesFileSchema.safeParse(data);
+    if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, doc, lines) };
+    const entryRanges = result.data.overrides.map((_, i) => rangeOf(doc, ['overrides', i, 'prompt'], lines));
+    return { ok: true, content: { type: 'overrides', overrides: result.data, idRange, entryRanges }, warnings };
   }
-  const warnings: BankProblem[] = doc.warnings.map((w) => ({
-    file,
-    message: `YAML: ${firstLine(w.message)}`,
-    path: '',
-    start: w.linePos?.[0] ?? TOP,
-    end: w.linePos?.[1] ?? w.linePos?.[0] ?? TOP,
-    severity: 'warning',
-  }));
-  return { ok: true, bank: parsed.data, warnings };
+  const result = bankSchema.safeParse(data);
+  if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, doc, lines) };
+  return { ok: true, content: { type: 'bank', bank: result.data, idRange }, warnings };
 }

@@ -228,3 +228,58 @@ export const bankSchema = z
 
 export type BankInput = z.input<typeof bankSchema>;
 export type Bank = z.infer<typeof bankSchema>;
+
+// ---- team overrides ----------------------------------------------------------------------------
+// A team changes a built-in (or another team's) prompt without copying its bank: a file of
+// `kind: overrides` lists patches, each naming the prompt by id and giving only the fields it
+// changes. Each given field replaces the original's; the rest stay. Two conveniences keep a
+// patched prompt valid: a new `text` keeps only the placeholders it still uses, and an `answer`
+// other than "choice" drops the original's choices. The merged prompt is validated again.
+
+/** The prompt fields a patch may change (never `id` or `followUps`). */
+export const patchableFields = ['text', 'hint', 'note', 'tag', 'answer', 'choices', 'unit', 'placeholders', 'when'] as const;
+
+export const promptPatchSchema = z
+  .strictObject({
+    /** Id of the prompt or follow-up to change. */
+    prompt: idSchema,
+    /** Id of the bank holding it; only needed when two loaded banks use the same prompt id. */
+    bank: z.optional(idSchema),
+    text: z.optional(longText),
+    hint: z.optional(oneLine(240)),
+    note: z.optional(longText),
+    tag: promptFields.tag,
+    answer: z.optional(z.enum(answerKinds)),
+    choices: promptFields.choices,
+    unit: promptFields.unit,
+    placeholders: promptFields.placeholders,
+    /** Follow-ups only. */
+    when: z.optional(oneLine(120)),
+  })
+  .check(
+    z.refine((p) => patchableFields.some((f) => p[f] !== undefined), {
+      message: `an override changes at least one of: ${patchableFields.join(', ')}`,
+    }),
+  );
+export type PromptPatch = z.infer<typeof promptPatchSchema>;
+
+export const overridesFileSchema = z
+  .strictObject({
+    id: idSchema,
+    kind: z.literal('overrides'),
+    /** What these changes are for, e.g. "Acme team wording". */
+    title: z.optional(oneLine(120)),
+    summary: z.optional(longText),
+    overrides: z.array(promptPatchSchema).check(z.minLength(1, 'list at least one override')),
+  })
+  .check(z.superRefine((f, ctx) => {
+    const seen = new Map<string, number>();
+    f.overrides.forEach((o, i) => {
+      const key = `${o.bank ?? ''}/${o.prompt}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['overrides', i, 'prompt'], message: `"${o.prompt}" is already overridden at overrides.${first}; merge the two entries` });
+      } else seen.set(key, i);
+    });
+  }));
+export type OverridesFile = z.infer<typeof overridesFileSchema>;
