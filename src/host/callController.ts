@@ -55,7 +55,10 @@ export class CallController implements vscode.Disposable {
     // A call keeps its own copy of the banks it uses, so a bank edited mid-call cannot
     // pull prompts out from under the answers.
     const used = new Set(setup.techniques);
-    const banks: CallBank[] = catalog.banks.filter((b) => used.has(b.id) || (b.kind === 'stage' && b.stage && setup.stages.includes(b.stage))).map(toCallBank);
+    // Value drivers ride along with every call: a metric can come up in any technique.
+    const banks: CallBank[] = catalog.banks
+      .filter((b) => used.has(b.id) || (b.kind === 'stage' && b.stage && setup.stages.includes(b.stage)) || b.valueDrivers)
+      .map(toCallBank);
     const map = new Map(banks.map((b) => [b.id, b]));
     const missing = setup.techniques.filter((id) => !map.has(id));
     if (missing.length) this.log.warn(`Starting a call without unknown techniques: ${missing.join(', ')}`);

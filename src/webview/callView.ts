@@ -4,6 +4,9 @@
 import { answerTags, type AnswerTag } from '../core/note/model';
 import type { CallBank, CallItem, CallState } from '../core/session/model';
 import { currentItem, ladderDepth, promptOf, questionText, reduce, type Banks, type CallAction } from '../core/session/reducer';
+import { checkAdoption } from '../core/plan/adoption';
+import { objectiveItems } from '../core/session/toNote';
+import { renderHealth, renderMetrics, renderObjectives, renderScorecard } from './capturePanels';
 import { h, icon } from './dom';
 
 export interface CallContext {
@@ -44,6 +47,8 @@ export class CallView {
   private pendingAnswer: { key: string; text: string } | undefined;
   private answerTimer: number | undefined;
   private techniquesOpen = false;
+  /** Panels the CSM opened or closed by hand, so a repaint keeps them that way. */
+  private panelOpen: Record<string, boolean> = {};
 
   constructor(
     ctx: CallContext,
@@ -87,7 +92,32 @@ export class CallView {
       this.renderQuestion();
       return;
     }
+    switch (action.type) {
+      // The control already shows the new value: repainting would only lose the focus.
+      case 'editMetric':
+      case 'editHealth':
+      case 'setHealthColor':
+      case 'editObjective':
+        return;
+      case 'setScore':
+      case 'toggleCriterion':
+        this.renderScoreStatus();
+        return;
+      case 'addMetric':
+      case 'removeMetric':
+      case 'addHealth':
+      case 'removeHealth':
+        this.render(false);
+        this.focusPanel(action.type);
+        return;
+    }
     this.render();
+  }
+
+  private focusPanel(kind: 'addMetric' | 'removeMetric' | 'addHealth' | 'removeHealth'): void {
+    const panel = this.root.querySelector(kind.endsWith('Metric') ? '.panel.metrics' : '.panel.health-panel');
+    const target = kind.startsWith('add') ? panel?.querySelector('li:last-of-type input') : panel?.querySelector('select, button.secondary');
+    (target as HTMLElement | null)?.focus();
   }
 
   private flushAnswer(): void {
@@ -159,7 +189,7 @@ export class CallView {
 
   // ---- rendering -------------------------------------------------------------------------
 
-  private render(): void {
+  private render(focus = true): void {
     const { state } = this.ctx;
     this.tick();
     const header = h(
@@ -169,8 +199,47 @@ export class CallView {
       h('div', { class: 'call-clock' }, icon('clock'), ' ', this.timerEl),
     );
     const body = this.atWrapUp() ? this.renderWrapUp() : this.renderStep();
-    this.root.replaceChildren(header, this.renderProgress(), this.renderTechniqueNav(), body, this.renderFooter());
-    this.focusAnswer();
+    this.root.replaceChildren(header, this.renderProgress(), this.renderTechniqueNav(), body, ...this.renderPanels(), this.renderFooter());
+    if (focus) this.focusAnswer();
+  }
+
+  /** Value drivers of every bank in the call (the value-drivers bank rides along with each call). */
+  private drivers() {
+    return [...this.ctx.banks.values()].flatMap((b) => b.valueDrivers ?? []);
+  }
+
+  private panel(name: string, auto: boolean, render: (open: boolean) => HTMLDetailsElement): HTMLElement {
+    const details = render(this.panelOpen[name] ?? auto);
+    details.addEventListener('toggle', () => (this.panelOpen[name] = details.open));
+    return details;
+  }
+
+  /** Metrics and use-case health can come up at any point of a call, so they are always at hand. */
+  private renderPanels(): HTMLElement[] {
+    if (this.atWrapUp()) return [];
+    const bank = this.currentBank();
+    const { state } = this.ctx;
+    const panels: HTMLElement[] = [];
+    const drivers = this.drivers();
+    const aboutMetrics = !!bank && (!!bank.valueDrivers || bank.prompts.some((p) => p.tag === 'metric'));
+    if (drivers.length || state.metrics.length) {
+      panels.push(this.panel(`metrics:${bank?.id}`, aboutMetrics, (open) => renderMetrics(drivers, state, open, (a) => this.dispatch(a)) as HTMLDetailsElement));
+    }
+    const aboutHealth = !!bank && bank.prompts.some((p) => p.choices?.some((c) => /^green\b/i.test(c)));
+    panels.push(this.panel(`health:${bank?.id}`, aboutHealth, (open) => renderHealth(state, open, (a) => this.dispatch(a)) as HTMLDetailsElement));
+    return panels;
+  }
+
+  private renderScoreStatus(): void {
+    const bank = this.currentBank();
+    const el = this.root.querySelector('.scorecard strong');
+    const unmet = this.root.querySelector('.scorecard .unmet');
+    if (!bank?.adoption || !bank.stage || !el) return;
+    const score = this.ctx.state.scores[bank.stage] ?? { percent: null, criteria: [] };
+    const check = checkAdoption(bank.adoption, score.percent, score.criteria);
+    el.className = `status-${check.status}`;
+    el.textContent = check.status === 'adopted' ? 'Adopted' : check.status === 'pilot' ? 'Pilot' : 'Not started';
+    if (unmet) unmet.textContent = check.unmet.length ? `Still needed: ${check.unmet.join('; ')}` : 'All requirements met.';
   }
 
   private renderProgress(): HTMLElement {
@@ -238,6 +307,13 @@ export class CallView {
     card.append(this.renderAnswer(item, prompt));
     this.renderTags();
     card.append(this.tagsEl);
+    if (bank.stage && bank.adoption) {
+      const score = this.ctx.state.scores[bank.stage] ?? { percent: null, criteria: [] };
+      const check = checkAdoption(bank.adoption, score.percent, score.criteria);
+      const scorecard = this.panel(`score:${bank.stage}`, this.ctx.state.position.item === 0, (open) => renderScorecard(bank, this.ctx.state, check.status, open, (a) => this.dispatch(a)) as HTMLDetailsElement);
+      scorecard.append(h('p', { class: 'unmet help', attrs: { 'aria-live': 'polite' }, text: check.unmet.length ? `Still needed: ${check.unmet.join('; ')}` : 'All requirements met.' }));
+      card.append(scorecard);
+    }
     if (bank.flow === 'ladder') card.append(this.renderLadder());
     if (bank.flow === 'ted') {
       const another = h('button', { class: 'secondary', attrs: { type: 'button', 'aria-keyshortcuts': 'Alt+N' } }, icon('add'), ' Ask another TED question ', h('kbd', { text: 'Alt+N' }));
@@ -381,7 +457,10 @@ export class CallView {
         h('li', { text: `${answered.length} answers across ${this.ctx.state.parts.length} techniques` }),
         h('li', { text: `${count('objective')} objectives · ${count('pain-point')} pain points · ${count('metric')} metrics` }),
         h('li', { text: `${count('action-item')} action items · ${count('follow-up')} follow-ups` }),
+        h('li', { text: `${this.ctx.state.metrics.length} metrics with baselines · ${Object.keys(this.ctx.state.scores).length} stage scorecards · ${this.ctx.state.health.length} use-case health` }),
       ),
+      h('h3', { class: 'subheading', text: 'Objectives' }),
+      renderObjectives(objectiveItems(this.ctx.state), this.drivers(), this.ctx.state, (a) => this.dispatch(a)),
       h('div', { class: 'nav' }, back, finish),
     );
   }

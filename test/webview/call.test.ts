@@ -132,6 +132,60 @@ describe('sidebar webview: a live call', function () {
     assert.equal(replay.parts[0]!.items[0]!.answer, HOSTILE);
   });
 
+  it('a stage part shows its adoption scorecard, with the status derived as the CSM fills it in', async () => {
+    const state = startCall('c7', { ...setup, techniques: ['stage-adoption'], stages: ['manage'] }, bankMap, Date.now());
+    sidebar = await openCall(state);
+    const { page } = sidebar;
+    await page.keyboard.press('Alt+KeyT');
+    await page.locator('.technique-nav button', { hasText: 'Manage' }).click();
+    const card = page.locator('.scorecard');
+    assert.equal(await card.getAttribute('open'), '', 'open on the stage’s first prompt');
+    assert.match(await card.locator('summary').innerText(), /Not started/);
+    await card.getByLabel(/Teams or projects using it/).fill('40');
+    await card.getByLabel(/Teams or projects using it/).press('Tab');
+    assert.match(await card.locator('summary').innerText(), /Pilot/);
+    const boxes = card.locator('input[type=checkbox]');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    assert.match(await card.locator('summary').innerText(), /Adopted/);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'checkbox', 'focus stays on the checkbox');
+    let replay = state;
+    for (const a of await actions(sidebar)) replay = reduce(replay, a, bankMap);
+    assert.equal(replay.scores.manage!.percent, 40);
+    assert.equal(replay.scores.manage!.criteria.length, 2);
+  });
+
+  it('records a metric with baseline and target, and objective details on the wrap-up', async () => {
+    const state = startCall('c8', { ...setup, techniques: ['five-whys'] }, bankMap, Date.now());
+    sidebar = await openCall(state);
+    const { page } = sidebar;
+    const metrics = page.locator('.panel.metrics');
+    await metrics.locator('summary').click();
+    await metrics.getByLabel('Metric to add').selectOption({ label: 'Reduce cycle time (lead time)' }).catch(async () => {
+      await metrics.getByLabel('Metric to add').selectOption({ index: 1 });
+    });
+    await metrics.getByRole('button', { name: /Add/ }).click();
+    assert.equal(await metrics.locator('li.metric').count(), 1);
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('li.metric') !== null), true, 'focus moves into the new metric');
+    await metrics.getByLabel('Baseline').fill('12 days');
+    await metrics.getByLabel('Target').fill('5 days');
+    await metrics.getByLabel('Target').press('Tab');
+    await page.locator('#answer').fill('Faster releases');
+    await page.keyboard.press('Alt+KeyR');
+    const objective = page.locator('.objective');
+    assert.match(await objective.locator('.objective-text').innerText(), /Faster releases/);
+    await objective.getByLabel('Owner').fill('Sam');
+    await objective.getByLabel('Owner').press('Tab');
+    await objective.getByLabel('Horizon').selectOption('12');
+    let replay = state;
+    for (const a of await actions(sidebar)) replay = reduce(replay, a, bankMap);
+    assert.equal(replay.metrics[0]!.baseline, '12 days');
+    assert.equal(replay.metrics[0]!.target, '5 days');
+    const key = replay.parts[0]!.items[0]!.key;
+    assert.equal(replay.objectives[key]!.owner, 'Sam');
+    assert.equal(replay.objectives[key]!.horizon, 12);
+  });
+
   it('numbers get a numeric box with the unit', async () => {
     const state = startCall('c6', { ...setup, techniques: ['day-in-the-life'] }, bankMap, Date.now());
     sidebar = await openCall(state);

@@ -9,7 +9,16 @@ export function toCallBank(bank: Bank): CallBank {
     prompts.push(strip(prompt));
     for (const f of followUps ?? []) prompts.push(strip({ ...f, parentId: p.id }));
   }
-  return { id: bank.id, title: bank.title, kind: bank.kind, flow: bank.flow, ...(bank.stage ? { stage: bank.stage } : {}), prompts };
+  return {
+    id: bank.id,
+    title: bank.title,
+    kind: bank.kind,
+    flow: bank.flow,
+    ...(bank.stage ? { stage: bank.stage } : {}),
+    ...(bank.adoption ? { adoption: strip({ ...bank.adoption, criteria: bank.adoption.criteria.map(strip), requires: bank.adoption.requires?.map(strip) }) } : {}),
+    ...(bank.valueDrivers ? { valueDrivers: bank.valueDrivers.map((d) => ({ ...d, metrics: d.metrics.map(strip) })) } : {}),
+    prompts,
+  };
 }
 
 /** Drops undefined keys so the object survives JSON and structured cloning unchanged. */

@@ -1,7 +1,7 @@
 // A call in progress. The extension host owns it and persists it after every change; the
 // webview runs the same pure reducer on its copy so a key press repaints without a round trip.
 import type { AnswerKind, StageId } from '../bank/constants';
-import type { AnswerTag } from '../note/model';
+import type { AnswerTag, Horizon, MetricRecord, ObjectiveStatus, UseCaseHealth } from '../note/model';
 
 /** The slice of a bank a call needs: enough to step through it and to write the note. */
 export interface CallPrompt {
@@ -20,12 +20,35 @@ export interface CallPrompt {
   when?: string;
 }
 
+export interface CallCriterion {
+  id: string;
+  text: string;
+  metrics?: string[];
+  group?: string;
+}
+
+/** A stage's adoption rule, as the scorecard needs it. */
+export interface CallAdoption {
+  thresholdPercent: number;
+  rule: string;
+  criteria: CallCriterion[];
+  requires?: { group?: string; atLeast: number; description?: string }[];
+}
+
+export interface CallValueDriver {
+  id: string;
+  name: string;
+  metrics: { id: string; name: string; direction: 'increase' | 'decrease'; unit?: string }[];
+}
+
 export interface CallBank {
   id: string;
   title: string;
   kind: 'technique' | 'stage' | 'checklist';
   flow: 'steps' | 'ted' | 'ladder' | 'stages';
   stage?: StageId;
+  adoption?: CallAdoption;
+  valueDrivers?: CallValueDriver[];
   /** Prompts in order, follow-ups right after their parent. */
   prompts: CallPrompt[];
 }
@@ -69,6 +92,21 @@ export interface CallPosition {
   item: number;
 }
 
+/** A stage's scorecard while the call runs; the status is derived when the note is written. */
+export interface CallScore {
+  percent: number | null;
+  criteria: string[];
+}
+
+/** What the CSM adds to an objective on the wrap-up: who, when, how far out, which value driver. */
+export interface ObjectiveDetails {
+  owner: string;
+  due: string;
+  status: ObjectiveStatus;
+  horizon: Horizon | null;
+  valueDriver: string;
+}
+
 export interface CallState {
   version: 1;
   id: string;
@@ -79,4 +117,10 @@ export interface CallState {
   position: CallPosition;
   /** Counter for item keys, so the reducer stays deterministic. */
   seq: number;
+  /** Stage adoption scorecards by stage id. */
+  scores: Record<string, CallScore>;
+  metrics: MetricRecord[];
+  health: UseCaseHealth[];
+  /** Objective details by the key of the item whose answer is the objective. */
+  objectives: Record<string, ObjectiveDetails>;
 }

@@ -1,9 +1,11 @@
 // Pure, deterministic call logic: the same action applied to the same state gives the same
 // state in the webview and in the host, so the webview can paint at once while the host persists.
 import type { AnswerTag } from '../note/model';
+import { reduceCapture, type CaptureAction } from './capture';
 import type { CallBank, CallItem, CallPart, CallPosition, CallPrompt, CallSetup, CallState } from './model';
 
 export type CallAction =
+  | CaptureAction
   | { type: 'answer'; key: string; text: string }
   | { type: 'setValue'; key: string; name: string; value: string }
   | { type: 'toggleTag'; key: string; tag: AnswerTag }
@@ -53,7 +55,7 @@ export function startCall(id: string, setup: CallSetup, banks: Banks, startedAt:
       }
     }
   }
-  return { version: 1, id, setup, startedAt, parts, position: { part: 0, item: 0 }, seq: counter.seq };
+  return { version: 1, id, setup, startedAt, parts, position: { part: 0, item: 0 }, seq: counter.seq, scores: {}, metrics: [], health: [], objectives: {} };
 }
 
 function initialItems(counter: { seq: number }, bank: CallBank): CallItem[] {
@@ -183,6 +185,17 @@ export function reduce(state: CallState, action: CallAction, banks: Banks): Call
       const reached: CallState = { ...state, parts, position: { part: state.position.part, item: items.length - 1 } };
       return { ...reached, position: forward(reached) };
     }
+    case 'setScore':
+    case 'toggleCriterion':
+    case 'addMetric':
+    case 'editMetric':
+    case 'removeMetric':
+    case 'addHealth':
+    case 'editHealth':
+    case 'setHealthColor':
+    case 'removeHealth':
+    case 'editObjective':
+      return reduceCapture(state, action);
     default:
       return assertNeverAction(action);
   }

@@ -2,7 +2,7 @@
 // webview and host, and a call restored from workspace storage (maybe written by an older version).
 import * as z from 'zod/mini';
 import { answerKinds, stageIds } from '../bank/constants';
-import { answerTags } from '../note/model';
+import { answerTags, healthColors, horizons, objectiveStatuses } from '../note/model';
 import type { CallBank, CallSetup, CallState } from './model';
 import type { CallAction } from './reducer';
 
@@ -30,6 +30,12 @@ const callItemSchema = z.object({
   skipped: z.boolean(),
 });
 
+const line = text(2000);
+const metricSchema = z.object({ id: text(200), name: line, valueDriver: text(200), measuredHow: line, baseline: line, target: line, unit: line });
+const healthSchema = z.object({ useCase: line, color: z.enum(healthColors), reason: line });
+const horizonSchema = z.union([z.literal(horizons[0]), z.literal(horizons[1]), z.literal(horizons[2]), z.literal(horizons[3])]);
+const objectiveDetailsSchema = z.object({ owner: line, due: text(10), status: z.enum(objectiveStatuses), horizon: z.nullable(horizonSchema), valueDriver: text(200) });
+
 export const callStateSchema = z.object({
   version: z.literal(1),
   id: text(100),
@@ -38,6 +44,11 @@ export const callStateSchema = z.object({
   parts: z.array(z.object({ bankId: text(100), items: z.array(callItemSchema), objectiveReached: z.optional(z.boolean()) })),
   position: z.object({ part: z.int().check(z.gte(0)), item: z.int().check(z.gte(0)) }),
   seq: z.int(),
+  // Defaults: a call saved by an earlier version has none of these yet.
+  scores: z._default(z.record(text(100), z.object({ percent: z.nullable(z.number().check(z.gte(0), z.lte(100))), criteria: z.array(text(200)) })), {}),
+  metrics: z._default(z.array(metricSchema), []),
+  health: z._default(z.array(healthSchema), []),
+  objectives: z._default(z.record(text(300), objectiveDetailsSchema), {}),
 });
 
 const callPromptSchema = z.object({
@@ -60,6 +71,23 @@ export const callBankSchema = z.object({
   kind: z.enum(['technique', 'stage', 'checklist']),
   flow: z.enum(['steps', 'ted', 'ladder', 'stages']),
   stage: z.optional(z.enum(stageIds)),
+  adoption: z.optional(
+    z.object({
+      thresholdPercent: z.number(),
+      rule: z.string(),
+      criteria: z.array(z.object({ id: z.string(), text: z.string(), metrics: z.optional(z.array(z.string())), group: z.optional(z.string()) })),
+      requires: z.optional(z.array(z.object({ group: z.optional(z.string()), atLeast: z.number(), description: z.optional(z.string()) }))),
+    }),
+  ),
+  valueDrivers: z.optional(
+    z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        metrics: z.array(z.object({ id: z.string(), name: z.string(), direction: z.enum(['increase', 'decrease']), unit: z.optional(z.string()) })),
+      }),
+    ),
+  ),
   prompts: z.array(callPromptSchema),
 });
 
@@ -75,6 +103,16 @@ export const callActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tedVerb'), key, promptId: text(200) }),
   z.object({ type: z.literal('tedAnother') }),
   z.object({ type: z.literal('ladderReached') }),
+  z.object({ type: z.literal('setScore'), stage: text(100), percent: z.nullable(z.number()) }),
+  z.object({ type: z.literal('toggleCriterion'), stage: text(100), criterion: text(200) }),
+  z.object({ type: z.literal('addMetric'), id: text(200), name: line, valueDriver: text(200), unit: line }),
+  z.object({ type: z.literal('editMetric'), id: text(200), field: z.enum(['name', 'measuredHow', 'baseline', 'target', 'unit']), value: line }),
+  z.object({ type: z.literal('removeMetric'), id: text(200) }),
+  z.object({ type: z.literal('addHealth') }),
+  z.object({ type: z.literal('editHealth'), index: z.int().check(z.gte(0)), field: z.enum(['useCase', 'reason']), value: line }),
+  z.object({ type: z.literal('setHealthColor'), index: z.int().check(z.gte(0)), color: z.enum(healthColors) }),
+  z.object({ type: z.literal('removeHealth'), index: z.int().check(z.gte(0)) }),
+  z.object({ type: z.literal('editObjective'), key, field: z.enum(['owner', 'due', 'status', 'horizon', 'valueDriver']), value: line }),
 ]);
 
 // The schemas must describe exactly the TypeScript shapes; these fail to compile if they drift.

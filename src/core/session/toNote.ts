@@ -1,12 +1,33 @@
 // Turns a finished call into the note it records: only what was answered, questions as asked,
-// objectives from the Five Whys ladder and from answers tagged objective, tasks from action items.
-import { answerTags, type CallNote, type NoteSection, type Objective } from '../note/model';
-import type { CallState } from './model';
+// objectives (from the Five Whys ladder and answers tagged objective) with the details the CSM
+// gave them, tasks from action items, and the scorecards, metrics and health captured.
+import { answerTags, type CallNote, type CallNote as Note, type NoteSection, type Objective } from '../note/model';
+import { adoptionStatus } from '../plan/adoption';
+import { EMPTY_OBJECTIVE } from './capture';
+import type { CallItem, CallState } from './model';
 import { oneLine, promptOf, questionText, type Banks } from './reducer';
+
+/** Answered items tagged objective, in call order: the call's objectives. */
+export function objectiveItems(state: CallState): CallItem[] {
+  return state.parts.flatMap((p) => p.items.filter((i) => !i.skipped && i.answer.trim() && i.tags.includes('objective')));
+}
+
+function stageScores(state: CallState, banks: Banks, discussed: ReadonlySet<string>): Note['adoption'] {
+  const scores: Note['adoption'] = [];
+  for (const bank of banks.values()) {
+    if (!bank.stage || !bank.adoption) continue;
+    const score = state.scores[bank.stage];
+    const touched = score && (score.percent !== null || score.criteria.length > 0);
+    if (!touched && !discussed.has(bank.stage)) continue;
+    const percent = score?.percent ?? null;
+    const criteria = bank.adoption.criteria.map((c) => c.id).filter((id) => score?.criteria.includes(id));
+    scores.push({ stage: bank.stage, percent, criteria, status: adoptionStatus(bank.adoption, percent, criteria) });
+  }
+  return scores;
+}
 
 export function toNote(state: CallState, banks: Banks, endedAt: number): CallNote {
   const sections: NoteSection[] = [];
-  const objectives: Objective[] = [];
   const stages = new Set<string>();
   for (const part of state.parts) {
     const bank = banks.get(part.bankId);
@@ -19,14 +40,17 @@ export function toNote(state: CallState, banks: Banks, endedAt: number): CallNot
     if (!entries.length) continue;
     sections.push({ techniqueId: bank.id, title: oneLine(bank.title), entries });
     if (bank.stage) stages.add(bank.stage);
-    for (const entry of entries) {
-      if (!entry.tags.includes('objective')) continue;
-      const text = oneLine(entry.answer);
-      if (!objectives.some((o) => o.text === text)) {
-        objectives.push({ text, status: 'not-started', origin: bank.flow === 'ladder' ? 'five-whys' : 'tagged', owner: '', due: '', horizon: null, valueDriver: '' });
-      }
-    }
   }
+  const objectives: Objective[] = [];
+  for (const item of objectiveItems(state)) {
+    const text = oneLine(item.answer);
+    if (objectives.some((o) => o.text === text)) continue;
+    const part = state.parts.find((p) => p.items.includes(item));
+    const origin = part && banks.get(part.bankId)?.flow === 'ladder' ? 'five-whys' : 'tagged';
+    objectives.push({ text, origin, ...EMPTY_OBJECTIVE, ...state.objectives[item.key] });
+  }
+  const adoption = stageScores(state, banks, stages);
+  adoption.forEach((s) => stages.add(s.stage));
   const entries = sections.flatMap((s) => s.entries);
   const actionItems = entries.filter((e) => e.tags.includes('action-item')).map((e) => ({ text: oneLine(e.answer), done: false }));
   const tags = ['call-note', ...answerTags.filter((t) => entries.some((e) => e.tags.includes(t)))];
@@ -41,10 +65,9 @@ export function toNote(state: CallState, banks: Banks, endedAt: number): CallNot
     stages: [...stages],
     tags,
     objectives,
-    // Filled from the call's scorecard, metrics and health capture once the session records them.
-    adoption: [],
-    metrics: [],
-    health: [],
+    adoption,
+    metrics: state.metrics.map((m) => ({ ...m })),
+    health: state.health.filter((h) => h.useCase.trim()),
     durationMinutes: Math.max(0, Math.round((endedAt - state.startedAt) / 60000)),
     sections,
     actionItems,
