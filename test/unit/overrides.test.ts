@@ -1,8 +1,11 @@
 // Team question banks: overrides of existing prompts by id, and how a team file meets the
 // built-ins in the catalog (ids, order, problems at the exact entry).
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { buildCatalog, type BankFile } from '../../src/core/bank/catalog';
 import type { Bank } from '../../src/core/bank/schema';
+import { starterBank } from '../../src/core/bank/starters';
 
 const base: BankFile = {
   file: 'builtin/alpha.yaml',
@@ -144,5 +147,24 @@ describe('team overrides', () => {
     assert.deepEqual(c.skipped, ['team/alpha.yaml']);
     assert.deepEqual(c.problems[0]!.start, { line: 2, col: 5 });
     assert.match(c.problems[0]!.message, /already used by builtin\/alpha\.yaml.*kind "overrides"/);
+  });
+});
+
+describe('starter banks', () => {
+  const dir = path.resolve(__dirname, '../../../questions');
+  const builtIns: BankFile[] = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+
+  it('writes a technique starter that loads beside the built-ins without problems', () => {
+    const c = buildCatalog([...builtIns, { file: 'team.yaml', text: starterBank('technique', 'team-questions-2') }]);
+    assert.deepEqual(c.problems, []);
+    const bank = c.banks.find((b) => b.id === 'team-questions-2');
+    assert.ok(bank);
+    assert.deepEqual(bank.prompts.map((p) => p.id), ['team-questions-2-goals', 'team-questions-2-teams']);
+  });
+
+  it('writes an overrides starter whose entries apply to built-in prompts', () => {
+    const c = buildCatalog([...builtIns, { file: 'wording.yaml', text: starterBank('overrides', 'team-wording') }]);
+    assert.deepEqual(c.problems, []);
+    assert.deepEqual(c.overridden.map((o) => o.promptId), ['manage-cycle-time', 'manage-group-efficiency']);
   });
 });
