@@ -3,12 +3,19 @@
 // can launch: it runs the extension tests in a real VS Code 1.139 server build (installed by
 // install-host.mjs) with the workbench in headless Chromium, and exits with the tests' exit code.
 //
-// Understood: --extensionDevelopmentPath=DIR (repeatable), --extensionTestsPath=FILE, a folder.
-// Other flags (--no-sandbox, --user-data-dir=..., ...) are ignored.
+// Understood: --extensionDevelopmentPath=DIR (repeatable), --extensionTestsPath=FILE, a folder,
+// --extensions-dir=DIR (installed extensions; default: an empty one in the scratch folder).
+// Other flags (--no-sandbox, --user-data-dir=..., --disable-extensions, ...) are ignored.
 // Env: CALL_COACH_HOST_TIMEOUT_MS (default 600000), CALL_COACH_SCREENSHOT=<png> (after the
 // tests, before closing), CALL_COACH_HOST_VERBOSE=1 (server output and browser console too).
+// CALL_COACH_PHASES=N (default 1): run the tests N times across real window reloads. Before each
+// phase the wrapper writes its number to $CALL_COACH_PHASE_FILE (set for the extension host); when
+// a phase ends with exit code 0 and another is due, it reloads the workbench page — same browser
+// context (so the web workbench's IndexedDB storage, where workspaceState lives), same server and
+// user-data dir — and the new extension host runs the tests again. The first non-zero exit code,
+// or the last phase's, is the wrapper's.
 // Every other variable is passed on to the extension host.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { ensureHost } from './install-host.mjs';
@@ -17,10 +24,12 @@ import { findWebviewText, launchBrowser, makeScratch, removeScratch, startServer
 const started = Date.now();
 const verbose = /^(1|true|yes)$/i.test(process.env.CALL_COACH_HOST_VERBOSE ?? '');
 const timeoutMs = Number(process.env.CALL_COACH_HOST_TIMEOUT_MS) || 10 * 60 * 1000;
+const phases = Math.max(1, Math.floor(Number(process.env.CALL_COACH_PHASES) || 1));
+let phase = 1;
 const say = (m) => process.stdout.write(`[code-wrapper] ${m}\n`);
 
 function parseArgs(argv) {
-  const out = { extensionDevelopmentPaths: [], extensionTestsPath: undefined, folder: undefined, ignored: [] };
+  const out = { extensionDevelopmentPaths: [], extensionTestsPath: undefined, extensionsDir: undefined, folder: undefined, ignored: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name) => {
@@ -31,6 +40,7 @@ function parseArgs(argv) {
     let v;
     if ((v = value('extensionDevelopmentPath')) !== undefined) out.extensionDevelopmentPaths.push(resolve(v));
     else if ((v = value('extensionTestsPath')) !== undefined) out.extensionTestsPath = resolve(v);
+    else if ((v = value('extensions-dir')) !== undefined) out.extensionsDir = resolve(v);
     else if (a.startsWith('-')) out.ignored.push(a);
     else if (!out.folder) out.folder = resolve(a);
     else out.ignored.push(a);
@@ -39,8 +49,12 @@ function parseArgs(argv) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-if (!args.extensionTestsPath || !args.extensionDevelopmentPaths.length) {
-  console.error('usage: code-wrapper.mjs --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [FOLDER]');
+if (!args.extensionTestsPath) {
+  console.error('usage: code-wrapper.mjs [--extensionDevelopmentPath=DIR] [--extensions-dir=DIR] --extensionTestsPath=FILE [FOLDER]');
+  process.exit(2);
+}
+if (args.extensionsDir && !existsSync(args.extensionsDir)) {
+  console.error(`--extensions-dir ${args.extensionsDir} does not exist`);
   process.exit(2);
 }
 
@@ -117,7 +131,7 @@ let screenshot;
 /** CALL_COACH_SCREENSHOT: once, when the tests finish, before the extension host stops. */
 function takeScreenshot(page) {
   const target = process.env.CALL_COACH_SCREENSHOT;
-  if (!target) return Promise.resolve();
+  if (!target || phase < phases) return Promise.resolve();
   screenshot ??= (async () => {
     try {
       mkdirSync(dirname(resolve(target)), { recursive: true });
@@ -135,13 +149,19 @@ function takeScreenshot(page) {
 async function main() {
   const paths = ensureHost({ quiet: true });
   scratch = makeScratch();
+  if (args.extensionsDir) scratch = { ...scratch, extensions: args.extensionsDir };
   if (args.ignored.length && verbose) say(`ignoring ${args.ignored.join(' ')}`);
 
   screenshotAck = join(scratch.root, 'screenshot.done');
+  const phaseFile = join(scratch.root, 'phases', 'phase');
+  mkdirSync(dirname(phaseFile), { recursive: true });
+  writeFileSync(phaseFile, `${phase}\n`);
+  const env = { ...process.env, CALL_COACH_PHASE_FILE: phaseFile, CALL_COACH_PHASES: String(phases) };
+  if (process.env.CALL_COACH_SCREENSHOT) env.CALL_COACH_SCREENSHOT_ACK = screenshotAck;
   server = startServer({
     paths,
     scratch,
-    env: process.env.CALL_COACH_SCREENSHOT ? { ...process.env, CALL_COACH_SCREENSHOT_ACK: screenshotAck } : process.env,
+    env,
     smokeTestDriver: true,
     onOutput: verbose ? (t) => process.stderr.write(t.replace(/^/gm, '[server] ')) : undefined,
   });
@@ -156,6 +176,8 @@ async function main() {
   page.on('console', (msg) => verbose && process.stderr.write(`[browser] ${msg.type()}: ${msg.text()}\n`));
   page.on('crash', () => void finish(1, 'the workbench page crashed'));
   browser.on('disconnected', () => void finish(1, 'Chromium disconnected'));
+  // Navigating away (the reload between phases) must not be held up by a "leave page?" prompt.
+  page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => {}));
 
   await page.exposeFunction('codeAutomationLog', (level, message) => {
     const text = formatLogArgs(message);
@@ -171,9 +193,27 @@ async function main() {
   });
   await page.exposeFunction('codeAutomationExit', async (code) => {
     const exitCode = typeof code === 'number' ? code : 1;
+    if (exitCode === 0 && phase < phases) {
+      const ended = phase;
+      phase += 1;
+      writeFileSync(phaseFile, `${phase}\n`);
+      rmSync(screenshotAck, { force: true });
+      say(`phase ${ended} of ${phases} passed after ${((Date.now() - started) / 1000).toFixed(1)} s; reloading the workbench for phase ${phase}`);
+      // Answer the page first, then reload it: the extension host of this phase has stopped.
+      setTimeout(async () => {
+        if (verbose) {
+          // The web workbench keeps workspaceState in the page's IndexedDB (vscode-web-state-db-*).
+          const dbs = await page.evaluate(() => indexedDB.databases()).catch((err) => err.message);
+          say(`IndexedDB before the reload: ${JSON.stringify(dbs)}`);
+        }
+        page.reload({ waitUntil: 'domcontentloaded', timeout: 120_000 }).catch((err) => void finish(1, `reloading the workbench for phase ${phase} failed: ${err.message}`));
+      }, 0);
+      return;
+    }
     await takeScreenshot(page);
+    const which = phases > 1 ? ` in phase ${phase} of ${phases}` : '';
     // Answer the page first, then shut down.
-    setTimeout(() => void finish(exitCode, `extension tests finished with exit code ${exitCode}`, { testsRan: true }), 0);
+    setTimeout(() => void finish(exitCode, `extension tests finished with exit code ${exitCode}${which}`, { testsRan: true }), 0);
   });
 
   const url = workbenchUrl({
