@@ -2,68 +2,17 @@
 // dist/extension.js is loaded as the extension under development, with the sample workspace open.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { activateExtension, eventually, showSidebar, snapshotShowing, withTimeout, type CallCoachApi } from './helpers';
 
-/** The contract `activate()` returns (src/host/extension.ts); declared here so tests compile alone.
- *  `catalog()` may answer at once or after the banks load; the tests always await it. */
-interface CatalogSummary {
-  banks: { id: string; title: string; kind: string }[];
-  problems: unknown[];
-}
-interface CallCoachApi {
-  catalog(): CatalogSummary | Thenable<CatalogSummary>;
-  sidebar: { whenReady(): Promise<void>; snapshot(): Promise<string> };
-}
-
-const EXTENSION_ID = 'call-coach.call-coach';
-const COMMANDS = ['callCoach.showSidebar', 'callCoach.reloadBanks', 'callCoach.showLog'];
+const COMMANDS = ['callCoach.showSidebar', 'callCoach.reloadBanks', 'callCoach.showLog', 'callCoach.startCall', 'callCoach.finishCall', 'callCoach.discardCall'];
 const EXPECTED_TITLES = ['Five Whys', 'Day in the Life'];
-
-function withTimeout<T>(promise: Thenable<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    Promise.resolve(promise).finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
-    }),
-  ]);
-}
-
-/** Polls `probe` until `ok` holds; fails with the last value seen. */
-async function eventually<T>(what: string, probe: () => T | Thenable<T>, ok: (value: T) => boolean, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: T | undefined;
-  for (;;) {
-    last = await withTimeout(Promise.resolve(probe()), Math.max(1000, deadline - Date.now()), what);
-    if (ok(last)) return last;
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${ms} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 600)}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function showSidebar(api: CallCoachApi): Promise<void> {
-  await vscode.commands.executeCommand('callCoach.showSidebar');
-  await withTimeout(api.sidebar.whenReady(), 30_000, 'the Call Coach sidebar webview to load and say ready');
-}
-
-function snapshotShowing(api: CallCoachApi, titles: string[]): Promise<string> {
-  return eventually(
-    `the sidebar to show ${titles.join(', ')}`,
-    () => withTimeout(api.sidebar.snapshot(), 10_000, 'a sidebar snapshot'),
-    (text) => titles.every((t) => text.includes(t)),
-  );
-}
 
 describe('Call Coach in a real VS Code extension host', () => {
   let ext: vscode.Extension<CallCoachApi>;
   let api: CallCoachApi;
 
   before(async () => {
-    const found = vscode.extensions.getExtension<CallCoachApi>(EXTENSION_ID);
-    assert.ok(found, `extension ${EXTENSION_ID} is not loaded; extensions: ${vscode.extensions.all.filter((e) => !e.id.startsWith('vscode.')).map((e) => e.id).join(', ')}`);
-    ext = found;
-    api = await withTimeout(ext.activate(), 30_000, `${EXTENSION_ID} to activate`);
+    ({ ext, api } = await activateExtension());
   });
 
   it('activates and returns its API', () => {

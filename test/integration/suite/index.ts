@@ -1,7 +1,10 @@
 // Entry point VS Code loads as `--extensionTestsPath` (compiled to out/test/integration/suite).
-// Runs every `*.test.js` beside it with mocha inside the extension host, and writes
-// { passed, failed, failures: [{ title, error }] } to $CALL_COACH_RESULT_FILE when that is set,
-// so test/integration/run.mjs can report counts to the top-level runner.
+// Runs one suite's `*.test.js` files with mocha inside the extension host — $CALL_COACH_SUITE picks
+// it: `main` (default, the files beside this one), or a sub-folder (`reload`, `installed`) — and
+// writes { passed, failed, failures: [{ title, error }], phasesRun } to $CALL_COACH_RESULT_FILE
+// when that is set, so test/integration/run.mjs can report counts to the top-level runner.
+// A phased suite ($CALL_COACH_PHASES, see test/host/code-wrapper.mjs) runs once per phase across
+// window reloads; each phase adds its counts to what the earlier phases wrote.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
@@ -10,6 +13,38 @@ export interface SuiteResults {
   passed: number;
   failed: number;
   failures: { title: string; error: string }[];
+  /** How many phases have reported (1 unless the suite is phased). */
+  phasesRun: number;
+}
+
+function suiteDir(): string {
+  const suite = process.env.CALL_COACH_SUITE || 'main';
+  if (suite === 'main') return __dirname;
+  if (!/^[a-z][a-z0-9-]*$/.test(suite)) throw new Error(`CALL_COACH_SUITE must name a sub-folder of ${__dirname}, not ${JSON.stringify(suite)}`);
+  return path.join(__dirname, suite);
+}
+
+/** 1 unless the wrapper runs this suite in phases; see helpers.currentPhase. */
+function phase(): number {
+  const file = process.env.CALL_COACH_PHASE_FILE;
+  return file && fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8').trim()) || 1 : 1;
+}
+
+/** From phase 2 on, the counts the earlier phases wrote; otherwise a fresh start. */
+function startingResults(resultFile: string | undefined): SuiteResults {
+  const fresh: SuiteResults = { passed: 0, failed: 0, failures: [], phasesRun: 0 };
+  if (!resultFile || phase() === 1 || !fs.existsSync(resultFile)) return fresh;
+  try {
+    const earlier = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as Partial<SuiteResults>;
+    return {
+      passed: earlier.passed ?? 0,
+      failed: earlier.failed ?? 0,
+      failures: earlier.failures ?? [],
+      phasesRun: earlier.phasesRun ?? 0,
+    };
+  } catch {
+    return fresh;
+  }
 }
 
 /**
@@ -27,14 +62,18 @@ async function screenshotPoint(): Promise<void> {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
-  const files = fs
-    .readdirSync(__dirname)
-    .filter((f) => f.endsWith('.test.js'))
-    .sort();
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  const dir = suiteDir();
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.test.js'))
+        .sort()
+    : [];
+  for (const f of files) mocha.addFile(path.join(dir, f));
 
-  const results: SuiteResults = { passed: 0, failed: 0, failures: [] };
   const resultFile = process.env.CALL_COACH_RESULT_FILE;
+  const results = startingResults(resultFile);
+  results.phasesRun++;
   const write = (): void => {
     if (!resultFile) return;
     fs.mkdirSync(path.dirname(resultFile), { recursive: true });
@@ -44,9 +83,9 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     if (files.length === 0) {
       results.failed = 1;
-      results.failures.push({ title: 'integration suite', error: `no *.test.js files in ${__dirname}` });
+      results.failures.push({ title: 'integration suite', error: `no *.test.js files in ${dir}` });
       write();
-      reject(new Error(`No integration tests found in ${__dirname}`));
+      reject(new Error(`No integration tests found in ${dir}`));
       return;
     }
     try {

@@ -1,0 +1,123 @@
+// Shared by the integration suites (they run inside the extension host): the extension's API as
+// the tests see it, timeouts that name what they waited for, and the phase of a two-phase suite.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { CallBank, CallState } from '../../../src/core/session/model';
+
+export const EXTENSION_ID = 'call-coach.call-coach';
+
+/** The contract `activate()` returns (src/host/extension.ts); declared here so tests compile alone.
+ *  `catalog()` may answer at once or after the banks load; the tests always await it. */
+export interface CatalogSummary {
+  banks: { id: string; title: string; kind: string }[];
+  problems: unknown[];
+}
+export interface StoredCall {
+  state: CallState;
+  banks: CallBank[];
+}
+export interface CallCoachApi {
+  catalog(): CatalogSummary | Thenable<CatalogSummary>;
+  sidebar: { whenReady(): Promise<void>; snapshot(): Promise<string>; receive(message: unknown): void };
+  currentCall(): StoredCall | undefined;
+}
+
+export function withTimeout<T>(promise: Thenable<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    Promise.resolve(promise).finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
+    }),
+  ]);
+}
+
+/** Polls `probe` until `ok` holds; fails with the last value seen. */
+export async function eventually<T>(what: string, probe: () => T | Thenable<T>, ok: (value: T) => boolean, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: T | undefined;
+  for (;;) {
+    last = await withTimeout(Promise.resolve(probe()), Math.max(1000, deadline - Date.now()), what);
+    if (ok(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${ms} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 600)}`);
+    }
+    await sleep(50);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** The extension, activated, with its API. */
+export async function activateExtension(): Promise<{ ext: vscode.Extension<CallCoachApi>; api: CallCoachApi }> {
+  const ext = vscode.extensions.getExtension<CallCoachApi>(EXTENSION_ID);
+  if (!ext) {
+    const others = vscode.extensions.all.filter((e) => !e.id.startsWith('vscode.')).map((e) => e.id);
+    throw new Error(`extension ${EXTENSION_ID} is not loaded; other extensions: ${others.join(', ') || '(none)'}`);
+  }
+  const api = await withTimeout(ext.activate(), 30_000, `${EXTENSION_ID} to activate`);
+  return { ext, api };
+}
+
+export async function showSidebar(api: CallCoachApi): Promise<void> {
+  await vscode.commands.executeCommand('callCoach.showSidebar');
+  await withTimeout(api.sidebar.whenReady(), 30_000, 'the Call Coach sidebar webview to load and say ready');
+}
+
+/** Waits until the sidebar's visible text holds every one of `texts` (ignoring case: the view's
+ *  CSS upper-cases some headings, and innerText reports them as shown). */
+export function snapshotShowing(api: CallCoachApi, texts: string[]): Promise<string> {
+  return eventually(
+    `the sidebar to show ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
+    () => withTimeout(api.sidebar.snapshot(), 10_000, 'a sidebar snapshot'),
+    (text) => texts.every((t) => text.toLowerCase().includes(t.toLowerCase())),
+    10_000,
+  );
+}
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return folder.uri;
+}
+
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---- two-phase suites (test/host/code-wrapper.mjs with CALL_COACH_PHASES) -------------------
+
+/**
+ * Which run of a phased suite this is: 1, then 2 after the wrapper reloaded the workbench page.
+ * The wrapper writes the number to $CALL_COACH_PHASE_FILE before each phase; without it, 1.
+ */
+export function currentPhase(): number {
+  const file = process.env.CALL_COACH_PHASE_FILE;
+  if (!file) return 1;
+  const n = Number(fs.readFileSync(file, 'utf8').trim());
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${file} holds no phase number`);
+  return n;
+}
+
+export function phaseCount(): number {
+  return Number(process.env.CALL_COACH_PHASES) || 1;
+}
+
+/** A file beside the phase file, for what one phase hands to the next (survives the reload). */
+export function handoffFile(name: string): string {
+  const file = process.env.CALL_COACH_PHASE_FILE;
+  if (!file) throw new Error('CALL_COACH_PHASE_FILE is not set: run this suite through test/integration/run.mjs (reload)');
+  return path.join(path.dirname(file), name);
+}
