@@ -1,14 +1,21 @@
 #!/usr/bin/env node
-// Runs the integration suite (test/integration/suite, compiled to out/) inside a real VS Code
+// Runs the integration suites (test/integration/suite, compiled to out/) inside a real VS Code
 // extension host, via @vscode/test-electron's runTests:
 //   - CALL_COACH_VSCODE=/path/to/code   a desktop VS Code you have (used as is), otherwise
 //   - test/host/code-wrapper.mjs        a VS Code 1.139 server build in headless Chromium,
 //                                       installed on first use by test/host/install-host.mjs.
+// Suites (all by default; name some to run only those: `node test/integration/run.mjs reload`):
+//   main       suite/*.test.js: the extension from this checkout (dist/), sample workspace open
+//   reload     suite/reload/: two phases across a real window reload (the wrapper reloads the
+//              workbench page between them); needs the wrapper, skipped with CALL_COACH_VSCODE
+//   installed  suite/installed/: the .vsix packaged as `npm run package` does, installed into an
+//              empty extensions folder, with no extension under development
 // Needs `npm run build` (dist/extension.js) and `npx tsc -p test` (out/) to have run.
-// Results ({ passed, failed, failures: [{ title, error }] }) go to $CALL_COACH_RESULT_FILE
-// (default test-results/integration.json). Exits non-zero when anything failed.
+// Results ({ passed, failed, failures: [{ title, error }] }, every suite merged) go to
+// $CALL_COACH_RESULT_FILE (default test-results/integration.json). Exits non-zero when anything failed.
 //
 //   import { runIntegration } from './test/integration/run.mjs';  // -> results + exitCode
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +28,9 @@ const { runTests } = testElectron;
 export const WRAPPER = join(REPO_ROOT, 'test', 'host', 'code-wrapper.mjs');
 export const SUITE_INDEX = join(REPO_ROOT, 'out', 'test', 'integration', 'suite', 'index.js');
 export const EXTENSION_MAIN = join(REPO_ROOT, 'dist', 'extension.js');
+export const SUITES = ['main', 'reload', 'installed'];
+
+const say = (m) => console.log(`[integration] ${m}`);
 
 function readResults(file) {
   try {
@@ -32,81 +42,206 @@ function readResults(file) {
   return undefined;
 }
 
-/** Runs the suite; resolves to { passed, failed, failures, exitCode } and never throws. */
-export async function runIntegration({ resultFile = process.env.CALL_COACH_RESULT_FILE } = {}) {
+const failed = (title, error) => ({ passed: 0, failed: 1, failures: [{ title, error }] });
+
+/** One runTests invocation; resolves to { passed, failed, failures } and never throws. */
+async function runSuite({ name, vscodeExecutablePath, scratch, extensionDevelopmentPath, extensionsDir, disableExtensions, env = {}, phases = 1, timeoutMs }) {
+  const resultFile = join(scratch, `${name}.json`);
+  const workspace = copySampleWorkspace(mkdtempSync(join(scratch, `${name}-`)));
+  const started = Date.now();
+  let exitCode = 0;
+  try {
+    exitCode = await runTests({
+      vscodeExecutablePath,
+      extensionDevelopmentPath,
+      extensionTestsPath: SUITE_INDEX,
+      launchArgs: [workspace, `--extensions-dir=${extensionsDir}`, ...(disableExtensions ? ['--disable-extensions'] : [])],
+      extensionTestsEnv: {
+        CALL_COACH_RESULT_FILE: resultFile,
+        CALL_COACH_SUITE: name,
+        ...(phases > 1 ? { CALL_COACH_PHASES: String(phases) } : {}),
+        ...(timeoutMs ? { CALL_COACH_HOST_TIMEOUT_MS: String(timeoutMs) } : {}),
+        ...env,
+      },
+    });
+  } catch (err) {
+    exitCode = typeof err?.code === 'number' ? err.code : 1;
+    if (!readResults(resultFile)) console.error(`[integration] ${name}: ${err?.message ?? err}`);
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+
+  let results = readResults(resultFile);
+  if (!results) {
+    return failed(
+      `${name}: integration host`,
+      `The extension host exited with code ${exitCode} after ${seconds} s without writing ${resultFile} ` +
+        '(it crashed, timed out, or CALL_COACH_RESULT_FILE did not reach it). See the output above.',
+    );
+  }
+  const extra = [];
+  if ((results.phasesRun ?? 1) < phases) {
+    extra.push({ title: `${name}: phases`, error: `only ${results.phasesRun ?? 1} of ${phases} phases ran (exit code ${exitCode}); see the output above` });
+  } else if (exitCode !== 0 && results.failed === 0) {
+    extra.push({ title: `${name}: integration host`, error: `exited with code ${exitCode} although every test passed` });
+  }
+  results = { passed: results.passed, failed: results.failed + extra.length, failures: [...results.failures, ...extra] };
+  say(`${name}: ${results.passed} passing, ${results.failed} failing in ${seconds} s`);
+  return results;
+}
+
+/** Runs `node args…` in the checkout; returns { ok, output }. */
+function node(args, opts = {}) {
+  const r = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', ...opts });
+  return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim(), status: r.status ?? r.signal };
+}
+
+const VSCE = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+
+/**
+ * Packages the extension as `npm run package` does (production build, `vsce package
+ * --no-dependencies`), then puts the development build back in dist/ for everything else.
+ * Returns { vsix, failures }: a packaging problem is a failure, but when the only problem is
+ * vsce refusing README's relative links (no repository in package.json), the package is built
+ * again with --no-rewrite-relative-links so that installing it can still be tested.
+ */
+function packageVsix(dir) {
+  const vsix = join(dir, 'call-coach.vsix');
+  const failures = [];
+  try {
+    const prod = node(['esbuild.mjs', '--production']);
+    if (!prod.ok) return { failures: [{ title: 'installed: production build', error: prod.output }] };
+    let pack = node([VSCE, 'package', '--no-dependencies', '--out', vsix]);
+    if (!pack.ok && /Couldn't detect the repository/.test(pack.output)) {
+      failures.push({
+        title: 'installed: packaging exactly as `npm run package` does',
+        error: `vsce package --no-dependencies failed:\n${pack.output.split('\n').slice(0, 3).join('\n')}\n` +
+          '(packaged again with --no-rewrite-relative-links to test the install)',
+      });
+      pack = node([VSCE, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix]);
+    }
+    if (!pack.ok) return { failures: [...failures, { title: 'installed: vsce package', error: pack.output }] };
+    return { vsix, failures };
+  } finally {
+    const dev = node(['esbuild.mjs']);
+    if (!dev.ok) console.error(`[integration] WARNING: rebuilding the development bundle failed; run \`node esbuild.mjs\`\n${dev.output}`);
+  }
+}
+
+/** Installs the .vsix into `extensionsDir` with the host's own CLI, as a user would. */
+function installVsix(vsix, extensionsDir, scratch) {
+  const home = mkdtempSync(join(scratch, 'install-home-'));
+  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache') };
+  let r;
+  if (process.env.CALL_COACH_VSCODE) {
+    r = spawnSync(process.env.CALL_COACH_VSCODE, ['--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', join(home, 'user-data')], { encoding: 'utf8', env });
+  } else {
+    const paths = ensureHost({ quiet: true });
+    r = spawnSync(
+      paths.node,
+      [paths.serverMain, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', join(home, 'user-data'), '--server-data-dir', join(home, 'server-data'), '--accept-server-license-terms'],
+      { encoding: 'utf8', env },
+    );
+  }
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+  const ok = r.status === 0 && /successfully installed/i.test(output) && existsSync(join(extensionsDir, 'extensions.json'));
+  return ok ? undefined : { title: 'installed: --install-extension', error: `exit ${r.status ?? r.signal}\n${output}` };
+}
+
+/** Runs the suites; resolves to { passed, failed, failures, exitCode } and never throws. */
+export async function runIntegration({ resultFile = process.env.CALL_COACH_RESULT_FILE, suites = SUITES } = {}) {
   resultFile = resolve(resultFile || join(REPO_ROOT, 'test-results', 'integration.json'));
   mkdirSync(dirname(resultFile), { recursive: true });
   rmSync(resultFile, { force: true });
+  const started = Date.now();
 
-  const fail = (title, error, exitCode = 1) => {
-    const results = { passed: 0, failed: 1, failures: [{ title, error }] };
+  const report = (results) => {
     writeFileSync(resultFile, `${JSON.stringify(results, null, 2)}\n`);
-    return { ...results, exitCode };
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    say(`${results.passed} passing, ${results.failed} failing in ${seconds} s (${suites.join(', ')}; results: ${resultFile})`);
+    for (const f of results.failures) console.log(`[integration] FAILED ${f.title}\n${f.error.replace(/^/gm, '    ')}`);
+    return { ...results, exitCode: results.failed > 0 ? 1 : 0 };
   };
+
+  const unknown = suites.filter((s) => !SUITES.includes(s));
+  if (unknown.length) return report(failed('integration setup', `unknown suite(s) ${unknown.join(', ')}; known: ${SUITES.join(', ')}`));
 
   const missing = [
     [EXTENSION_MAIN, 'npm run build'],
     [SUITE_INDEX, 'npx tsc -p test'],
   ].filter(([f]) => !existsSync(f));
   if (missing.length) {
-    return fail('integration setup', `Missing ${missing.map(([f, fix]) => `${f} (run \`${fix}\`)`).join(' and ')}.`);
+    return report(failed('integration setup', `Missing ${missing.map(([f, fix]) => `${f} (run \`${fix}\`)`).join(' and ')}.`));
   }
 
   let vscodeExecutablePath = process.env.CALL_COACH_VSCODE;
   if (vscodeExecutablePath) {
-    console.log(`[integration] using the VS Code at ${vscodeExecutablePath} (CALL_COACH_VSCODE)`);
+    say(`using the VS Code at ${vscodeExecutablePath} (CALL_COACH_VSCODE)`);
   } else {
     try {
       ensureHost();
     } catch (err) {
-      return fail('integration host install', err?.message ?? String(err));
+      return report(failed('integration host install', err?.message ?? String(err)));
     }
     vscodeExecutablePath = WRAPPER;
   }
 
   const scratch = mkdtempSync(join(tmpdir(), 'call-coach-it-'));
-  const workspace = copySampleWorkspace(scratch);
-  const started = Date.now();
-  let exitCode = 0;
+  const all = { passed: 0, failed: 0, failures: [] };
+  const add = (r) => {
+    all.passed += r.passed;
+    all.failed += r.failed;
+    all.failures.push(...r.failures);
+  };
+  const emptyDir = (name) => {
+    const d = join(scratch, name);
+    mkdirSync(d, { recursive: true });
+    return d;
+  };
   try {
-    exitCode = await runTests({
-      vscodeExecutablePath,
-      extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: SUITE_INDEX,
-      launchArgs: [workspace, '--disable-extensions'],
-      extensionTestsEnv: { CALL_COACH_RESULT_FILE: resultFile },
-    });
+    const common = { vscodeExecutablePath, scratch, timeoutMs: Number(process.env.CALL_COACH_HOST_TIMEOUT_MS) || 180_000 };
+    if (suites.includes('main')) {
+      add(await runSuite({ ...common, name: 'main', extensionDevelopmentPath: REPO_ROOT, extensionsDir: emptyDir('main-extensions'), disableExtensions: true }));
+    }
+    if (suites.includes('reload')) {
+      if (process.env.CALL_COACH_VSCODE) {
+        say('reload: skipped — reloading between phases needs test/host/code-wrapper.mjs (unset CALL_COACH_VSCODE)');
+      } else {
+        add(await runSuite({ ...common, name: 'reload', phases: 2, extensionDevelopmentPath: REPO_ROOT, extensionsDir: emptyDir('reload-extensions'), disableExtensions: true }));
+      }
+    }
+    if (suites.includes('installed')) {
+      const t = Date.now();
+      const { vsix, failures } = packageVsix(emptyDir('vsix'));
+      add({ passed: 0, failed: failures.length, failures });
+      if (vsix) {
+        const extensionsDir = emptyDir('installed-extensions');
+        const installFailure = installVsix(vsix, extensionsDir, scratch);
+        say(`installed: packaged and installed in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+        if (installFailure) add({ passed: 0, failed: 1, failures: [installFailure] });
+        else {
+          add(
+            await runSuite({
+              ...common,
+              name: 'installed',
+              // Nothing under development: an empty folder stands in for the checkout.
+              extensionDevelopmentPath: emptyDir('no-development-extension'),
+              extensionsDir,
+              env: { CALL_COACH_EXTENSIONS_DIR: extensionsDir },
+            }),
+          );
+        }
+      }
+    }
   } catch (err) {
-    exitCode = typeof err?.code === 'number' ? err.code : 1;
-    if (!readResults(resultFile)) console.error(`[integration] ${err?.message ?? err}`);
+    add(failed('integration runner', err?.stack ?? String(err)));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-
-  let results = readResults(resultFile);
-  if (!results) {
-    return fail(
-      'integration host',
-      `The extension host exited with code ${exitCode} after ${seconds} s without writing ${resultFile} ` +
-        '(it crashed, timed out, or CALL_COACH_RESULT_FILE did not reach it). See the output above.',
-      exitCode || 1,
-    );
-  }
-  if (exitCode !== 0 && results.failed === 0) {
-    results = {
-      ...results,
-      failed: 1,
-      failures: [...results.failures, { title: 'integration host', error: `exited with code ${exitCode} although every test passed` }],
-    };
-    writeFileSync(resultFile, `${JSON.stringify(results, null, 2)}\n`);
-  }
-  console.log(`[integration] ${results.passed} passing, ${results.failed} failing in ${seconds} s (results: ${resultFile})`);
-  for (const f of results.failures) console.log(`[integration] FAILED ${f.title}\n${f.error.replace(/^/gm, '    ')}`);
-  return { ...results, exitCode: results.failed > 0 ? exitCode || 1 : 0 };
+  return report(all);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { exitCode } = await runIntegration();
+  const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const { exitCode } = await runIntegration(named.length ? { suites: named } : {});
   process.exit(exitCode);
 }

@@ -1,0 +1,160 @@
+// Reload mid-call, for real: test/host/code-wrapper.mjs runs this suite twice (CALL_COACH_PHASES=2)
+// and reloads the workbench page in between — same browser context, same server, same user-data
+// dir — so phase 2 runs in a new workbench and a new extension host process.
+//   Phase 1: start a call, answer several prompts, move the position, wait past the save delay.
+//   Phase 2: the call is back with every answer and the same position; finishing writes the note.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { parseNote } from '../../../../src/core/note/parse';
+import type { CallSetup } from '../../../../src/core/session/model';
+import type { CallAction } from '../../../../src/core/session/reducer';
+import { activateExtension, currentPhase, eventually, handoffFile, phaseCount, readText, showSidebar, sleep, snapshotShowing, workspaceRoot, type CallCoachApi, type StoredCall } from '../helpers';
+
+const SETUP: CallSetup = {
+  customer: 'Globex',
+  title: 'Reload check',
+  callType: 'Discovery',
+  date: '2026-11-25',
+  attendees: ['Sam (CTO)', 'Dana'],
+  techniques: ['day-in-the-life', 'five-whys'],
+  stages: [],
+};
+const NOTE = ['success-plans', 'globex', '2026-11-25-reload-check.md'];
+const WORKFLOW = 'Issue → branch → MR\n\nthen <em>waiting</em> for CI';
+const TOOLS = 'Jira & Jenkins';
+const FOCUS = 'Moving off Jenkins';
+const CHALLENGE = 'Nightly builds break';
+
+/** What phase 1 leaves for phase 2 (beside the wrapper's phase file). */
+interface Handoff {
+  pid: number;
+  call: StoredCall;
+}
+
+function act(api: CallCoachApi, action: CallAction): void {
+  api.sidebar.receive({ type: 'callAction', action });
+}
+
+function keyAt(call: StoredCall | undefined, part: number, item: number): string {
+  const key = call?.state.parts[part]?.items[item]?.key;
+  assert.ok(key, `no item at part ${part}, item ${item}`);
+  return key;
+}
+
+const phase = currentPhase();
+
+describe(`reload mid-call (phase ${phase} of ${phaseCount()})`, () => {
+  let api: CallCoachApi;
+
+  before(async function () {
+    if (phaseCount() < 2) {
+      throw new Error('this suite needs CALL_COACH_PHASES=2 (run it with `node test/integration/run.mjs reload`)');
+    }
+    ({ api } = await activateExtension());
+  });
+
+  if (phase === 1) {
+    it('phase 1: starts a call, answers, moves, and lets the save land', async () => {
+      await showSidebar(api);
+      assert.strictEqual(api.currentCall(), undefined, 'a call was already running before phase 1');
+      api.sidebar.receive({ type: 'startCall', setup: SETUP });
+      let call = await eventually('the call to start', () => api.currentCall(), (c) => c?.state.setup.customer === 'Globex');
+
+      act(api, { type: 'answer', key: keyAt(call, 0, 0), text: WORKFLOW });
+      act(api, { type: 'next' });
+      act(api, { type: 'answer', key: keyAt(api.currentCall(), 0, 1), text: TOOLS });
+      act(api, { type: 'toggleTag', key: keyAt(api.currentCall(), 0, 1), tag: 'follow-up' });
+      act(api, { type: 'jump', part: 1 });
+      act(api, { type: 'answer', key: keyAt(api.currentCall(), 1, 0), text: FOCUS });
+      act(api, { type: 'next' }); // climbs a rung that quotes the focus
+      act(api, { type: 'answer', key: keyAt(api.currentCall(), 1, 1), text: CHALLENGE });
+      act(api, { type: 'back' });
+      act(api, { type: 'next' });
+
+      call = api.currentCall();
+      assert.ok(call);
+      assert.deepStrictEqual(call.state.position, { part: 1, item: 1 });
+      assert.strictEqual(call.state.parts[1]!.items[1]!.values.previous, FOCUS);
+
+      // The store saves 150 ms after the last change; reload only after that has surely landed.
+      await sleep(700);
+      const handoff: Handoff = { pid: process.pid, call: JSON.parse(JSON.stringify(call)) as StoredCall };
+      fs.writeFileSync(handoffFile('reload-handoff.json'), JSON.stringify(handoff, null, 2));
+    });
+  }
+
+  if (phase === 2) {
+    let handoff: Handoff;
+
+    before(() => {
+      const file = handoffFile('reload-handoff.json');
+      assert.ok(fs.existsSync(file), `phase 1 left no ${file}`);
+      handoff = JSON.parse(fs.readFileSync(file, 'utf8')) as Handoff;
+    });
+
+    it('phase 2: runs in a new extension host', () => {
+      assert.notStrictEqual(process.pid, handoff.pid, 'the extension host process is the same one as in phase 1: the window did not reload');
+    });
+
+    it('phase 2: the call is back with every answer and the same position', () => {
+      const call = api.currentCall();
+      assert.ok(call, 'no call after the reload: workspaceState lost the running call');
+      const { state } = call;
+      assert.deepStrictEqual(state.setup, SETUP);
+      assert.deepStrictEqual(state.position, { part: 1, item: 1 });
+      assert.deepStrictEqual(
+        state.parts.map((p) => p.items.map((i) => [i.promptId, i.answer, i.tags, i.skipped])),
+        [
+          [
+            ['day-in-the-life-workflow', WORKFLOW, [], false],
+            ['day-in-the-life-tools', TOOLS, ['follow-up'], false],
+            ['day-in-the-life-feature-to-mr', '', ['metric'], false],
+            ['day-in-the-life-bottlenecks', '', ['pain-point'], false],
+            ['day-in-the-life-improvement-areas', '', ['objective'], false],
+          ],
+          [
+            ['five-whys-focus', FOCUS, [], false],
+            ['five-whys-challenges', CHALLENGE, [], false],
+          ],
+        ],
+      );
+      // And nothing else drifted: ids, keys, start time, counters and the call's own bank copies.
+      assert.deepStrictEqual(call, handoff.call);
+    });
+
+    it('phase 2: the sidebar resumes on the same prompt', async () => {
+      await showSidebar(api);
+      await snapshotShowing(api, ['Globex', 'Reload check', `When you say “${FOCUS}”`, CHALLENGE]);
+    });
+
+    it('phase 2: finishing writes the note with the answers from before the reload', async () => {
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('callCoach.finishCall');
+      assert.ok(uri instanceof vscode.Uri, `callCoach.finishCall returned ${String(uri)}`);
+      assert.strictEqual(uri.toString(), vscode.Uri.joinPath(workspaceRoot(), ...NOTE).toString());
+      const parsed = parseNote(await readText(uri));
+      assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
+      assert.strictEqual(parsed.note.id, handoff.call.state.id);
+      assert.deepStrictEqual(
+        parsed.note.sections.map((s) => [s.techniqueId, s.entries.map((e) => [e.promptId, e.answer, e.tags])]),
+        [
+          [
+            'day-in-the-life',
+            [
+              ['day-in-the-life-workflow', WORKFLOW, []],
+              ['day-in-the-life-tools', TOOLS, ['follow-up']],
+            ],
+          ],
+          [
+            'five-whys',
+            [
+              ['five-whys-focus', FOCUS, []],
+              ['five-whys-challenges', CHALLENGE, []],
+            ],
+          ],
+        ],
+      );
+      assert.strictEqual(api.currentCall(), undefined);
+    });
+  }
+});
