@@ -2,16 +2,128 @@
 // Opens the workbench with Call Coach (as `npm start` does, in headless Chromium at 1400x900),
 // clicks the Call Coach activity-bar item, waits for the sidebar webview to show content and
 // writes a PNG.   node test/host/screenshot.mjs [out.png]   (default test-results/sidebar.png)
-// Builds first unless --no-build. Exit code 1 if the sidebar never showed content.
+//
+// --call [DIR]: drives a whole call through the real sidebar UI with the keyboard and mouse, as a
+// CSM would, and writes three PNGs to DIR (default media/screenshots):
+//   sidebar-start.png  the start form, before anything is typed
+//   sidebar-call.png   mid-call: Customer "Acme Corp" + Enter, an answer, Ctrl+Enter, another answer
+//   call-note.png      after Alt+T, a jump to the last technique, an answer and Finish: the written
+//                      note open in the editor, the start form back in the sidebar
+// The sidebar shots are cropped to the activity bar and sidebar, the note to the workbench without
+// its status bar; each should stay under 150 KB (a warning says when one does not).
+//
+// Builds first unless --no-build. Exit code 1 if the sidebar never showed content or a step failed.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ensureHost, REPO_ROOT } from './install-host.mjs';
 import { copySampleWorkspace, findWebviewText, launchBrowser, linkExtension, makeScratch, openActivity, removeScratch, startServer, workbenchUrl } from './server.mjs';
 
 const argv = process.argv.slice(2);
-const out = resolve(argv.find((a) => !a.startsWith('--')) ?? join(REPO_ROOT, 'test-results', 'sidebar.png'));
+const callMode = argv.includes('--call');
+const positional = argv.find((a) => !a.startsWith('--'));
+const out = resolve(positional ?? (callMode ? join(REPO_ROOT, 'media', 'screenshots') : join(REPO_ROOT, 'test-results', 'sidebar.png')));
 const say = (m) => console.log(`[screenshot] ${m}`);
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** Waits for the sidebar's content to settle: not the loading placeholder, unchanged for a second. */
+async function settledSidebar(page, { contains, timeoutMs = 60_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let found;
+  let stableSince = 0;
+  let lastText = '';
+  while (Date.now() < deadline) {
+    found = await findWebviewText(page, contains ? { contains } : {});
+    const text = found?.text.trim() ?? '';
+    if (text && text !== lastText) stableSince = Date.now();
+    lastText = text;
+    if (text && !/^Loading\b/i.test(text) && Date.now() - stableSince >= 1000) return found;
+    await page.waitForTimeout(250);
+  }
+  return undefined;
+}
+
+/** The workbench minus the status bar; with `sidebarOnly`, just the activity bar and sidebar. */
+async function workbenchClip(page, { sidebarOnly = false } = {}) {
+  const bar = await page.locator('.part.statusbar').boundingBox().catch(() => null);
+  const sidebar = sidebarOnly ? await page.locator('.part.sidebar').boundingBox().catch(() => null) : null;
+  const width = sidebar ? Math.ceil(sidebar.x + sidebar.width) + 4 : VIEWPORT.width;
+  return { x: 0, y: 0, width, height: bar ? Math.round(bar.y) : VIEWPORT.height };
+}
+
+const MAX_KB = 150;
+
+async function shoot(page, file, clipOptions) {
+  mkdirSync(dirname(file), { recursive: true });
+  await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5); // no hover effects or tooltips
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: file, clip: await workbenchClip(page, clipOptions) });
+  const kb = statSync(file).size / 1024;
+  say(`wrote ${file} (${kb.toFixed(0)} KB)${kb > MAX_KB ? ` — WARNING: over ${MAX_KB} KB` : ''}`);
+}
+
+/** Where keyboard focus is: a workbench part, or inside the sidebar webview. */
+function describeFocus(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return '(nothing)';
+    const part = el.closest('.part');
+    const where = part ? [...part.classList].filter((c) => c !== 'part').join('.') : '(outside any part)';
+    return `${where}: <${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ` class="${el.className.slice(0, 60)}"` : ''}>`;
+  });
+}
+
+/** The call, driven through the real webview: the steps in the header comment. */
+async function driveCall(page, workspace) {
+  const start = await settledSidebar(page, { contains: 'Customer' });
+  if (!start) throw new Error('the start form never showed');
+  const frame = start.frame;
+  await shoot(page, join(out, 'sidebar-start.png'), { sidebarOnly: true });
+
+  const customer = frame.locator('#f-customer');
+  await customer.click();
+  await customer.pressSequentially('Acme Corp', { delay: 20 });
+  await customer.press('Enter');
+
+  const answer = frame.locator('textarea#answer');
+  await answer.waitFor({ state: 'visible', timeout: 30_000 });
+  const firstQuestion = await frame.locator('#question').innerText();
+  await answer.pressSequentially('Their last release slipped two weeks; the team is tired of weekend deploys.', { delay: 5 });
+  await answer.press('Control+Enter');
+  await frame.waitForFunction((q) => document.querySelector('#question')?.textContent !== q, firstQuestion, { timeout: 10_000 });
+  const second = frame.locator('#answer');
+  await second.waitFor({ state: 'visible' });
+  await second.pressSequentially('Fewer manual steps between merge and production.', { delay: 5 });
+  await page.waitForTimeout(500); // the answer debounce, and the caret settles
+  await shoot(page, join(out, 'sidebar-call.png'), { sidebarOnly: true });
+
+  // Alt+T opens the technique list with the current one focused; jump to the last technique.
+  await page.keyboard.press('Alt+t');
+  const nav = frame.locator('.technique-nav ol button');
+  await nav.first().waitFor({ state: 'visible', timeout: 10_000 });
+  await nav.last().click();
+  const last = frame.locator('#answer');
+  await last.waitFor({ state: 'visible', timeout: 10_000 });
+  if ((await last.evaluate((el) => el.tagName)) === 'TEXTAREA') await last.pressSequentially('Dana runs the platform team; loop in Sam for budget.', { delay: 5 });
+  // Ctrl+Enter through the rest of the prompts to the wrap-up, then once more: Finish.
+  for (let i = 0; i < 30 && !(await frame.locator('.wrap-up').count()); i++) {
+    await page.keyboard.press('Control+Enter');
+    await page.waitForTimeout(150);
+  }
+  if (!(await frame.locator('.wrap-up').count())) throw new Error('never reached the wrap-up screen');
+  await page.keyboard.press('Control+Enter');
+
+  // The note opens in an editor; the sidebar goes back to the start form with "Saved …".
+  const saved = await settledSidebar(page, { contains: 'Saved', timeoutMs: 30_000 });
+  if (!saved) throw new Error('the sidebar never said where the note was saved');
+  const notes = readdirSync(join(workspace, 'success-plans', 'acme-corp'));
+  say(`note written: success-plans/acme-corp/${notes.join(', ')}`);
+  await page.locator('.tabs-container .tab', { hasText: notes[0] }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('.editor-instance .view-lines').first().waitFor({ state: 'visible' });
+  await page.waitForTimeout(1000);
+  say(`keyboard focus after Finish: ${await describeFocus(page)}`);
+  await shoot(page, join(out, 'call-note.png'));
+}
 
 async function main() {
   if (!argv.includes('--no-build')) {
@@ -32,33 +144,33 @@ async function main() {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
     const { baseUrl } = await server.ready;
-    const launched = await launchBrowser({ chromium: paths.chromium });
+    const launched = await launchBrowser({ chromium: paths.chromium, ...(callMode ? { viewport: VIEWPORT } : {}) });
     browser = launched.browser;
     const { page } = launched;
     await page.goto(workbenchUrl({ baseUrl, folder: workspace }), { waitUntil: 'domcontentloaded' });
     await openActivity(page, 'Call Coach');
-    // Wait for content that has settled: not the loading placeholder, unchanged for a second.
-    const deadline = Date.now() + 60_000;
-    let found;
-    let stableSince = 0;
-    let lastText = '';
-    while (Date.now() < deadline) {
-      found = await findWebviewText(page);
-      const text = found?.text.trim() ?? '';
-      if (text && text !== lastText) stableSince = Date.now();
-      lastText = text;
-      if (text && !/^Loading\b/i.test(text) && Date.now() - stableSince >= 1000) break;
-      await page.waitForTimeout(250);
+    if (callMode) {
+      await driveCall(page, workspace);
+      return;
     }
+    const found = await settledSidebar(page);
     mkdirSync(dirname(out), { recursive: true });
     await page.screenshot({ path: out });
-    if (!found || /^Loading\b/i.test(lastText)) {
+    if (!found) {
       say(`the Call Coach sidebar showed no content within 60 s; screenshot of what was there: ${out}`);
       process.exitCode = 1;
     } else {
-      say(`sidebar shows: ${lastText.replace(/\s+/g, ' ').slice(0, 160)}...`);
+      say(`sidebar shows: ${found.text.trim().replace(/\s+/g, ' ').slice(0, 160)}...`);
       say(`wrote ${out}`);
     }
+  } catch (err) {
+    if (browser) {
+      const page = browser.contexts()[0]?.pages()[0];
+      const failed = join(REPO_ROOT, 'test-results', 'screenshot-failure.png');
+      mkdirSync(dirname(failed), { recursive: true });
+      await page?.screenshot({ path: failed }).then(() => say(`what the page showed: ${failed}`), () => {});
+    }
+    throw err;
   } finally {
     await cleanup();
   }
