@@ -96,6 +96,14 @@ function writablePercent(p: number | null): number | null {
   return Math.min(100, Math.max(0, p)) + 0; // + 0 turns -0 into 0
 }
 
+/**
+ * One `key: value` line (no line break) quoted as the note's front matter is: safe for YAML 1.1
+ * and 1.2 readers; a strict ISO date string is written plain when `date` is set.
+ */
+export function yamlProperty(key: string, value: string | number, date = false): string {
+  return yamlBlock({ [key]: date && typeof value === 'string' ? dateValue(value) : value }).replace(/\n$/, '');
+}
+
 /** The front matter block, including both `---` fences and the final newline. */
 export function renderFrontMatter(n: FrontMatterFields): string {
   const head = yamlBlock({ type: NOTE_TYPE, id: n.id, title: n.title, customer: n.customer });

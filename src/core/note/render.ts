@@ -118,10 +118,15 @@ export function escapeCell(text: string): string {
   return escapeInline(text).replace(/\|/g, '&#124;');
 }
 
-/** A Markdown table (GFM): header, delimiter row, one row per entry; cells escaped here. */
-export function table(header: string[], rows: string[][]): string[] {
+/** A Markdown table (GFM) of cells that are already Markdown (escaped with escapeCell, or links). */
+export function markdownTable(header: string[], rows: string[][]): string[] {
   const row = (cells: string[]) => '|' + cells.map((c) => (c ? ` ${c} |` : ' |')).join('');
-  return [row(header.map(escapeCell)), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => row(r.map(escapeCell)))];
+  return [row(header), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map(row)];
+}
+
+/** A Markdown table (GFM) of plain text: header, delimiter row, one row per entry. */
+export function table(header: string[], rows: string[][]): string[] {
+  return markdownTable(header.map(escapeCell), rows.map((r) => r.map(escapeCell)));
 }
 
 export const adoptionStatusLabels: Record<AdoptionStatus, string> = { adopted: 'Adopted', pilot: 'Pilot', 'not-started': 'Not started' };

@@ -1,0 +1,530 @@
+// A customer's call notes rolled up into the success plan (`<notesFolder>/<customer>/success-plan.md`).
+// Pure: the host reads the notes and writes the result.
+//
+// buildPlan: the notes in call order (date, then file name); for each thing the latest call wins:
+//   objectives     one per text (compared ignoring case and runs of spaces); the status of the latest
+//                  call that lists it; owner, due, horizon and value driver from the latest call
+//                  that gave them a value (a later call that leaves them empty keeps them).
+//   stage adoption one row per stage with a scorecard: the first and the latest entry.
+//   metrics        one per id; each field from the latest call that gave it a value.
+//   action items   one per text; open when its latest occurrence is not done; linked to the call
+//                  it first appeared in.
+//   health         one per use case (ignoring case): the latest.
+//
+// renderPlan: the plan file is the CSM's document with generated regions in it. A region is
+//
+//   <!-- call-coach:begin objectives -->
+//   …generated Markdown, replaced on every update…
+//   <!-- call-coach:end objectives -->
+//
+// Everything outside the regions is kept byte for byte (line endings included; generated text
+// takes the file's line ending). The YAML front matter is a generated region of its own, delimited
+// by its `---` fences: Call Coach sets its keys `type` (success-plan), `customer`, `updated` and
+// `calls` (the number of calls rolled up) in place and keeps every other key, comment and byte of
+// the block as it is; a file without front matter gets one at the top. Regions missing from the file
+// are appended at its end, in the standard order. `updated` changes only when something else does,
+// so regenerating an unchanged plan gives the very same text.
+//
+// A file whose markers are damaged (a begin without its end, an end without a begin, a region twice,
+// nested regions, an unknown region name, a marker-like line that is not exactly a marker) or whose
+// front matter cannot be read is not guessed at: renderPlan returns an error with the line, and the
+// host leaves the file as it is.
+import { yamlProperty } from '../note/frontMatter';
+import { adoptionStatusLabels, baselineToTarget, escapeCell, escapeHeading, escapeInline, healthLabels, markdownTable, percentText } from '../note/render';
+import type { CallNote, ObjectiveStatus } from '../note/model';
+import { horizons, type Horizon } from '../note/model';
+import { parseDocument, isMap, isScalar, type Node, type Pair } from 'yaml';
+import { findGaps, metricDriver } from './gaps';
+import type {
+  Gap,
+  PlanAction,
+  PlanCall,
+  PlanCallRef,
+  PlanContext,
+  PlanHealth,
+  PlanMetric,
+  PlanObjective,
+  PlanStage,
+  SkippedNote,
+  StageSnapshot,
+  SuccessPlan,
+} from './model';
+
+export const PLAN_TYPE = 'success-plan';
+export const PLAN_FILE = 'success-plan.md';
+
+export interface PlanNote {
+  /** File name in the customer's folder. */
+  file: string;
+  note: CallNote;
+}
+
+const key = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+export function buildPlan(input: { customer: string; notes: readonly PlanNote[]; skipped?: readonly SkippedNote[] }, context: PlanContext): SuccessPlan {
+  const notes = [...input.notes].sort((a, b) => (a.note.date < b.note.date ? -1 : a.note.date > b.note.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const ref = ({ file, note }: PlanNote): PlanCallRef => ({ file, date: note.date, title: note.title });
+
+  const calls: PlanCall[] = notes.map((n) => ({ ...ref(n), callType: n.note.callType, attendees: [...n.note.attendees], durationMinutes: n.note.durationMinutes }));
+
+  const attendees = new Map<string, { name: string; calls: number }>();
+  for (const { note } of notes) {
+    for (const name of new Set(note.attendees.map((a) => a.trim()).filter(Boolean))) {
+      const seen = attendees.get(key(name));
+      attendees.set(key(name), { name, calls: (seen?.calls ?? 0) + 1 });
+    }
+  }
+
+  const objectives = new Map<string, PlanObjective>();
+  const stages = new Map<string, { first: StageSnapshot; latest: StageSnapshot }>();
+  const metrics = new Map<string, PlanMetric>();
+  const actions = new Map<string, { action: PlanAction; open: boolean }>();
+  const health = new Map<string, PlanHealth>();
+  for (const n of notes) {
+    const call = ref(n);
+    for (const o of n.note.objectives) {
+      const was = objectives.get(key(o.text));
+      objectives.set(key(o.text), {
+        text: o.text,
+        status: o.status,
+        owner: o.owner || was?.owner || '',
+        due: o.due || was?.due || '',
+        horizon: o.horizon ?? was?.horizon ?? null,
+        valueDriver: o.valueDriver || was?.valueDriver || '',
+        first: was?.first ?? call,
+        last: call,
+      });
+    }
+    for (const a of n.note.adoption) {
+      const snapshot: StageSnapshot = { call, percent: a.percent, criteria: [...a.criteria], status: a.status };
+      const was = stages.get(a.stage);
+      stages.set(a.stage, { first: was?.first ?? snapshot, latest: snapshot });
+    }
+    for (const m of n.note.metrics) {
+      const was = metrics.get(m.id);
+      const pick = (field: 'name' | 'valueDriver' | 'measuredHow' | 'baseline' | 'target' | 'unit') => (m[field].trim() ? m[field] : (was?.[field] ?? ''));
+      metrics.set(m.id, {
+        id: m.id,
+        name: pick('name'),
+        valueDriver: pick('valueDriver'),
+        measuredHow: pick('measuredHow'),
+        baseline: pick('baseline'),
+        target: pick('target'),
+        unit: pick('unit'),
+        last: call,
+      });
+    }
+    for (const a of n.note.actionItems) {
+      const was = actions.get(key(a.text));
+      actions.set(key(a.text), { action: was?.action ?? { text: a.text, call }, open: !a.done });
+    }
+    for (const h of n.note.health) health.set(key(h.useCase), { ...h, call });
+  }
+
+  const bankMetric = (id: string) => context.valueDrivers.flatMap((d) => d.metrics).find((m) => m.id === id);
+  const mergedMetrics = [...metrics.values()].map((m) => ({
+    ...m,
+    name: m.name || bankMetric(m.id)?.name || '',
+    unit: m.unit || bankMetric(m.id)?.unit || '',
+    valueDriver: metricDriver(m, context),
+  }));
+  const stageOrder = (id: string) => {
+    const i = context.stages.findIndex((s) => s.stage === id);
+    return i < 0 ? context.stages.length : i;
+  };
+  const planStages: PlanStage[] = [...stages.entries()]
+    .sort(([a], [b]) => stageOrder(a) - stageOrder(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([stage, s]) => ({ stage, title: context.stages.find((c) => c.stage === stage)?.title ?? stage, ...s }));
+  const planObjectives = [...objectives.values()];
+
+  return {
+    customer: notes.length ? notes[notes.length - 1]!.note.customer : input.customer,
+    updated: context.today,
+    calls,
+    attendees: [...attendees.values()].sort((a, b) => b.calls - a.calls || a.name.localeCompare(b.name)),
+    objectives: planObjectives,
+    stages: planStages,
+    metrics: mergedMetrics,
+    actions: [...actions.values()].filter((a) => a.open).map((a) => a.action),
+    health: [...health.values()],
+    gaps: findGaps({ notes: notes.map((n) => n.note), objectives: planObjectives, metrics: mergedMetrics }, context),
+    skipped: [...(input.skipped ?? [])],
+  };
+}
+
+// ---- Markdown ----------------------------------------------------------------------------------
+
+export const planRegions = ['summary', 'objectives', 'priorities', 'adoption', 'metrics', 'actions', 'health', 'gaps', 'history'] as const;
+export type PlanRegion = (typeof planRegions)[number];
+
+export const beginMarker = (region: string) => `<!-- call-coach:begin ${region} -->`;
+export const endMarker = (region: string) => `<!-- call-coach:end ${region} -->`;
+
+const objectiveStatusLabels: Record<ObjectiveStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done', 'at-risk': 'At risk' };
+
+/** A link destination for a file beside the plan: percent-encoded, parentheses included. */
+export function linkTarget(file: string): string {
+  return encodeURIComponent(file).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Link text: as a table cell, and no bracket or backslash can end or escape the link. */
+function linkText(text: string): string {
+  return escapeCell(text).replace(/[[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** `[text](file)`, safe in a table cell and in a list. */
+export function callLink(call: PlanCallRef, text = call.date): string {
+  return `[${linkText(text || call.file)}](${linkTarget(call.file)})`;
+}
+
+/** Text at the start of a list item or line: it cannot become a heading, quote, task or nested list. */
+function lineText(text: string): string {
+  const s = escapeCell(text);
+  return /^([#>*+\-=[]|\d+[.)])/.test(s) ? `&#${s.charCodeAt(0)};${s.slice(1)}` : s;
+}
+
+function driverName(id: string, context: Pick<PlanContext, 'valueDrivers'>): string {
+  return id ? (context.valueDrivers.find((d) => d.id === id)?.name ?? id) : '';
+}
+
+const horizonText = (h: Horizon | null) => (h === null ? '' : `${h} months`);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function summary(plan: SuccessPlan): string[] {
+  const out = ['## Summary', ''];
+  const first = plan.calls[0];
+  const last = plan.calls[plan.calls.length - 1];
+  if (!first || !last) out.push('- Calls: none yet');
+  else if (first === last) out.push(`- Calls: 1, on ${callLink(last, `${last.date} ${last.title}`.trim())}`);
+  else out.push(`- Calls: ${plan.calls.length}, from ${first.date} to ${last.date}; last: ${callLink(last, `${last.date} ${last.title}`.trim())}`);
+  if (plan.attendees.length) out.push(`- Attendees seen: ${plan.attendees.map((a) => `${escapeCell(a.name)} (${a.calls})`).join(', ')}`);
+  const count = (s: ObjectiveStatus) => plan.objectives.filter((o) => o.status === s).length;
+  const detail = (['in-progress', 'at-risk', 'done'] as const).filter((s) => count(s)).map((s) => `${count(s)} ${objectiveStatusLabels[s].toLowerCase()}`);
+  out.push(`- Objectives: ${plan.objectives.length}${detail.length ? ` (${detail.join(', ')})` : ''}; open action items: ${plan.actions.length}`);
+  if (plan.stages.length) out.push(`- Stage adoption: ${plan.stages.map((st) => `${escapeCell(st.title)} ${adoptionStatusLabels[st.latest.status]}`).join(', ')}`);
+  if (plan.health.length) out.push(`- Use-case health: ${plan.health.map((h) => `${escapeCell(h.useCase)} ${healthLabels[h.color]}`).join(', ')}`);
+  if (plan.gaps.length) out.push(`- Coverage gaps: ${plan.gaps.length} (see below)`);
+  if (plan.skipped.length) {
+    out.push(`- Not included: ${plural(plan.skipped.length, 'note')} could not be read; fix ${plan.skipped.length === 1 ? 'it' : 'them'}, then update the plan again:`);
+    for (const s of plan.skipped) out.push(`  - ${linkText(s.file)}${s.line ? ` (line ${s.line})` : ''}: ${escapeCell(s.error)}`);
+  }
+  return out;
+}
+
+function objectivesRegion(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrivers'>): string[] {
+  const out = ['## Objectives', ''];
+  if (!plan.objectives.length) return [...out, '_No objectives recorded yet._'];
+  const rows = plan.objectives.map((o) => [
+    escapeCell(o.text),
+    escapeCell(o.owner),
+    escapeCell(o.due),
+    objectiveStatusLabels[o.status],
+    horizonText(o.horizon),
+    escapeCell(driverName(o.valueDriver, context)),
+    callLink(o.last),
+  ]);
+  return [...out, ...markdownTable(['Objective', 'Owner', 'Due', 'Status', 'Horizon', 'Value driver', 'Last discussed'], rows)];
+}
+
+function prioritiesRegion(plan: SuccessPlan): string[] {
+  const out = ['## Priorities by horizon', ''];
+  const open = plan.objectives.filter((o) => o.status !== 'done');
+  if (!open.length) return [...out, '_No open objectives._'];
+  const groups: [string, PlanObjective[]][] = [
+    ...horizons.map((h): [string, PlanObjective[]] => [`Next ${h} months`, open.filter((o) => o.horizon === h)]),
+    ['No horizon yet', open.filter((o) => o.horizon === null)],
+  ];
+  let first = true;
+  for (const [title, items] of groups) {
+    if (!items.length) continue;
+    if (!first) out.push('');
+    first = false;
+    out.push(`### ${title}`, '');
+    for (const o of items) {
+      const details = [objectiveStatusLabels[o.status], o.due && `due ${escapeCell(o.due)}`, o.owner && `owner ${escapeCell(o.owner)}`].filter(Boolean);
+      out.push(`- ${lineText(o.text)} (${details.join(', ')})`);
+    }
+  }
+  return out;
+}
+
+function snapshotText(s: StageSnapshot): string {
+  return [callLink(s.call), percentText(s.percent), adoptionStatusLabels[s.status]].filter(Boolean).join(' · ');
+}
+
+function adoptionRegion(plan: SuccessPlan): string[] {
+  const out = ['## Stage adoption', ''];
+  if (!plan.stages.length) return [...out, '_No stage scorecard recorded yet._'];
+  const rows = plan.stages.map((s) => [
+    escapeCell(s.title),
+    snapshotText(s.first),
+    s.first === s.latest ? '' : snapshotText(s.latest),
+    escapeCell(s.latest.criteria.join(', ')),
+  ]);
+  return [...out, ...markdownTable(['Stage', 'First seen', 'Latest', 'Criteria met (latest)'], rows)];
+}
+
+function metricsRegion(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrivers'>): string[] {
+  const out = ['## Metrics: baseline → target', ''];
+  if (!plan.metrics.length) return [...out, '_No metrics recorded yet._'];
+  const rows = plan.metrics.map((m) => [
+    escapeCell(m.name || m.id),
+    escapeCell(driverName(m.valueDriver, context)),
+    escapeCell(m.measuredHow),
+    escapeCell(baselineToTarget(m.baseline, m.target)),
+    escapeCell(m.unit),
+    callLink(m.last),
+  ]);
+  return [...out, ...markdownTable(['Metric', 'Value driver', 'Measured today', 'Baseline → target', 'Unit', 'Last discussed'], rows)];
+}
+
+function actionsRegion(plan: SuccessPlan): string[] {
+  const out = ['## Open action items', ''];
+  if (!plan.actions.length) return [...out, '_No open action items._'];
+  for (const a of plan.actions) out.push(`- ${lineText(a.text)} (from ${callLink(a.call, `${a.call.date} ${a.call.title}`.trim())})`);
+  return out;
+}
+
+function healthRegion(plan: SuccessPlan): string[] {
+  const out = ['## Use-case health', ''];
+  if (!plan.health.length) return [...out, '_No use-case health recorded yet._'];
+  return [...out, ...markdownTable(['Use case', 'Health', 'Reason', 'As of'], plan.health.map((h) => [escapeCell(h.useCase), healthLabels[h.color], escapeCell(h.reason), callLink(h.call)]))];
+}
+
+const gapGroups: [string, Gap['kind'][]][] = [
+  ['Stages', ['stage-never', 'stage-stale']],
+  ['Techniques never used', ['technique-never']],
+  ['Objectives without a metric', ['objective-without-metric']],
+  ['Metrics without a baseline', ['metric-without-baseline']],
+];
+
+function gapsRegion(plan: SuccessPlan): string[] {
+  const out = ['## Coverage gaps', ''];
+  if (!plan.gaps.length) return [...out, '_No gaps: every stage and technique is covered, and every objective has a metric with a baseline._'];
+  for (const [title, kinds] of gapGroups) {
+    const items = plan.gaps.filter((g) => kinds.includes(g.kind));
+    if (!items.length) continue;
+    out.push(`### ${title}`, '', ...items.map((g) => `- ${lineText(g.label)}`), '');
+  }
+  out.push('_Add any of these to your next call from the Call Coach sidebar._');
+  return out;
+}
+
+function historyRegion(plan: SuccessPlan): string[] {
+  const out = ['## Call history', ''];
+  if (!plan.calls.length) return [...out, '_No calls yet._'];
+  const rows = [...plan.calls].reverse().map((c) => [c.date, callLink(c, c.title), escapeCell(c.callType), `${c.durationMinutes} min`, escapeCell(c.attendees.join(', '))]);
+  return [...out, ...markdownTable(['Date', 'Call', 'Type', 'Length', 'Attendees'], rows)];
+}
+
+/** The generated Markdown of each region (LF line endings, ending with a blank line). */
+export function planRegionText(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrivers'>): Record<PlanRegion, string> {
+  const lines: Record<PlanRegion, string[]> = {
+    summary: summary(plan),
+    objectives: objectivesRegion(plan, context),
+    priorities: prioritiesRegion(plan),
+    adoption: adoptionRegion(plan),
+    metrics: metricsRegion(plan, context),
+    actions: actionsRegion(plan),
+    health: healthRegion(plan),
+    gaps: gapsRegion(plan),
+    history: historyRegion(plan),
+  };
+  const out = {} as Record<PlanRegion, string>;
+  for (const r of planRegions) out[r] = `${lines[r].join('\n')}\n\n`;
+  return out;
+}
+
+const frontMatterKeys = ['type', 'customer', 'updated', 'calls'] as const;
+
+function frontMatterValues(plan: SuccessPlan): Record<(typeof frontMatterKeys)[number], string> {
+  return {
+    type: yamlProperty('type', PLAN_TYPE),
+    customer: yamlProperty('customer', plan.customer),
+    updated: yamlProperty('updated', plan.updated, true),
+    calls: yamlProperty('calls', plan.calls.length),
+  };
+}
+
+export type PlanRenderResult = { ok: true; text: string } | { ok: false; error: string; line?: number };
+
+const MARKER = /^<!--[ \t]*call-coach:(begin|end)[ \t]+([a-z][a-z0-9-]*?)[ \t]*-->[ \t]*$/;
+const MARKER_LIKE = /^[ \t]*<!--[ \t]*call-coach:[ \t]*(begin|end)/i;
+const FENCE = /^---[ \t]*$/;
+
+interface Line {
+  text: string;
+  eol: string;
+}
+
+function splitLines(s: string): Line[] {
+  if (s === '') return [];
+  return s.split(/(?<=\n)/).map((l) => {
+    const eol = l.endsWith('\r\n') ? '\r\n' : l.endsWith('\n') ? '\n' : '';
+    return { text: l.slice(0, l.length - eol.length), eol };
+  });
+}
+
+const fail = (error: string, line?: number): PlanRenderResult => (line === undefined ? { ok: false, error } : { ok: false, error, line });
+
+/**
+ * The plan's Markdown: a new file when `existingText` is undefined or empty, otherwise the existing
+ * file with its generated regions replaced (see the top of this file).
+ */
+export function renderPlan(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrivers'>, existingText?: string): PlanRenderResult {
+  if (existingText === undefined || existingText.trim() === '') return { ok: true, text: newPlan(plan, context) };
+  const first = render(plan, context, existingText);
+  if (!first.ok) return first;
+  // Keep `updated` when nothing else changed, so an unchanged plan is not rewritten.
+  const old = existingUpdated(existingText);
+  if (old && old !== plan.updated && first.text !== existingText) {
+    const again = render({ ...plan, updated: old }, context, existingText);
+    if (again.ok && again.text === existingText) return again;
+  }
+  return first;
+}
+
+function newPlan(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrivers'>): string {
+  const fm = frontMatterValues(plan);
+  const regions = planRegionText(plan, context);
+  return [
+    '---',
+    ...frontMatterKeys.map((k) => fm[k]),
+    '---',
+    '',
+    `# Success plan: ${escapeHeading(plan.customer)}`.trimEnd(),
+    '',
+    'Call Coach updates the sections between its `call-coach:begin` and `call-coach:end` comments from the call notes in this folder. Write your own sections anywhere outside them: they are kept as you wrote them.',
+    '',
+    ...planRegions.map((r) => `${beginMarker(r)}\n${regions[r]}${endMarker(r)}\n`),
+  ].join('\n');
+}
+
+function existingUpdated(text: string): string | undefined {
+  const lines = splitLines(text.startsWith('\ufeff') ? text.slice(1) : text);
+  if (!lines.length || !FENCE.test(lines[0]!.text)) return undefined;
+  const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l.text));
+  if (close < 0) return undefined;
+  const doc = parseDocument(lines.slice(1, close).map((l) => l.text + l.eol).join(''));
+  const v = doc.errors.length || !isMap(doc.contents) ? undefined : doc.contents.get('updated');
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
+}
+
+function render(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrivers'>, existing: string): PlanRenderResult {
+  const bom = existing.startsWith('\ufeff') ? '\ufeff' : '';
+  const lines = splitLines(existing.slice(bom.length));
+  const eol = lines.find((l) => l.eol)?.eol ?? '\n';
+  const withEol = (s: string) => (eol === '\n' ? s : s.replace(/\n/g, eol));
+  const regions = planRegionText(plan, context);
+
+  // The front matter.
+  let head: string;
+  let bodyStart: number;
+  if (lines.length && FENCE.test(lines[0]!.text)) {
+    const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l.text));
+    if (close < 0) return fail('the front matter is not closed: add a line with only `---` after its properties', 1);
+    const block = lines.slice(1, close).map((l) => l.text + l.eol).join('');
+    const edited = editFrontMatter(block, frontMatterValues(plan), eol);
+    if (!edited.ok) return fail(edited.error, edited.line === undefined ? 1 : edited.line + 1);
+    head = lines[0]!.text + lines[0]!.eol + edited.text + lines[close]!.text + (lines[close]!.eol || eol);
+    bodyStart = close + 1;
+  } else {
+    const fm = frontMatterValues(plan);
+    head = withEol(['---', ...frontMatterKeys.map((k) => fm[k]), '---', ''].join('\n')) + (lines.length ? eol : '');
+    bodyStart = 0;
+  }
+
+  // The regions.
+  const out: string[] = [bom, head];
+  const seen = new Set<string>();
+  let open: { region: string; line: number } | undefined;
+  for (let i = bodyStart; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lineNo = i + 1;
+    const m = MARKER.exec(line.text);
+    if (!m) {
+      if (MARKER_LIKE.test(line.text)) {
+        return fail(`line ${lineNo} looks like a Call Coach region marker but is not exactly \`<!-- call-coach:begin NAME -->\` or \`<!-- call-coach:end NAME -->\` at the start of a line; restore it or delete it`, lineNo);
+      }
+      if (!open) out.push(line.text + line.eol);
+      continue;
+    }
+    const [, kind, region] = m as unknown as [string, 'begin' | 'end', string];
+    if (!(planRegions as readonly string[]).includes(region)) {
+      return fail(`line ${lineNo} marks an unknown region "${region}"; the regions are ${planRegions.join(', ')}`, lineNo);
+    }
+    if (kind === 'begin') {
+      if (open) return fail(`the region "${open.region}" that begins on line ${open.line} has no end marker before the next region begins on line ${lineNo}; add \`${endMarker(open.region)}\` where it ends`, open.line);
+      if (seen.has(region)) return fail(`the region "${region}" appears twice (again on line ${lineNo}); delete one of the two`, lineNo);
+      seen.add(region);
+      open = { region, line: lineNo };
+      out.push(line.text + (line.eol || eol), withEol(regions[region as PlanRegion]));
+    } else {
+      if (!open || open.region !== region) {
+        return fail(`line ${lineNo} ends the region "${region}", which ${open ? `is not the one open (“${open.region}”, from line ${open.line})` : 'has not begun'}; restore its \`${beginMarker(region)}\` or delete this line`, lineNo);
+      }
+      open = undefined;
+      out.push(line.text + line.eol);
+    }
+  }
+  if (open) return fail(`the region "${open.region}" that begins on line ${open.line} has no end; add \`${endMarker(open.region)}\` where it ends`, open.line);
+
+  // Regions the file does not have yet go at its end.
+  const missing = planRegions.filter((r) => !seen.has(r));
+  if (missing.length) {
+    let text = out.join('');
+    if (!text.endsWith('\n')) text += eol;
+    if (!/\n(\r?\n)$/.test(text)) text += eol;
+    text += missing.map((r) => withEol(`${beginMarker(r)}\n${regions[r]}${endMarker(r)}\n`)).join(withEol('\n'));
+    return { ok: true, text };
+  }
+  return { ok: true, text: out.join('') };
+}
+
+type Edit = { ok: true; text: string } | { ok: false; error: string; line?: number };
+
+/** Sets our keys in the YAML block in place; every other byte stays. `line` is 1-based in the block. */
+function editFrontMatter(block: string, values: Record<(typeof frontMatterKeys)[number], string>, eol: string): Edit {
+  const doc = parseDocument(block, { uniqueKeys: true, prettyErrors: false });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : block.slice(0, offset).split('\n').length);
+  const bad = doc.errors[0];
+  if (bad) return { ok: false, error: `the front matter is not valid YAML (${bad.message.split('\n')[0]}); fix it by hand, then update the plan again`, line: lineOf(bad.pos[0]) };
+  const root = doc.contents;
+  if (root !== null && !isMap(root)) return { ok: false, error: 'the front matter must be a YAML mapping of `key: value` lines', line: 1 };
+  const pairs = (root?.items ?? []) as Pair<Node, Node | null>[];
+  const find = (k: string) => pairs.find((p) => isScalar(p.key) && p.key.value === k);
+  const type = find('type');
+  if (type && !(isScalar(type.value) && type.value.value === PLAN_TYPE)) {
+    return { ok: false, error: `the front matter says \`type: ${isScalar(type.value) ? String(type.value.value) : '…'}\`, but this file is where Call Coach keeps the success plan (\`type: ${PLAN_TYPE}\`); rename your file or fix its type`, line: lineOf(type.key.range?.[0]) };
+  }
+  const edits: { from: number; to: number; text: string }[] = [];
+  const append: string[] = [];
+  for (const k of frontMatterKeys) {
+    const pair = find(k);
+    const text = values[k].replace(/\n/g, eol);
+    if (!pair) {
+      append.push(text + eol);
+      continue;
+    }
+    const from = pair.key.range?.[0];
+    const keyEnd = pair.key.range?.[1];
+    if (from === undefined || keyEnd === undefined) return { ok: false, error: `the front matter's \`${k}\` could not be located`, line: 1 };
+    const to = pair.value?.range ? pair.value.range[1] : block.indexOf(':', keyEnd) + 1;
+    if (block.slice(from, to) !== text) edits.push({ from, to, text });
+  }
+  let text = block;
+  for (const e of edits.sort((a, b) => b.from - a.from)) text = text.slice(0, e.from) + e.text + text.slice(e.to);
+  if (append.length) text += (text === '' || text.endsWith('\n') ? '' : eol) + append.join('');
+  // Check the result reads back to what we meant to write.
+  const check = parseDocument(text, { uniqueKeys: true });
+  const expected = parseDocument(frontMatterKeys.map((k) => values[k]).join('\n'));
+  if (check.errors.length || !isMap(check.contents) || !isMap(expected.contents)) {
+    return { ok: false, error: 'the front matter could not be updated without breaking it; fix it by hand, then update the plan again', line: 1 };
+  }
+  for (const k of frontMatterKeys) {
+    if (JSON.stringify(check.contents.get(k)) !== JSON.stringify(expected.contents.get(k))) {
+      return { ok: false, error: `the front matter's \`${k}\` could not be updated in place; fix it by hand, then update the plan again`, line: 1 };
+    }
+  }
+  return { ok: true, text };
+}
