@@ -1,15 +1,26 @@
-// Loads the question banks through the VS Code file system API (so virtual workspaces work),
-// validates them with the core loader, and tells listeners when the catalog changes.
+// Loads the question banks through the VS Code file system API (so virtual workspaces work):
+// the built-ins shipped with the extension, then the team's banks in the workspace. Validates
+// them with the core loader, publishes team bank problems as diagnostics, and tells listeners
+// when the catalog changes. Nothing happens until first use; after that, team bank changes on
+// disk reload the catalog by themselves.
 import * as vscode from 'vscode';
 import { buildCatalog, emptyCatalog, type BankFile, type Catalog } from '../core/bank/catalog';
+import { isBankFileName } from '../core/bank/teamPaths';
+import { BankDiagnostics } from './bankDiagnostics';
 import type { Log } from './log';
+import { findTeamBankFiles } from './teamBankFiles';
+import { TeamBankWatcher } from './teamBankWatcher';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 export class BankService implements vscode.Disposable {
   private current: Catalog = emptyCatalog();
   private loading: Promise<Catalog> | undefined;
+  private running: Promise<Catalog> | undefined;
+  private queued: Promise<Catalog> | undefined;
   private readonly changed = new vscode.EventEmitter<Catalog>();
+  private readonly diagnostics = new BankDiagnostics();
+  private watcher: TeamBankWatcher | undefined;
   /** Fires after every (re)load, with the new catalog. */
   readonly onDidChange = this.changed.event;
 
@@ -28,42 +39,82 @@ export class BankService implements vscode.Disposable {
     return (this.loading ??= this.reload());
   }
 
-  async reload(): Promise<Catalog> {
+  /** Loads everything again. A reload asked for while one runs happens once, after it. */
+  reload(): Promise<Catalog> {
+    if (!this.running) {
+      this.running = this.load().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.queued ??= this.running.then(
+      () => ((this.queued = undefined), this.reload()),
+      () => ((this.queued = undefined), this.reload()),
+    );
+    return this.queued;
+  }
+
+  private async load(): Promise<Catalog> {
     const started = Date.now();
-    const files = await this.readFolder(this.builtinFolder);
-    const catalog = buildCatalog(files);
+    this.watcher ??= new TeamBankWatcher(() => {
+      this.reload().catch((err: unknown) => this.log.error('Could not reload the question banks after a change', err));
+    });
+    const builtins = await this.readFiles(await this.builtinFiles(), (uri) => uri.fsPath || uri.toString());
+    const team = await findTeamBankFiles();
+    const labels = new Map<string, vscode.Uri>();
+    const label = (uri: vscode.Uri) => {
+      const relative = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+      const name = labels.has(relative) ? uri.toString() : relative;
+      labels.set(name, uri);
+      return name;
+    };
+    const teamFiles = await this.readFiles(team.uris, label);
+    const catalog = buildCatalog([...builtins, ...teamFiles]);
     for (const p of catalog.problems) {
       this.log.warn(`${p.file}:${p.start.line}:${p.start.col}: ${p.message}${p.path ? ` (at ${p.path})` : ''}`);
     }
-    this.log.info(`Loaded ${catalog.banks.length} question banks in ${Date.now() - started} ms; ${catalog.skipped.length} skipped.`);
+    for (const problem of team.settingProblems) this.log.warn(problem);
+    this.diagnostics.publish(catalog, labels, team.settingProblems);
+    this.log.info(
+      `Loaded ${catalog.banks.length} question banks (${teamFiles.length} team files, ${catalog.overridden.length} prompts overridden) in ${Date.now() - started} ms; ${catalog.skipped.length} skipped.`,
+    );
     this.current = catalog;
     this.loading = Promise.resolve(catalog);
     this.changed.fire(catalog);
     return catalog;
   }
 
-  private async readFolder(folder: vscode.Uri): Promise<BankFile[]> {
-    let entries: [string, vscode.FileType][];
+  private async builtinFiles(): Promise<vscode.Uri[]> {
     try {
-      entries = await vscode.workspace.fs.readDirectory(folder);
+      const entries = await vscode.workspace.fs.readDirectory(this.builtinFolder);
+      return entries
+        .filter(([name, type]) => type === vscode.FileType.File && isBankFileName(name))
+        .map(([name]) => name)
+        .sort()
+        .map((name) => vscode.Uri.joinPath(this.builtinFolder, name));
     } catch (err) {
-      this.log.error(`Cannot read question folder ${folder.toString()}`, err);
+      this.log.error(`Cannot read question folder ${this.builtinFolder.toString()}`, err);
       return [];
     }
-    const names = entries
-      .filter(([name, type]) => type === vscode.FileType.File && /\.ya?ml$/i.test(name))
-      .map(([name]) => name)
-      .sort();
-    return Promise.all(
-      names.map(async (name) => {
-        const uri = vscode.Uri.joinPath(folder, name);
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        return { file: uri.fsPath || uri.toString(), text: decodeBank(bytes) };
+  }
+
+  /** Reads each file; one that cannot be read (deleted meanwhile, no permission) is left out and logged. */
+  private async readFiles(uris: readonly vscode.Uri[], label: (uri: vscode.Uri) => string): Promise<BankFile[]> {
+    const files = await Promise.all(
+      uris.map(async (uri): Promise<BankFile | undefined> => {
+        const file = label(uri);
+        try {
+          return { file, text: decodeBank(await vscode.workspace.fs.readFile(uri)) };
+        } catch (err) {
+          this.log.warn(`Could not read the question bank ${file}`, err);
+          return undefined;
+        }
       }),
     );
+    return files.filter((f): f is BankFile => !!f);
   }
 
   dispose(): void {
+    this.watcher?.dispose();
+    this.diagnostics.dispose();
     this.changed.dispose();
   }
 }

@@ -19,7 +19,9 @@ export function registerCallCommands(calls: CallController, sidebar: SidebarProv
         sidebar.notify(`Saved ${done.label}`);
         const where = vscode.workspace.getConfiguration('callCoach').get<string>('openNoteAfterFinish', 'beside');
         if (where !== 'none') {
-          await vscode.window.showTextDocument(done.uri, { viewColumn: where === 'beside' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preview: false });
+          // "Beside" with no editor open would leave an empty group and squeeze the note.
+          const beside = where === 'beside' && !!vscode.window.activeTextEditor;
+          await vscode.window.showTextDocument(done.uri, { viewColumn: beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preview: false });
         }
         return done.uri;
       } catch (err) {

@@ -2,10 +2,12 @@
 // first use, so opening VS Code never waits for Call Coach.
 import * as vscode from 'vscode';
 import { BankService } from './bankService';
+import { registerBrowseCommands } from './browse/browseCommands';
 import { CallController } from './callController';
 import { CallStore } from './callStore';
 import { registerCallCommands } from './callCommands';
 import { createLog, reportError } from './log';
+import { registerNewBankCommand } from './newBankCommand';
 import { SIDEBAR_VIEW_ID, SidebarProvider } from './sidebarProvider';
 
 /** What `activate` returns; used by the integration tests and open to other extensions. */
@@ -49,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi {
     }),
     vscode.commands.registerCommand('callCoach.showLog', () => log.show()),
     ...registerCallCommands(calls, sidebar, log),
+    ...registerBrowseCommands(banks, calls, log),
+    registerNewBankCommand(log),
   );
 
   return {

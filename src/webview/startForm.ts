@@ -154,7 +154,7 @@ export function renderStartForm(props: StartFormProps): HTMLElement {
     'form',
     { class: 'start-form', attrs: { 'aria-label': 'Start a call', novalidate: '' } },
     h('h2', { class: 'view-title', text: 'Start a call' }),
-    props.notice ? h('p', { class: 'saved', attrs: { role: 'status' } }, icon('check'), ` ${props.notice}`) : null,
+    props.notice ? h('p', { class: 'saved', attrs: { role: 'status' } }, icon('pass-filled'), ` ${props.notice}`) : null,
     field('Customer', customer, 'f-customer', props.customers.length ? 'Pick a customer with notes, or type a new one.' : undefined),
     customers,
     field('Call type', callType, 'f-type'),
@@ -198,6 +198,7 @@ export function renderStartForm(props: StartFormProps): HTMLElement {
   });
   renderList();
   renderStages();
-  queueMicrotask(() => customer.focus());
+  // After a call was saved the note has the focus: do not pull it back into the sidebar.
+  if (!props.notice) queueMicrotask(() => customer.focus());
   return form;
 }

@@ -49,7 +49,7 @@ describe('the packaged .vsix', function () {
     const out = mkdtempSync(join(tmpdir(), 'call-coach-vsix-'));
     vsix = join(out, 'call-coach.vsix');
     execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: repo, stdio: 'pipe' });
-    execFileSync(process.execPath, [join(repo, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: repo, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(repo, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: repo, stdio: 'pipe' });
     entries = readZip(readFileSync(vsix));
     // Leave the development build in place for the suites that run after this one.
     execFileSync(process.execPath, ['esbuild.mjs'], { cwd: repo, stdio: 'pipe' });

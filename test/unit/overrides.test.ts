@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { buildCatalog, type BankFile } from '../../src/core/bank/catalog';
 import type { Bank } from '../../src/core/bank/schema';
 import { starterBank } from '../../src/core/bank/starters';
+import { checkBankPath, isBankFileName } from '../../src/core/bank/teamPaths';
 
 const base: BankFile = {
   file: 'builtin/alpha.yaml',
@@ -166,5 +167,25 @@ describe('starter banks', () => {
     const c = buildCatalog([...builtIns, { file: 'wording.yaml', text: starterBank('overrides', 'team-wording') }]);
     assert.deepEqual(c.problems, []);
     assert.deepEqual(c.overridden.map((o) => o.promptId), ['manage-cycle-time', 'manage-group-efficiency']);
+  });
+});
+
+describe('callCoach.questionBanks entries', () => {
+  it('accepts workspace-relative files and folders', () => {
+    assert.deepEqual(checkBankPath('team/banks/'), { ok: true, segments: ['team', 'banks'] });
+    assert.deepEqual(checkBankPath('.\\team\\q.yaml'), { ok: true, segments: ['team', 'q.yaml'] });
+  });
+
+  it('refuses what would leave the workspace, with the fix', () => {
+    for (const entry of ['/etc/banks', 'C:\\banks', 'https://x/y.yaml', '../other', 'a/../../b', '~/banks', '', '  ', 42]) {
+      const r = checkBankPath(entry);
+      assert.equal(r.ok, false, String(entry));
+      if (!r.ok) assert.match(r.error, /use a path inside the workspace folder/);
+    }
+  });
+
+  it('knows bank file names', () => {
+    assert.ok(isBankFileName('a.yaml') && isBankFileName('B.YML'));
+    assert.ok(!isBankFileName('a.json') && !isBankFileName('yaml'));
   });
 });

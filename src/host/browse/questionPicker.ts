@@ -1,0 +1,62 @@
+// The QuickPicks of the question browser: a stage, then questions (filterable, multi-select,
+// hints as details), then what to do with them. Their contents come from core/browse/items.
+import * as vscode from 'vscode';
+import type { BrowseEntry, QuestionItem, StageChoice } from '../../core/browse/items';
+import type { QuestionAction } from './args';
+
+export async function pickStage(stages: readonly StageChoice[]): Promise<StageChoice | undefined> {
+  const pick = await vscode.window.showQuickPick(
+    stages.map((s) => ({ label: s.label, description: s.description, stage: s })),
+    { title: 'Call Coach: Browse Stage Questions', placeHolder: 'Pick a DevOps stage', matchOnDescription: true },
+  );
+  return pick?.stage;
+}
+
+type Item = vscode.QuickPickItem & { question?: QuestionItem };
+
+function toItems(entries: readonly BrowseEntry[]): Item[] {
+  return entries.map((e): Item =>
+    e.kind === 'group'
+      ? { kind: vscode.QuickPickItemKind.Separator, label: e.label }
+      : { label: e.label, detail: e.detail, ...(e.description ? { description: e.description } : {}), question: e },
+  );
+}
+
+/** Resolves to the chosen questions in list order, or undefined when dismissed. */
+export function pickQuestions(entries: readonly BrowseEntry[], title: string): Promise<QuestionItem[] | undefined> {
+  const pick = vscode.window.createQuickPick<Item>();
+  pick.title = title;
+  pick.placeholder = 'Type to filter by question or hint; select one or more, then press Enter';
+  pick.canSelectMany = true;
+  pick.matchOnDetail = true;
+  pick.matchOnDescription = true;
+  pick.items = toItems(entries);
+  return new Promise((resolve) => {
+    let chosen: QuestionItem[] | undefined;
+    pick.onDidAccept(() => {
+      // With nothing ticked, Enter takes the highlighted question.
+      const items = pick.selectedItems.length ? pick.selectedItems : pick.activeItems;
+      chosen = items.flatMap((i) => (i.question ? [i.question] : []));
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(chosen?.length ? chosen : undefined);
+    });
+    pick.show();
+  });
+}
+
+const ACTIONS: { action: QuestionAction; label: string; detail: string }[] = [
+  { action: 'insert', label: '$(insert) Insert at Cursor', detail: 'As a Markdown list, in the active editor' },
+  { action: 'copy', label: '$(copy) Copy', detail: 'As a Markdown list, to the clipboard' },
+  { action: 'addToCall', label: '$(add) Add to Current Call', detail: "As prompts of the call's Stage Adoption part" },
+];
+
+export async function pickAction(count: number): Promise<QuestionAction | undefined> {
+  const pick = await vscode.window.showQuickPick(ACTIONS, {
+    title: `Call Coach: ${count} ${count === 1 ? 'question' : 'questions'} chosen`,
+    placeHolder: 'What should happen with them?',
+  });
+  return pick?.action;
+}

@@ -1,0 +1,55 @@
+// "Call Coach: New Question Bank": writes a valid, commented starter bank into the workspace's
+// .callcoach/questions/ folder (never over an existing file) and opens it. The watcher then
+// loads it like any other team bank.
+import * as vscode from 'vscode';
+import { starterBank, type StarterKind } from '../core/bank/starters';
+import { TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
+import { reportError, type Log } from './log';
+import { exists, writeNewFile } from './noteWriter';
+
+const KINDS: { starter: StarterKind; label: string; detail: string; name: string }[] = [
+  { starter: 'technique', label: 'Questions of Our Own', detail: 'A technique bank with new questions, beside the built-in ones', name: 'team-questions' },
+  { starter: 'overrides', label: 'Our Wording for Built-in Questions', detail: 'Change the text, hint or tag of built-in questions by id', name: 'team-wording' },
+];
+
+async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder should hold the new question bank?' });
+}
+
+/** A file name (and bank id) not used yet in the folder: team-questions, team-questions-2, … */
+async function freeName(folder: vscode.Uri, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base}-${n}`;
+    if (!(await exists(vscode.Uri.joinPath(folder, `${name}.yaml`)))) return name;
+  }
+}
+
+export function registerNewBankCommand(log: Log): vscode.Disposable {
+  return vscode.commands.registerCommand('callCoach.newQuestionBank', async (args?: { kind?: unknown }) => {
+    const root = await pickFolder();
+    if (!root) {
+      if (!vscode.workspace.workspaceFolders?.length) {
+        void vscode.window.showInformationMessage('Team question banks live in a workspace folder. Open a folder first, then run "New Question Bank" again.');
+      }
+      return undefined;
+    }
+    const given = KINDS.find((k) => k.starter === args?.kind);
+    const choice =
+      given ??
+      (await vscode.window.showQuickPick(KINDS, { title: 'Call Coach: New Question Bank', placeHolder: 'What should the new bank hold?' }));
+    if (!choice) return undefined;
+    try {
+      const folder = vscode.Uri.joinPath(root.uri, ...TEAM_BANK_FOLDER);
+      const name = await freeName(folder, choice.name);
+      const uri = await writeNewFile(root.uri, () => [...TEAM_BANK_FOLDER, `${name}.yaml`], starterBank(choice.starter, name));
+      log.info(`New question bank written: ${uri.toString()}`);
+      await vscode.window.showTextDocument(uri, { preview: false });
+      return uri;
+    } catch (err) {
+      await reportError(log, 'The new question bank could not be written.', `Check that ${TEAM_BANK_FOLDER.join('/')} in ${root.name} is writable, then try again.`, err);
+      return undefined;
+    }
+  });
+}

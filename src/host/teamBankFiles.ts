@@ -1,0 +1,72 @@
+// Finds a team's bank files: `.callcoach/questions/*.yaml` in every workspace folder, then each
+// path in that folder's `callCoach.questionBanks` setting (a file, or a folder of YAML files).
+// Reads through vscode.workspace.fs, so it works in virtual workspaces too.
+import * as vscode from 'vscode';
+import { checkBankPath, isBankFileName, TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
+
+export const QUESTION_BANKS_SETTING = 'questionBanks';
+
+export interface TeamBankFiles {
+  /** In load order: folder by folder, `.callcoach/questions` (sorted) before the setting's paths. */
+  uris: vscode.Uri[];
+  /** Setting entries that could not be used, as sentences for the log and the status bar. */
+  settingProblems: string[];
+}
+
+async function stat(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+  try {
+    return await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** YAML files directly in `folder`, sorted by name; none when it does not exist. */
+async function bankFilesIn(folder: vscode.Uri): Promise<vscode.Uri[]> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  return entries
+    .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && isBankFileName(name))
+    .map(([name]) => name)
+    .sort()
+    .map((name) => vscode.Uri.joinPath(folder, name));
+}
+
+/** The setting's entries for one folder (resource scope: a folder may set its own). */
+export function settingEntries(folder: vscode.WorkspaceFolder): unknown[] {
+  const value = vscode.workspace.getConfiguration('callCoach', folder.uri).get<unknown>(QUESTION_BANKS_SETTING, []);
+  return Array.isArray(value) ? value : [value];
+}
+
+export async function findTeamBankFiles(): Promise<TeamBankFiles> {
+  const uris: vscode.Uri[] = [];
+  const settingProblems: string[] = [];
+  const seen = new Set<string>();
+  const add = (list: vscode.Uri[]) => {
+    for (const uri of list) {
+      if (seen.has(uri.toString())) continue;
+      seen.add(uri.toString());
+      uris.push(uri);
+    }
+  };
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    add(await bankFilesIn(vscode.Uri.joinPath(folder.uri, ...TEAM_BANK_FOLDER)));
+    for (const entry of settingEntries(folder)) {
+      const checked = checkBankPath(entry);
+      if (!checked.ok) {
+        settingProblems.push(checked.error);
+        continue;
+      }
+      const target = vscode.Uri.joinPath(folder.uri, ...checked.segments);
+      const info = await stat(target);
+      if (!info) settingProblems.push(`callCoach.questionBanks entry "${String(entry)}" does not exist in ${folder.name}; create it or remove the entry`);
+      else if (info.type & vscode.FileType.Directory) add(await bankFilesIn(target));
+      else add([target]);
+    }
+  }
+  return { uris, settingProblems };
+}
