@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CallController } from './callController';
 import { reportError, type Log } from './log';
 import { NotesLocationError } from './notesLocation';
+import { updatePlanAfterCall } from './plan/registerPlanCommands';
 import { SIDEBAR_VIEW_ID, type SidebarProvider } from './sidebarProvider';
 
 export function registerCallCommands(calls: CallController, sidebar: SidebarProvider, log: Log): vscode.Disposable[] {
@@ -23,6 +24,7 @@ export function registerCallCommands(calls: CallController, sidebar: SidebarProv
           const beside = where === 'beside' && !!vscode.window.activeTextEditor;
           await vscode.window.showTextDocument(done.uri, { viewColumn: beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preview: false });
         }
+        await updatePlanAfterCall(done.uri, log);
         return done.uri;
       } catch (err) {
         if (err instanceof NotesLocationError) {

@@ -6,6 +6,7 @@ import { registerBrowseCommands } from './browse/browseCommands';
 import { CallController } from './callController';
 import { CallStore } from './callStore';
 import { registerCallCommands } from './callCommands';
+import { registerPlanCommands } from './plan/registerPlanCommands';
 import { createLog, reportError } from './log';
 import { registerNewBankCommand } from './newBankCommand';
 import { SIDEBAR_VIEW_ID, SidebarProvider } from './sidebarProvider';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi {
     }),
     vscode.commands.registerCommand('callCoach.showLog', () => log.show()),
     ...registerCallCommands(calls, sidebar, log),
+    ...registerPlanCommands(banks, calls, context.workspaceState, log),
     ...registerBrowseCommands(banks, calls, log),
     registerNewBankCommand(log),
   );

@@ -1,0 +1,236 @@
+// Palette commands for success plans and exports:
+//   callCoach.updateSuccessPlan   writes <notesFolder>/<customer>/success-plan.md. Without an
+//                                 argument it asks which customer (the current or last call's
+//                                 first). Arguments it takes: a customer folder or note Uri (from
+//                                 the Explorer), or { folder?: Uri, customer?: string, quiet?: boolean }
+//                                 (quiet: after a call; a status bar line instead of a notification
+//                                 unless something needs attention). Returns the plan's Uri.
+//   callCoach.copyCallSummary     copies the current call or a chosen note as Markdown, plain text or
+//                                 objectives CSV. Arguments: a note Uri, or { uri?: Uri, current?: boolean,
+//                                 format?: 'markdown' | 'text' | 'csv' }. Returns the copied text.
+import * as vscode from 'vscode';
+import type { Catalog } from '../../core/bank/catalog';
+import { parseNote } from '../../core/note/parse';
+import type { CallNote } from '../../core/note/model';
+import { planContext } from '../../core/plan/context';
+import { exportCall, exportFormats, type ExportFormat, type ExportOptions } from '../../core/plan/export';
+import { PLAN_FILE } from '../../core/plan/rollup';
+import { slugify } from '../../core/paths';
+import { toNote } from '../../core/session/toNote';
+import type { BankService } from '../bankService';
+import type { CallController } from '../callController';
+import { reportError, type Log } from '../log';
+import { NotesLocationError, resolveNotesLocation } from '../notesLocation';
+import { listCustomerFolders, localToday, noteFileNames, PlanFileError, updateSuccessPlan } from './updatePlan';
+
+export const UPDATE_PLAN_COMMAND = 'callCoach.updateSuccessPlan';
+export const COPY_SUMMARY_COMMAND = 'callCoach.copyCallSummary';
+export const UPDATE_PLAN_AFTER_CALL = 'updatePlanAfterCall';
+const LAST_CUSTOMER = 'callCoach.lastPlanCustomerFolder';
+
+interface PlanArgs {
+  folder?: vscode.Uri;
+  customer?: string;
+  quiet?: boolean;
+}
+
+interface CopyArgs {
+  uri?: vscode.Uri;
+  current?: boolean;
+  format?: ExportFormat;
+}
+
+const formatLabels: Record<ExportFormat, { label: string; detail: string }> = {
+  markdown: { label: 'Markdown', detail: 'Summary with headings and tables, for a wiki, an issue or an email' },
+  text: { label: 'Plain text', detail: 'No Markdown, wrapped at 80 columns, for a CRM note field' },
+  csv: { label: 'Objectives as CSV', detail: 'One row per objective with owner, due date, status, horizon and value driver' },
+};
+
+async function handleLocationError(err: unknown): Promise<boolean> {
+  if (!(err instanceof NotesLocationError)) return false;
+  const pick = await vscode.window.showErrorMessage(err.message, ...(err.action ? [err.action.title] : []));
+  if (pick && err.action) await vscode.commands.executeCommand(err.action.command, ...(err.action.args ?? []));
+  return true;
+}
+
+export function registerPlanCommands(banks: BankService, calls: CallController, state: vscode.Memento, log: Log): vscode.Disposable[] {
+  const exportOptions = (catalog: Catalog): ExportOptions => {
+    const context = planContext(catalog.banks, localToday());
+    return {
+      valueDriverName: (id) => context.valueDrivers.find((d) => d.id === id)?.name ?? id,
+      stageTitle: (id) => context.stages.find((s) => s.stage === id)?.title ?? id,
+    };
+  };
+
+  /** The customer folder to update: given, from the argument, or picked. */
+  async function customerFolder(arg: unknown): Promise<vscode.Uri | undefined> {
+    if (arg instanceof vscode.Uri) {
+      const stat = await vscode.workspace.fs.stat(arg);
+      return stat.type & vscode.FileType.Directory ? arg : vscode.Uri.joinPath(arg, '..');
+    }
+    const args = (arg && typeof arg === 'object' ? arg : {}) as PlanArgs;
+    if (args.folder instanceof vscode.Uri) return args.folder;
+    const location = await resolveNotesLocation(state);
+    if (!location) return undefined;
+    if (typeof args.customer === 'string' && args.customer.trim()) return vscode.Uri.joinPath(location.folder, slugify(args.customer, 'customer'));
+    const customers = await listCustomerFolders(location.folder, log);
+    if (!customers.length) {
+      void vscode.window.showInformationMessage(`There are no call notes in ${vscode.workspace.asRelativePath(location.folder, false)} yet. Finish a call first; its customer's plan is written beside its notes.`);
+      return undefined;
+    }
+    const currentSlug = calls.current ? slugify(calls.current.state.setup.customer, 'customer') : undefined;
+    const lastSlug = state.get<string>(LAST_CUSTOMER);
+    const rank = (c: { folder: vscode.Uri }) => {
+      const slug = c.folder.path.split('/').pop();
+      return slug === currentSlug ? 0 : slug === lastSlug ? 1 : 2;
+    };
+    const items = [...customers]
+      .sort((a, b) => rank(a) - rank(b))
+      .map((c) => ({
+        label: c.name,
+        description: rank(c) === 0 ? 'current call' : rank(c) === 1 ? 'last call' : undefined,
+        detail: `${c.notes} note${c.notes === 1 ? '' : 's'}${c.lastCall ? `, last call ${c.lastCall}` : ''}`,
+        folder: c.folder,
+      }));
+    const pick = await vscode.window.showQuickPick(items, { title: 'Call Coach: Update Success Plan', placeHolder: 'Which customer?', matchOnDetail: true });
+    return pick?.folder;
+  }
+
+  async function updatePlan(arg?: unknown): Promise<vscode.Uri | undefined> {
+    const quiet = !!(arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) && (arg as PlanArgs).quiet);
+    let folder: vscode.Uri | undefined;
+    try {
+      folder = await customerFolder(arg);
+      if (!folder) return undefined;
+      const catalog = await banks.ready();
+      const result = await updateSuccessPlan(folder, catalog, log);
+      await state.update(LAST_CUSTOMER, folder.path.split('/').pop());
+      const where = vscode.workspace.asRelativePath(result.uri, false);
+      const skipped = result.plan.skipped.length;
+      if (skipped) {
+        const message = `Success plan ${result.written ? 'updated' : 'unchanged'}: ${where}. ${skipped} note${skipped === 1 ? '' : 's'} could not be read and ${skipped === 1 ? 'was' : 'were'} left out (and left as ${skipped === 1 ? 'it is' : 'they are'}); the plan lists ${skipped === 1 ? 'it' : 'them'}.`;
+        void vscode.window.showWarningMessage(message, 'Open Plan', 'Show Log').then(async (pick) => {
+          if (pick === 'Open Plan') await vscode.window.showTextDocument(result.uri, { preview: false });
+          if (pick === 'Show Log') log.show(true);
+        });
+      } else if (quiet) {
+        vscode.window.setStatusBarMessage(`Call Coach: success plan ${result.written ? 'updated' : 'up to date'} (${where})`, 5000);
+      } else {
+        void vscode.window.showInformationMessage(`Success plan ${result.written ? 'updated' : 'already up to date'}: ${where}`, 'Open Plan').then(async (pick) => {
+          if (pick === 'Open Plan') await vscode.window.showTextDocument(result.uri, { preview: false });
+        });
+      }
+      return result.uri;
+    } catch (err) {
+      if (err instanceof PlanFileError) {
+        log.warn(`Success plan left untouched: ${err.uri.fsPath || err.uri.toString()}${err.line ? `:${err.line}` : ''}: ${err.message}`);
+        const pick = await vscode.window.showErrorMessage(
+          `${vscode.workspace.asRelativePath(err.uri, false)}${err.line ? ` (line ${err.line})` : ''} was left untouched: ${err.message}`,
+          'Open Plan',
+        );
+        if (pick === 'Open Plan') {
+          const editor = await vscode.window.showTextDocument(err.uri, { preview: false });
+          if (err.line) {
+            const at = new vscode.Position(err.line - 1, 0);
+            editor.selection = new vscode.Selection(at, at);
+            editor.revealRange(new vscode.Range(at, at));
+          }
+        }
+        return undefined;
+      }
+      if (await handleLocationError(err)) return undefined;
+      await reportError(log, 'The success plan could not be updated.', 'Check that the notes folder is readable and writable, then run "Update Success Plan" again.', err);
+      return undefined;
+    }
+  }
+
+  /** The note to export: the argument, the current call, the active note, or one picked. */
+  async function chooseNote(args: CopyArgs): Promise<CallNote | undefined> {
+    const current = calls.current;
+    const fromCall = (): CallNote | undefined => (current ? toNote(current.state, new Map(current.banks.map((b) => [b.id, b])), Date.now()) : undefined);
+    const read = async (uri: vscode.Uri): Promise<CallNote | undefined> => {
+      const parsed = parseNote(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      if (parsed.ok) return parsed.note;
+      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri, false)} is not a call note Call Coach can read${parsed.line ? ` (line ${parsed.line})` : ''}: ${parsed.error}`);
+      return undefined;
+    };
+    if (args.uri) return read(args.uri);
+    if (args.current) {
+      const note = fromCall();
+      if (!note) void vscode.window.showInformationMessage('There is no call in progress.');
+      return note;
+    }
+    type Item = vscode.QuickPickItem & { load?: () => Promise<CallNote | undefined> };
+    const items: Item[] = [];
+    if (current) {
+      const { customer, title } = current.state.setup;
+      items.push({ label: `$(comment-discussion) Current call: ${title}`, description: customer, load: async () => fromCall() });
+    }
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && active.languageId === 'markdown') {
+      const parsed = parseNote(active.getText());
+      if (parsed.ok) items.push({ label: `$(file) ${parsed.note.title}`, description: `${parsed.note.customer}, ${parsed.note.date} (open editor)`, load: async () => parsed.note });
+    }
+    try {
+      const location = await resolveNotesLocation(state, false);
+      if (location) {
+        const notes: { uri: vscode.Uri; customer: string; file: string }[] = [];
+        for (const [dir, type] of await vscode.workspace.fs.readDirectory(location.folder).then(undefined, () => [] as [string, vscode.FileType][])) {
+          if (type !== vscode.FileType.Directory) continue;
+          const folder = vscode.Uri.joinPath(location.folder, dir);
+          const entries = await vscode.workspace.fs.readDirectory(folder).then(undefined, () => [] as [string, vscode.FileType][]);
+          for (const file of noteFileNames(entries)) notes.push({ uri: vscode.Uri.joinPath(folder, file), customer: dir, file });
+        }
+        notes.sort((a, b) => (a.file < b.file ? 1 : a.file > b.file ? -1 : 0));
+        if (notes.length) items.push({ label: 'Call notes', kind: vscode.QuickPickItemKind.Separator });
+        for (const n of notes.slice(0, 200)) items.push({ label: n.file.replace(/\.md$/i, ''), description: n.customer, load: () => read(n.uri) });
+      }
+    } catch (err) {
+      log.warn('Copy Call Summary: could not list the call notes', err);
+    }
+    if (!items.some((i) => i.load)) {
+      void vscode.window.showInformationMessage('There is no call in progress and no call note to copy yet.');
+      return undefined;
+    }
+    const pick = await vscode.window.showQuickPick(items, { title: 'Call Coach: Copy Call Summary', placeHolder: 'Which call?', matchOnDescription: true });
+    return pick?.load?.();
+  }
+
+  async function copySummary(arg?: unknown): Promise<string | undefined> {
+    const args: CopyArgs = arg instanceof vscode.Uri ? { uri: arg } : ((arg && typeof arg === 'object' ? arg : {}) as CopyArgs);
+    try {
+      const note = await chooseNote(args);
+      if (!note) return undefined;
+      let format = args.format && (exportFormats as readonly string[]).includes(args.format) ? args.format : undefined;
+      if (!format) {
+        const pick = await vscode.window.showQuickPick(
+          exportFormats.map((f) => ({ ...formatLabels[f], format: f })),
+          { title: `Copy Call Summary: ${note.title}`, placeHolder: 'Copy as…' },
+        );
+        format = pick?.format;
+      }
+      if (!format) return undefined;
+      const text = exportCall(note, format, exportOptions(await banks.ready()));
+      await vscode.env.clipboard.writeText(text);
+      vscode.window.setStatusBarMessage(`Call Coach: ${formatLabels[format].label.toLowerCase()} of "${note.title}" copied`, 4000);
+      return text;
+    } catch (err) {
+      await reportError(log, 'The call summary could not be copied.', 'Check the log for details, then try again.', err);
+      return undefined;
+    }
+  }
+
+  return [vscode.commands.registerCommand(UPDATE_PLAN_COMMAND, updatePlan), vscode.commands.registerCommand(COPY_SUMMARY_COMMAND, copySummary)];
+}
+
+/** For src/host/callCommands.ts: refresh the plan beside a note just written, if the setting says so. */
+export async function updatePlanAfterCall(noteUri: vscode.Uri, log: Log): Promise<void> {
+  if (!vscode.workspace.getConfiguration('callCoach', noteUri).get<boolean>(UPDATE_PLAN_AFTER_CALL, true)) return;
+  try {
+    await vscode.commands.executeCommand(UPDATE_PLAN_COMMAND, { folder: vscode.Uri.joinPath(noteUri, '..'), quiet: true } satisfies PlanArgs);
+  } catch (err) {
+    log.error('The success plan could not be updated after the call', err);
+  }
+}
+
+export { PLAN_FILE };

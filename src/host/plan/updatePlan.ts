@@ -1,0 +1,152 @@
+// Reads a customer's call notes and writes `<notesFolder>/<customer>/success-plan.md` (the roll-up
+// in src/core/plan/rollup.ts). Notes that do not parse are skipped, logged and counted, never
+// rewritten. The plan is replaced atomically, and only when its text changed. A plan whose markers
+// or front matter are damaged is left exactly as it is and reported (PlanFileError).
+import * as vscode from 'vscode';
+import type { Catalog } from '../../core/bank/catalog';
+import { parseNote } from '../../core/note/parse';
+import type { CallNote } from '../../core/note/model';
+import { planContext } from '../../core/plan/context';
+import type { PlanContext, SkippedNote, SuccessPlan } from '../../core/plan/model';
+import { buildPlan, PLAN_FILE, renderPlan, type PlanNote } from '../../core/plan/rollup';
+import type { Log } from '../log';
+import { replaceFile } from '../noteWriter';
+
+/** The plan file exists but Call Coach will not touch it until a person fixes it. */
+export class PlanFileError extends Error {
+  constructor(
+    message: string,
+    readonly uri: vscode.Uri,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface PlanUpdate {
+  uri: vscode.Uri;
+  /** False when the plan already said exactly this. */
+  written: boolean;
+  plan: SuccessPlan;
+}
+
+/** Today as the CSM's calendar shows it. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+async function readDir(uri: vscode.Uri): Promise<[string, vscode.FileType][]> {
+  try {
+    return await vscode.workspace.fs.readDirectory(uri);
+  } catch {
+    return [];
+  }
+}
+
+/** Markdown files in a customer folder that may be call notes: not the plan, not hidden or temporary. */
+export function noteFileNames(entries: readonly [string, vscode.FileType][]): string[] {
+  return entries
+    .filter(([name, type]) => type === vscode.FileType.File && name.toLowerCase().endsWith('.md') && name !== PLAN_FILE && !name.startsWith('.'))
+    .map(([name]) => name)
+    .sort();
+}
+
+/** A customer folder's notes, read and parsed; broken ones logged and listed in `skipped`. */
+export async function readCustomerNotes(folder: vscode.Uri, log: Log): Promise<{ notes: PlanNote[]; skipped: SkippedNote[] }> {
+  const notes: PlanNote[] = [];
+  const skipped: SkippedNote[] = [];
+  const decoder = new TextDecoder();
+  for (const file of noteFileNames(await readDir(folder))) {
+    const uri = vscode.Uri.joinPath(folder, file);
+    try {
+      const parsed = parseNote(decoder.decode(await vscode.workspace.fs.readFile(uri)));
+      if (parsed.ok) {
+        notes.push({ file, note: parsed.note });
+        continue;
+      }
+      log.warn(`Success plan: skipped ${uri.fsPath || uri.toString()}${parsed.line ? `:${parsed.line}` : ''}: ${parsed.error}`);
+      skipped.push(parsed.line === undefined ? { file, error: parsed.error } : { file, error: parsed.error, line: parsed.line });
+    } catch (err) {
+      log.warn(`Success plan: could not read ${uri.fsPath || uri.toString()}`, err);
+      skipped.push({ file, error: `could not be read: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+  return { notes, skipped };
+}
+
+/** The plan of a customer folder as data (for the sidebar's coverage gaps, or to write it). */
+export async function loadCustomerPlan(folder: vscode.Uri, catalog: Catalog, log: Log, today = localToday()): Promise<{ plan: SuccessPlan; context: PlanContext }> {
+  const { notes, skipped } = await readCustomerNotes(folder, log);
+  const context = planContext(catalog.banks, today);
+  const fallbackName = decodeURIComponent(folder.path.split('/').filter(Boolean).pop() ?? 'customer');
+  return { plan: buildPlan({ customer: fallbackName, notes, skipped }, context), context };
+}
+
+/** Writes (or refreshes) the customer folder's success-plan.md. Throws PlanFileError for a plan it must not touch. */
+export async function updateSuccessPlan(folder: vscode.Uri, catalog: Catalog, log: Log, today = localToday()): Promise<PlanUpdate> {
+  const { plan, context } = await loadCustomerPlan(folder, catalog, log, today);
+  const uri = vscode.Uri.joinPath(folder, PLAN_FILE);
+  let existing: string | undefined;
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch {
+    bytes = undefined; // no plan yet
+  }
+  if (bytes) {
+    try {
+      // Exact text: a BOM stays in the string, and bytes that are not UTF-8 stop us rather than
+      // being replaced (which would change text the CSM wrote).
+      existing = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      throw new PlanFileError(`${PLAN_FILE} is not UTF-8 text, so Call Coach leaves it as it is; save it as UTF-8, then update the plan again.`, uri);
+    }
+  }
+  const rendered = renderPlan(plan, context, existing);
+  if (!rendered.ok) throw new PlanFileError(rendered.error, uri, rendered.line);
+  const written = rendered.text !== existing;
+  if (written) await replaceFile(uri, rendered.text);
+  log.info(
+    `Success plan ${written ? 'written' : 'unchanged'}: ${uri.fsPath || uri.toString()} (${plan.calls.length} call${plan.calls.length === 1 ? '' : 's'}` +
+      `${plan.skipped.length ? `, ${plan.skipped.length} unreadable note${plan.skipped.length === 1 ? '' : 's'} skipped` : ''})`,
+  );
+  return { uri, written, plan };
+}
+
+export interface CustomerFolder {
+  folder: vscode.Uri;
+  /** From the newest readable note; the folder name when none reads. */
+  name: string;
+  notes: number;
+  /** Date of the newest readable note, or ''. */
+  lastCall: string;
+}
+
+/** The customer folders under the notes folder that hold at least one note file. */
+export async function listCustomerFolders(notesFolder: vscode.Uri, log: Log): Promise<CustomerFolder[]> {
+  const dirs = (await readDir(notesFolder)).filter(([name, type]) => type === vscode.FileType.Directory && !name.startsWith('.'));
+  const found = await Promise.all(
+    dirs.map(async ([dir]): Promise<CustomerFolder | undefined> => {
+      const folder = vscode.Uri.joinPath(notesFolder, dir);
+      const files = noteFileNames(await readDir(folder));
+      if (!files.length) return undefined;
+      for (const file of [...files].reverse()) {
+        const note = await readOne(vscode.Uri.joinPath(folder, file), log);
+        if (note) return { folder, name: note.customer || dir, notes: files.length, lastCall: note.date };
+      }
+      return { folder, name: dir, notes: files.length, lastCall: '' };
+    }),
+  );
+  return found.filter((f): f is CustomerFolder => !!f).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function readOne(uri: vscode.Uri, log: Log): Promise<CallNote | undefined> {
+  try {
+    const parsed = parseNote(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    return parsed.ok ? parsed.note : undefined;
+  } catch (err) {
+    log.warn(`Could not read ${uri.fsPath || uri.toString()}`, err);
+    return undefined;
+  }
+}
