@@ -46,11 +46,18 @@ const formatLabels: Record<ExportFormat, { label: string; detail: string }> = {
   csv: { label: 'Objectives as CSV', detail: 'One row per objective with owner, due date, status, horizon and value driver' },
 };
 
-async function handleLocationError(err: unknown): Promise<boolean> {
+/** Shows a notes-location problem without waiting for the CSM to dismiss it. */
+function showLocationError(err: unknown): boolean {
   if (!(err instanceof NotesLocationError)) return false;
-  const pick = await vscode.window.showErrorMessage(err.message, ...(err.action ? [err.action.title] : []));
-  if (pick && err.action) await vscode.commands.executeCommand(err.action.command, ...(err.action.args ?? []));
+  void vscode.window.showErrorMessage(err.message, ...(err.action ? [err.action.title] : [])).then(async (pick) => {
+    if (pick && err.action) await vscode.commands.executeCommand(err.action.command, ...(err.action.args ?? []));
+  });
   return true;
+}
+
+/** Like reportError, but the command returns at once (a notification waits for its dismissal). */
+function report(log: Log, whatHappened: string, whatToDo: string, err: unknown): void {
+  void reportError(log, whatHappened, whatToDo, err);
 }
 
 export function registerPlanCommands(banks: BankService, calls: CallController, state: vscode.Memento, log: Log): vscode.Disposable[] {
@@ -124,22 +131,21 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
     } catch (err) {
       if (err instanceof PlanFileError) {
         log.warn(`Success plan left untouched: ${err.uri.fsPath || err.uri.toString()}${err.line ? `:${err.line}` : ''}: ${err.message}`);
-        const pick = await vscode.window.showErrorMessage(
-          `${vscode.workspace.asRelativePath(err.uri, false)}${err.line ? ` (line ${err.line})` : ''} was left untouched: ${err.message}`,
-          'Open Plan',
-        );
-        if (pick === 'Open Plan') {
-          const editor = await vscode.window.showTextDocument(err.uri, { preview: false });
-          if (err.line) {
-            const at = new vscode.Position(err.line - 1, 0);
-            editor.selection = new vscode.Selection(at, at);
-            editor.revealRange(new vscode.Range(at, at));
-          }
-        }
+        void vscode.window
+          .showErrorMessage(`${vscode.workspace.asRelativePath(err.uri, false)}${err.line ? ` (line ${err.line})` : ''} was left untouched: ${err.message}`, 'Open Plan')
+          .then(async (pick) => {
+            if (pick !== 'Open Plan') return;
+            const editor = await vscode.window.showTextDocument(err.uri, { preview: false });
+            if (err.line) {
+              const at = new vscode.Position(err.line - 1, 0);
+              editor.selection = new vscode.Selection(at, at);
+              editor.revealRange(new vscode.Range(at, at));
+            }
+          });
         return undefined;
       }
-      if (await handleLocationError(err)) return undefined;
-      await reportError(log, 'The success plan could not be updated.', 'Check that the notes folder is readable and writable, then run "Update Success Plan" again.', err);
+      if (showLocationError(err)) return undefined;
+      report(log, 'The success plan could not be updated.', 'Check that the notes folder is readable and writable, then run "Update Success Plan" again.', err);
       return undefined;
     }
   }
@@ -215,7 +221,7 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
       vscode.window.setStatusBarMessage(`Call Coach: ${formatLabels[format].label.toLowerCase()} of "${note.title}" copied`, 4000);
       return text;
     } catch (err) {
-      await reportError(log, 'The call summary could not be copied.', 'Check the log for details, then try again.', err);
+      if (!showLocationError(err)) report(log, 'The call summary could not be copied.', 'Check the log for details, then try again.', err);
       return undefined;
     }
   }

@@ -321,6 +321,7 @@ describe('a whole call through the sidebar messages', () => {
     assert.strictEqual(await readText(firstUri), before, 'the first note changed');
     assert.strictEqual(api.currentCall(), undefined);
     const files = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(workspaceRoot(), ...NOTE_DIR))).map(([name]) => name).sort();
-    assert.deepStrictEqual(files, [FIRST_NOTE, SECOND_NOTE].sort(), 'stray files (temporary files left behind?)');
+    // success-plan.md: the customer's plan, refreshed after each call (callCoach.updatePlanAfterCall).
+    assert.deepStrictEqual(files, [FIRST_NOTE, SECOND_NOTE, 'success-plan.md'].sort(), 'stray files (temporary files left behind?)');
   });
 });
