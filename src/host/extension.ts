@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi {
     ...registerCallCommands(calls, sidebar, log),
     ...registerPlanCommands(banks, calls, context.workspaceState, log),
     ...registerBrowseCommands(banks, calls, log),
-    registerNewBankCommand(log),
+    registerNewBankCommand(banks, log),
   );
 
   return {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { starterBank, type StarterKind } from '../core/bank/starters';
 import { TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
+import type { BankService } from './bankService';
 import { reportError, type Log } from './log';
 import { exists, writeNewFile } from './noteWriter';
 
@@ -26,7 +27,7 @@ async function freeName(folder: vscode.Uri, base: string): Promise<string> {
   }
 }
 
-export function registerNewBankCommand(log: Log): vscode.Disposable {
+export function registerNewBankCommand(banks: BankService, log: Log): vscode.Disposable {
   return vscode.commands.registerCommand('callCoach.newQuestionBank', async (args?: { kind?: unknown }) => {
     const root = await pickFolder();
     if (!root) {
@@ -45,6 +46,7 @@ export function registerNewBankCommand(log: Log): vscode.Disposable {
       const name = await freeName(folder, choice.name);
       const uri = await writeNewFile(root.uri, () => [...TEAM_BANK_FOLDER, `${name}.yaml`], starterBank(choice.starter, name));
       log.info(`New question bank written: ${uri.toString()}`);
+      void banks.reload().catch((err: unknown) => log.error('Could not reload the question banks', err));
       await vscode.window.showTextDocument(uri, { preview: false });
       return uri;
     } catch (err) {

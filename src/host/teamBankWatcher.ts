@@ -1,8 +1,10 @@
 // Reloads the banks when a team bank changes on disk, when the callCoach.questionBanks setting
 // changes, or when workspace folders come and go. Watching is cheap (no reads until a change),
 // and BankService starts it only once the banks have been loaded for the first time.
+// Saves and explorer operations are listened to as well: they are how people change banks, and
+// they arrive even when the file system watcher is slow or restarting.
 import * as vscode from 'vscode';
-import { checkBankPath, TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
+import { checkBankPath, isBankFileName, TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
 import { QUESTION_BANKS_SETTING, settingEntries } from './teamBankFiles';
 
 const DEBOUNCE_MS = 150;
@@ -23,6 +25,10 @@ export class TeamBankWatcher implements vscode.Disposable {
         this.watchFolders();
         this.changed();
       }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.changedIf([d.uri])),
+      vscode.workspace.onDidCreateFiles((e) => this.changedIf(e.files)),
+      vscode.workspace.onDidDeleteFiles((e) => this.changedIf(e.files)),
+      vscode.workspace.onDidRenameFiles((e) => this.changedIf(e.files.flatMap((f) => [f.oldUri, f.newUri]))),
     );
     this.watchFolders();
   }
@@ -52,6 +58,12 @@ export class TeamBankWatcher implements vscode.Disposable {
         this.folderWatchers.push(this.watch(new vscode.RelativePattern(folder, `{${path},${path}/**}`)));
       }
     }
+  }
+
+  /** Reloads when any of the files could be a bank, or a folder holding team banks. */
+  private changedIf(uris: readonly vscode.Uri[]): void {
+    const folder = `/${TEAM_BANK_FOLDER[0]}`;
+    if (uris.some((u) => isBankFileName(u.path) || u.path.includes(`${folder}/`) || u.path.endsWith(folder))) this.changed();
   }
 
   private changed(): void {

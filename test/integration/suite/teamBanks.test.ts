@@ -7,6 +7,22 @@ import { activateExtension, eventually, readText, workspaceRoot, type CallCoachA
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
+/** Creates a file as the explorer or another extension would (a workspace edit), overwriting. */
+async function create(uri: vscode.Uri, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: true, contents: encode(text) });
+  assert.ok(await vscode.workspace.applyEdit(edit), `could not create ${uri.toString()}`);
+}
+
+/** Changes a file as a person would: in an editor, then saved. */
+async function editAndSave(uri: vscode.Uri, text: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+  assert.ok(await vscode.workspace.applyEdit(edit), `could not edit ${uri.toString()}`);
+  assert.ok(await doc.save(), `could not save ${uri.toString()}`);
+}
+
 const TEAM_BANK = `id: team-broken
 kind: technique
 title: Team Questions
@@ -45,7 +61,7 @@ describe('Team question banks', () => {
 
   it('shows a broken bank in the Problems panel at the line to fix while the built-ins load', async () => {
     const uri = vscode.Uri.joinPath(teamFolder(), 'team.yaml');
-    await vscode.workspace.fs.writeFile(uri, encode(BROKEN_BANK));
+    await create(uri, BROKEN_BANK);
     const diagnostics = await eventually('a diagnostic on the broken bank', () => bankDiagnostics(uri), (d) => d.length > 0);
     assert.strictEqual(diagnostics.length, 1, JSON.stringify(diagnostics));
     const [d] = diagnostics;
@@ -60,14 +76,14 @@ describe('Team question banks', () => {
 
   it('clears the diagnostics and loads the bank once the file is fixed', async () => {
     const uri = vscode.Uri.joinPath(teamFolder(), 'team.yaml');
-    await vscode.workspace.fs.writeFile(uri, encode(TEAM_BANK));
+    await editAndSave(uri, TEAM_BANK);
     await eventually('the fixed bank to load', ids, (list) => list.includes('team-broken'));
     await eventually('the diagnostics to clear', () => bankDiagnostics(uri), (d) => d.length === 0);
   });
 
   it('applies an overrides file to a built-in prompt', async () => {
     const uri = vscode.Uri.joinPath(teamFolder(), 'wording.yaml');
-    await vscode.workspace.fs.writeFile(uri, encode('id: team-wording\nkind: overrides\noverrides:\n  - prompt: manage-cycle-time\n    text: How do you measure cycle time today?\n'));
+    await create(uri, 'id: team-wording\nkind: overrides\noverrides:\n  - prompt: manage-cycle-time\n    text: How do you measure cycle time today?\n');
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     await vscode.window.showTextDocument(doc);
     await eventually(
@@ -81,7 +97,7 @@ describe('Team question banks', () => {
     assert.deepStrictEqual(bankDiagnostics(uri), []);
   });
 
-  it('loads banks from a path in the callCoach.questionBanks setting, and follows changes there', async () => {
+  it('loads banks from a path in the callCoach.questionBanks setting, and follows changes on disk there (file watcher)', async () => {
     await vscode.workspace.getConfiguration('callCoach').update('questionBanks', ['team/banks'], vscode.ConfigurationTarget.Workspace);
     const uri = vscode.Uri.joinPath(root(), 'team', 'banks', 'extra.yaml');
     await vscode.workspace.fs.writeFile(uri, encode(TEAM_BANK.replace('id: team-broken', 'id: team-extra').replace('id: team-q', 'id: team-extra-q')));
