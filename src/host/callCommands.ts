@@ -25,6 +25,8 @@ export function registerCallCommands(calls: CallController, sidebar: SidebarProv
           await vscode.window.showTextDocument(done.uri, { viewColumn: beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preview: false });
         }
         await updatePlanAfterCall(done.uri, log);
+        // Commits the notes if callCoach.commitAfterFinish says so; returns at once.
+        void vscode.commands.executeCommand('callCoach.commitNotes', { afterFinish: true });
         return done.uri;
       } catch (err) {
         if (err instanceof NotesLocationError) {

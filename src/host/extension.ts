@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { BankService } from './bankService';
 import { registerBrowseCommands } from './browse/browseCommands';
+import { registerCommitCommand } from './git/commitCommand';
 import { CallController } from './callController';
 import { CallStore } from './callStore';
 import { registerCallCommands } from './callCommands';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi {
     ...registerPlanCommands(banks, calls, context.workspaceState, log),
     ...registerBrowseCommands(banks, calls, log),
     registerNewBankCommand(banks, log),
+    registerCommitCommand(context.workspaceState, log),
   );
 
   return {

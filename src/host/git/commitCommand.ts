@@ -1,0 +1,103 @@
+// "Call Coach: Commit Success Plan Notes", and the commit offered after Finish Call
+// (callCoach.commitAfterFinish: never, ask or always). Notifications never block the command:
+// it returns its result at once, and a button (Initialize Repository, Manage Workspace Trust…)
+// acts when clicked.
+import * as vscode from 'vscode';
+import type { Log } from '../log';
+import { commitPlanNotes, type CommitOptions, type CommitResult } from './commitNotes';
+import { gitAccess } from './gitAccess';
+import { resolveNotesLocation } from '../notesLocation';
+
+type Button = { title: string; run: () => unknown };
+
+function buttonsFor(result: CommitResult, retry: (options: CommitOptions) => unknown, log: Log): Button[] {
+  switch (result.outcome) {
+    case 'no-repository':
+      return [{ title: 'Initialize Repository', run: () => retry({ initIfMissing: true }) }];
+    case 'untrusted':
+      return [{ title: 'Manage Workspace Trust', run: () => vscode.commands.executeCommand('workbench.trust.manage') }];
+    case 'git-disabled':
+      return [{ title: 'Open Git Settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'git.enabled') }];
+    case 'other-staged':
+    case 'conflicts':
+      return [{ title: 'Open Source Control', run: () => vscode.commands.executeCommand('workbench.view.scm') }];
+    case 'no-folder':
+      return result.action ? [{ title: result.action.title, run: () => vscode.commands.executeCommand(result.action!.command, ...(result.action!.args ?? [])) }] : [];
+    case 'failed':
+    case 'git-missing':
+      return [{ title: 'Show Log', run: () => log.show(true) }];
+    case 'committed':
+      return result.push === 'failed' ? [{ title: 'Show Log', run: () => log.show(true) }] : [];
+    default:
+      return [];
+  }
+}
+
+function notify(result: CommitResult, retry: (options: CommitOptions) => unknown, log: Log): void {
+  if (result.outcome === 'cancelled') return;
+  const buttons = buttonsFor(result, retry, log);
+  const show =
+    result.outcome === 'committed' && result.push !== 'failed'
+      ? vscode.window.showInformationMessage
+      : result.outcome === 'failed' || result.outcome === 'git-missing'
+        ? vscode.window.showErrorMessage
+        : result.outcome === 'nothing'
+          ? vscode.window.showInformationMessage
+          : vscode.window.showWarningMessage;
+  void show(result.message, ...buttons.map((b) => b.title)).then((pick) => buttons.find((b) => b.title === pick)?.run());
+}
+
+/** Runs the commit and tells the user how it went; resolves to the result without waiting for them. */
+export async function runCommit(workspaceState: vscode.Memento, log: Log, options: CommitOptions = {}): Promise<CommitResult> {
+  let result: CommitResult;
+  try {
+    result = await commitPlanNotes(workspaceState, log, options);
+  } catch (err) {
+    log.error('Committing the notes failed', err);
+    result = { outcome: 'failed', message: 'Committing the notes failed unexpectedly. Your notes are unchanged on disk; see the log for details.' };
+  }
+  notify(result, (again) => runCommit(workspaceState, log, again), log);
+  return result;
+}
+
+/**
+ * Arguments: `{ initIfMissing: true }` initialises a repository when there is none; `{ afterFinish:
+ * true }` (from Finish Call) applies callCoach.commitAfterFinish and returns at once.
+ */
+export function registerCommitCommand(workspaceState: vscode.Memento, log: Log): vscode.Disposable {
+  return vscode.commands.registerCommand('callCoach.commitNotes', (args?: { initIfMissing?: unknown; afterFinish?: unknown }) => {
+    if (args?.afterFinish === true) {
+      void commitAfterFinish(workspaceState, log);
+      return undefined;
+    }
+    return runCommit(workspaceState, log, { initIfMissing: args?.initIfMissing === true });
+  });
+}
+
+/** Whether asking makes sense: trusted, Git available, and the notes folder in a repository. */
+async function canCommit(workspaceState: vscode.Memento): Promise<boolean> {
+  const location = await resolveNotesLocation(workspaceState, false).catch(() => undefined);
+  if (!location || location.root.uri.scheme !== 'file') return false;
+  const access = await gitAccess();
+  if (!access.ok) return false;
+  return !!(access.api.getRepository(location.folder) ?? (await access.api.openRepository(location.root.uri)));
+}
+
+/** Called after Finish Call wrote a note; never throws and never blocks the finish. */
+export async function commitAfterFinish(workspaceState: vscode.Memento, log: Log): Promise<void> {
+  try {
+    const setting = vscode.workspace.getConfiguration('callCoach').get<string>('commitAfterFinish', 'ask');
+    if (setting === 'always') {
+      await runCommit(workspaceState, log);
+      return;
+    }
+    if (setting !== 'ask' || !(await canCommit(workspaceState))) return;
+    const pick = await vscode.window.showInformationMessage('Commit the success plan notes to Git?', 'Commit', 'Always', 'Never');
+    if (pick === 'Always' || pick === 'Never') {
+      await vscode.workspace.getConfiguration('callCoach').update('commitAfterFinish', pick.toLowerCase(), vscode.ConfigurationTarget.Global);
+    }
+    if (pick === 'Commit' || pick === 'Always') await runCommit(workspaceState, log);
+  } catch (err) {
+    log.error('Committing after Finish Call failed', err);
+  }
+}
