@@ -21,6 +21,17 @@ const techniqueSummary = z.object({
 });
 export type TechniqueSummary = z.infer<typeof techniqueSummary>;
 
+/** An ordered technique set for one kind of call, offered by the start form. */
+const playbookSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  callTitle: z.string(),
+  techniques: z.array(z.string()),
+  stages: z.array(z.enum(stageIds)),
+});
+export type PlaybookSummary = z.infer<typeof playbookSummary>;
+
 const bankStatus = z.object({
   loaded: z.number(),
   /** Files that had errors and were skipped; the rest still load. */
@@ -30,7 +41,7 @@ const bankStatus = z.object({
 // ---- host -> webview -------------------------------------------------------------------------
 
 export const hostMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('catalog'), techniques: z.array(techniqueSummary), status: bankStatus }),
+  z.object({ type: z.literal('catalog'), techniques: z.array(techniqueSummary), playbooks: z.array(playbookSummary), status: bankStatus }),
   /** Asks the webview for its visible text: used by integration tests and "copy view text". */
   z.object({ type: z.literal('requestSnapshot'), requestId: z.number() }),
   /** No call is running: show the start form. */

@@ -161,6 +161,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
           ...(b.adoption ? { adoptionRule: b.adoption.rule } : {}),
         }),
       ),
+      playbooks: catalog.playbooks.map(({ id, title, summary, callTitle, techniques, stages }) => ({ id, title, summary, callTitle, techniques, stages })),
       status: { loaded: catalog.banks.length, skipped: catalog.skipped },
     });
   }

@@ -1,6 +1,6 @@
 // Sidebar entry point: validate what the host says and show the right screen — the start form,
 // the live call, or the technique list — keeping UI-only state in the webview's own state.
-import { assertNever, hostMessage, type HostMessage, type TechniqueSummary } from '../protocol';
+import { assertNever, hostMessage, type HostMessage, type PlaybookSummary, type TechniqueSummary } from '../protocol';
 import type { CallBank } from '../core/session/model';
 import { CallView } from './callView';
 import { renderCatalog } from './catalogView';
@@ -13,6 +13,7 @@ const status = document.getElementById('status')!;
 const ui: UiState = vscode.getState() ?? { open: {}, scrollY: 0 };
 
 let techniques: TechniqueSummary[] = [];
+let playbooks: PlaybookSummary[] = [];
 let skipped: string[] = [];
 let idle: Extract<HostMessage, { type: 'idle' }> | undefined;
 let call: CallView | undefined;
@@ -53,6 +54,7 @@ function renderIdle(): void {
     parts.push(
       renderStartForm({
         techniques,
+        playbooks,
         customers: idle.customers,
         today: idle.today,
         ...(idle.notice ? { notice: idle.notice } : {}),
@@ -101,6 +103,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   switch (message.type) {
     case 'catalog':
       techniques = message.techniques;
+      playbooks = message.playbooks;
       skipped = message.status.skipped;
       if (!call) renderIdle();
       announce(`${message.status.loaded} question banks loaded${skipped.length ? `, ${skipped.length} skipped` : ''}.`);

@@ -1,13 +1,14 @@
 // The start form: who, what, when, who attends, and which techniques in which order.
 // Native controls only; every field is labelled; the draft survives the view being hidden.
-import type { TechniqueSummary } from '../protocol';
+import type { PlaybookSummary, TechniqueSummary } from '../protocol';
 import type { CallSetup } from '../core/session/model';
-import { CALL_TYPES } from './callTypes';
 import { h, icon } from './dom';
 import type { SetupDraft } from './vscodeApi';
 
 export interface StartFormProps {
   techniques: readonly TechniqueSummary[];
+  /** Playbooks from the banks (team ones included); "Other" lets the CSM pick freely. */
+  playbooks: readonly PlaybookSummary[];
   customers: readonly string[];
   today: string;
   notice?: string;
@@ -21,20 +22,26 @@ function runnable(techniques: readonly TechniqueSummary[]) {
   return techniques.filter((t) => t.kind !== 'stage');
 }
 
-export function defaultDraft(techniques: readonly TechniqueSummary[], today: string, callTypeId = 'discovery'): SetupDraft {
-  const type = CALL_TYPES.find((t) => t.id === callTypeId) ?? CALL_TYPES[0]!;
+const OTHER = { id: 'other', title: 'Other', summary: 'Pick the techniques yourself.', callTitle: 'Customer call', techniques: [] as string[], stages: [] as PlaybookSummary['stages'] };
+
+function playbookOf(playbooks: readonly PlaybookSummary[], id: string): PlaybookSummary {
+  return playbooks.find((p) => p.id === id) ?? OTHER;
+}
+
+export function defaultDraft(techniques: readonly TechniqueSummary[], playbooks: readonly PlaybookSummary[], today: string, playbookId = playbooks[0]?.id ?? OTHER.id): SetupDraft {
+  const type = playbookOf(playbooks, playbookId);
   const list = runnable(techniques);
   const known = type.techniques.filter((id) => list.some((t) => t.id === id));
   // The call type's techniques first, in its order, then the rest unchecked in catalog order.
   const ordered = [...known, ...list.map((t) => t.id).filter((id) => !known.includes(id))];
   return {
     customer: '',
-    title: type.title,
+    title: type.callTitle,
     callType: type.id,
     date: today,
     attendees: '',
-    techniques: ordered.map((id) => ({ id, on: known.length ? known.includes(id) : list.find((t) => t.id === id)?.kind === 'technique' })),
-    stages: [],
+    techniques: ordered.map((id) => ({ id, on: known.includes(id) })),
+    stages: [...type.stages],
   };
 }
 
@@ -55,7 +62,7 @@ function field(label: string, control: HTMLElement, id: string, help?: string): 
 
 export function renderStartForm(props: StartFormProps): HTMLElement {
   const byId = new Map(props.techniques.map((t) => [t.id, t]));
-  let draft = props.draft ? reconcile(props.draft, props.techniques) : defaultDraft(props.techniques, props.today);
+  let draft = props.draft ? reconcile(props.draft, props.techniques) : defaultDraft(props.techniques, props.playbooks, props.today);
   const save = () => props.onDraft(draft);
 
   const customer = h('input', { attrs: { type: 'text', list: 'customers', required: '', autocomplete: 'off', maxlength: '300' } });
@@ -63,8 +70,10 @@ export function renderStartForm(props: StartFormProps): HTMLElement {
   const customers = h('datalist', { attrs: { id: 'customers' } }, ...props.customers.map((c) => h('option', { attrs: { value: c } })));
   const title = h('input', { attrs: { type: 'text', required: '', maxlength: '300' } });
   title.value = draft.title;
-  const callType = h('select', {}, ...CALL_TYPES.map((t) => h('option', { attrs: { value: t.id }, text: t.label })));
-  callType.value = draft.callType;
+  const choices = [...props.playbooks, OTHER];
+  const callType = h('select', {}, ...choices.map((t) => h('option', { attrs: { value: t.id }, text: t.title })));
+  callType.value = choices.some((c) => c.id === draft.callType) ? draft.callType : OTHER.id;
+  const playbookHelp = () => playbookOf(props.playbooks, callType.value).summary;
   const date = h('input', { attrs: { type: 'date', required: '' } });
   date.value = draft.date || props.today;
   const attendees = h('input', { attrs: { type: 'text', placeholder: 'Dana (Dev lead), Sam (CTO)' } });
@@ -139,12 +148,14 @@ export function renderStartForm(props: StartFormProps): HTMLElement {
   };
   for (const input of [customer, title, date, attendees]) input.addEventListener('input', sync);
   callType.addEventListener('change', () => {
-    const fresh = defaultDraft(props.techniques, props.today, callType.value);
-    const previousType = CALL_TYPES.find((t) => t.id === draft.callType);
+    const fresh = defaultDraft(props.techniques, props.playbooks, props.today, callType.value);
+    const previous = playbookOf(props.playbooks, draft.callType);
     // Replace the title only if the CSM had not typed their own.
-    if (!title.value.trim() || title.value === previousType?.title) title.value = fresh.title;
-    draft = { ...draft, callType: callType.value, title: title.value, techniques: fresh.techniques };
+    if (!title.value.trim() || title.value === previous.callTitle) title.value = fresh.title;
+    draft = { ...draft, callType: callType.value, title: title.value, techniques: fresh.techniques, stages: fresh.stages };
     save();
+    const help = form.querySelector('#f-type-help');
+    if (help) help.textContent = playbookHelp();
     renderList();
     renderStages();
   });
@@ -157,7 +168,7 @@ export function renderStartForm(props: StartFormProps): HTMLElement {
     props.notice ? h('p', { class: 'saved', attrs: { role: 'status' } }, icon('pass-filled'), ` ${props.notice}`) : null,
     field('Customer', customer, 'f-customer', props.customers.length ? 'Pick a customer with notes, or type a new one.' : undefined),
     customers,
-    field('Call type', callType, 'f-type'),
+    field('Playbook', callType, 'f-type', playbookHelp()),
     field('Title', title, 'f-title'),
     field('Date', date, 'f-date'),
     field('Attendees', attendees, 'f-attendees', 'Separate names with commas.'),
@@ -189,7 +200,7 @@ export function renderStartForm(props: StartFormProps): HTMLElement {
     props.onStart({
       customer: draft.customer.trim(),
       title: draft.title.trim(),
-      callType: CALL_TYPES.find((t) => t.id === draft.callType)?.label ?? draft.callType,
+      callType: playbookOf(props.playbooks, draft.callType).title,
       date: draft.date,
       attendees: draft.attendees.split(/[,;\n]/).map((a) => a.trim()).filter(Boolean),
       techniques: draft.techniques.filter((t) => t.on).map((t) => t.id),

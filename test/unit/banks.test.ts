@@ -39,11 +39,21 @@ describe('built-in question banks', () => {
     const report = catalog.problems.map((p) => `${p.file}:${p.start.line}:${p.start.col} ${p.path} ${p.message}`);
     assert.deepEqual(report, []);
     assert.deepEqual(catalog.skipped, []);
-    assert.equal(banks.length, files.length);
+    assert.equal(banks.length + catalog.playbooks.length, files.length);
   });
 
-  it('names each file after its bank id', () => {
+  it('names each file after its bank id (playbooks: playbook-<id>.yaml)', () => {
     for (const bank of banks) assert.ok(files.includes(`${bank.id}.yaml`), `bank "${bank.id}" is not in ${bank.id}.yaml`);
+    for (const p of catalog.playbooks) assert.ok(files.includes(`playbook-${p.id}.yaml`), `playbook "${p.id}" is not in playbook-${p.id}.yaml`);
+  });
+
+  it('offers a playbook per call type, each naming only loaded techniques', () => {
+    assert.deepEqual(
+      catalog.playbooks.map((p) => p.id),
+      ['discovery', 'sync-refresh', 'metrics-dora', 'ebr-prep', 'five-whys-deep-dive', 'stage-adoption-review'],
+    );
+    for (const p of catalog.playbooks) for (const t of p.techniques) bankById(banks, t);
+    assert.equal(catalog.playbooks.find((p) => p.id === 'stage-adoption-review')!.stages.length, 10);
   });
 
   it('has every technique and checklist from the handbook pages', () => {

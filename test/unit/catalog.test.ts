@@ -50,3 +50,41 @@ describe('buildCatalog', () => {
     assert.deepEqual(ids, ['alpha-q<', 'alpha-f<alpha-q']);
   });
 });
+
+describe('playbooks', () => {
+  const playbook = (id: string, title: string, techniques: string) => `id: ${id}
+kind: playbook
+title: ${title}
+summary: For tests.
+callTitle: ${title} call
+techniques: ${techniques}
+`;
+
+  it('loads playbooks beside banks; a later file with the same id replaces the earlier one', () => {
+    const c = buildCatalog([
+      { file: 'a.yaml', text: bank('alpha', 1) },
+      { file: 'builtin.yaml', text: playbook('discovery', 'Discovery', '[alpha]') },
+      { file: 'team.yaml', text: playbook('discovery', 'Team discovery', '[alpha]') },
+    ]);
+    assert.deepEqual(c.problems, []);
+    assert.deepEqual(c.playbooks.map((p) => [p.id, p.title, p.stages]), [['discovery', 'Team discovery', []]]);
+  });
+
+  it('warns at the entry for a technique no bank has, and still loads the playbook', () => {
+    const c = buildCatalog([
+      { file: 'a.yaml', text: bank('alpha', 1) },
+      { file: 'p.yaml', text: playbook('x', 'X', '\n  - alpha\n  - alhpa') },
+    ]);
+    assert.equal(c.playbooks.length, 1);
+    assert.equal(c.problems.length, 1);
+    assert.equal(c.problems[0]!.severity, 'warning');
+    assert.equal(c.problems[0]!.start.line, 8);
+    assert.match(c.problems[0]!.message, /no loaded bank has the id "alhpa"/);
+  });
+
+  it('rejects a playbook without techniques, at the key', () => {
+    const c = buildCatalog([{ file: 'p.yaml', text: playbook('x', 'X', '[]') }]);
+    assert.deepEqual(c.skipped, ['p.yaml']);
+    assert.equal(c.problems[0]!.path, 'techniques');
+  });
+});

@@ -18,7 +18,7 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2<
 
 async function openCall(state: CallState, suggestions = { objective: [] as string[], topic: [] as string[] }): Promise<Sidebar> {
   const sidebar = await openSidebar();
-  await sidebar.send({ type: 'catalog', techniques: [], status: { loaded: callBanks.length, skipped: [] } });
+  await sidebar.send({ type: 'catalog', techniques: [], playbooks: [], status: { loaded: callBanks.length, skipped: [] } });
   await sidebar.send({ type: 'call', state, banks: callBanks, suggestions });
   await sidebar.page.waitForSelector('#answer');
   return sidebar;
@@ -201,12 +201,13 @@ describe('sidebar webview: the start form', function () {
   afterEach(() => sidebar?.page.close());
   after(closeBrowser);
 
+  const playbooks = catalog.playbooks.map(({ id, title, summary, callTitle, techniques: t, stages }) => ({ id, title, summary, callTitle, techniques: t, stages }));
   const techniques = catalog.banks.map((b) => ({ id: b.id, title: b.title, summary: b.summary, kind: b.kind, flow: b.flow, promptCount: b.prompts.length, sources: [], ...(b.stage ? { stage: b.stage } : {}) }));
 
   it('starts a call with the keyboard alone, techniques reordered', async () => {
     sidebar = await openSidebar();
     const { page } = sidebar;
-    await sidebar.send({ type: 'catalog', techniques, status: { loaded: techniques.length, skipped: [] } });
+    await sidebar.send({ type: 'catalog', techniques, playbooks, status: { loaded: techniques.length, skipped: [] } });
     await sidebar.send({ type: 'idle', customers: ['Acme Corp', 'Globex'], today: '2026-11-24' });
     await page.waitForSelector('#f-customer');
     assert.equal(await focusedId(sidebar), 'f-customer');
@@ -229,10 +230,33 @@ describe('sidebar webview: the start form', function () {
     assert.equal(start.setup.date, '2026-11-24');
   });
 
+  it('offers the playbooks; picking one sets its techniques, order, stages and title', async () => {
+    sidebar = await openSidebar();
+    const { page } = sidebar;
+    await sidebar.send({ type: 'catalog', techniques, playbooks, status: { loaded: techniques.length, skipped: [] } });
+    await sidebar.send({ type: 'idle', customers: [], today: '2026-11-24' });
+    await page.waitForSelector('#f-type');
+    assert.deepEqual(await page.locator('#f-type option').allTextContents(), [...playbooks.map((p) => p.title), 'Other']);
+    assert.equal(await page.locator('#f-title').inputValue(), 'Discovery call');
+    await page.locator('#f-type').selectOption('metrics-dora');
+    assert.equal(await page.locator('#f-title').inputValue(), 'Metrics review');
+    const checked = await page.locator('.pick-list input:checked').evaluateAll((els) => els.map((e) => e.getAttribute('data-technique')));
+    assert.deepEqual(checked, playbooks.find((p) => p.id === 'metrics-dora')!.techniques);
+    assert.match(await page.locator('#f-type-help').innerText(), /metrics/i);
+    await page.locator('#f-type').selectOption('stage-adoption-review');
+    assert.equal(await page.locator('fieldset.stages input:checked').count(), 10);
+    await page.locator('#f-customer').fill('Initech');
+    await page.locator('#f-customer').press('Enter');
+    const start = (await sidebar.posted()).find((m) => m.type === 'startCall') as unknown as { setup: CallSetup };
+    assert.equal(start.setup.callType, 'Stage adoption review');
+    assert.equal(start.setup.stages.length, 10);
+    assert.deepEqual(start.setup.techniques, ['stage-adoption', 'day-in-the-life', 'priorities']);
+  });
+
   it('says what is missing instead of starting', async () => {
     sidebar = await openSidebar();
     const { page } = sidebar;
-    await sidebar.send({ type: 'catalog', techniques, status: { loaded: techniques.length, skipped: [] } });
+    await sidebar.send({ type: 'catalog', techniques, playbooks, status: { loaded: techniques.length, skipped: [] } });
     await sidebar.send({ type: 'idle', customers: [], today: '2026-11-24' });
     await page.waitForSelector('#f-customer');
     await page.keyboard.press('Enter');
@@ -244,7 +268,7 @@ describe('sidebar webview: the start form', function () {
   it('offers stages once Stage Adoption is ticked', async () => {
     sidebar = await openSidebar();
     const { page } = sidebar;
-    await sidebar.send({ type: 'catalog', techniques, status: { loaded: techniques.length, skipped: [] } });
+    await sidebar.send({ type: 'catalog', techniques, playbooks, status: { loaded: techniques.length, skipped: [] } });
     await sidebar.send({ type: 'idle', customers: [], today: '2026-11-24' });
     await page.waitForSelector('#f-customer');
     assert.equal(await page.locator('fieldset.stages').isVisible(), false);

@@ -16,6 +16,7 @@ const technique = (over: Partial<TechniqueSummary>): TechniqueSummary => ({
 const catalog = (techniques: TechniqueSummary[], skipped: string[] = []) => ({
   type: 'catalog',
   techniques,
+  playbooks: [],
   status: { loaded: techniques.length, skipped },
 });
 

@@ -4,7 +4,7 @@
 // are applied after every bank has loaded, in file order, so they can change any loaded prompt.
 import { loadBankFile, type BankProblem, type Range } from './loader';
 import { applyOverrides, type AppliedOverride, type OverrideSource } from './overrides';
-import type { Bank, Prompt } from './schema';
+import type { Bank, Playbook, Prompt } from './schema';
 
 export interface BankFile {
   /** Where the bank came from (path or URI string), used in problems and in the UI. */
@@ -21,9 +21,11 @@ export interface Catalog {
   skipped: string[];
   /** Prompts a team override changed, and which file changed them. */
   overridden: AppliedOverride[];
+  /** Call playbooks in presentation order; a later file with the same id replaced an earlier one. */
+  playbooks: Playbook[];
 }
 
-export const emptyCatalog = (): Catalog => ({ banks: [], problems: [], skipped: [], overridden: [] });
+export const emptyCatalog = (): Catalog => ({ banks: [], problems: [], skipped: [], overridden: [], playbooks: [] });
 
 const problemAt = (file: string, range: Range, message: string, path: string): BankProblem => ({ file, message, path, ...range, severity: 'error' });
 
@@ -33,6 +35,7 @@ export function buildCatalog(files: readonly BankFile[]): Catalog {
   const problems: BankProblem[] = [];
   const skipped: string[] = [];
   const byId = new Map<string, string>();
+  const playbooks = new Map<string, { playbook: Playbook; file: string; techniqueRanges: Range[] }>();
   for (const { file, text } of files) {
     const result = loadBankFile(file, text);
     if (!result.ok) {
@@ -42,6 +45,11 @@ export function buildCatalog(files: readonly BankFile[]): Catalog {
     }
     problems.push(...result.warnings);
     const { content } = result;
+    if (content.type === 'playbook') {
+      // Playbooks have their own namespace, and a later file replaces an earlier one on purpose.
+      playbooks.set(content.playbook.id, { playbook: content.playbook, file, techniqueRanges: content.techniqueRanges });
+      continue;
+    }
     const id = content.type === 'bank' ? content.bank.id : content.overrides.id;
     const other = byId.get(id);
     if (other) {
@@ -59,7 +67,15 @@ export function buildCatalog(files: readonly BankFile[]): Catalog {
     banks.map((b) => b.bank),
     overrideFiles,
   );
-  return { banks: applied.banks, problems: [...problems, ...applied.problems], skipped, overridden: applied.overridden };
+  // A playbook naming a technique nobody loaded still works (the start form skips it), but say so.
+  const known = new Set(applied.banks.map((b) => b.id));
+  for (const { playbook, file, techniqueRanges } of playbooks.values()) {
+    playbook.techniques.forEach((id, i) => {
+      if (!known.has(id)) problems.push({ ...problemAt(file, techniqueRanges[i]!, `no loaded bank has the id "${id}"; check the spelling, or the bank that defines it has errors`, `techniques.${i}`), severity: 'warning' });
+    });
+  }
+  const orderedPlaybooks = [...playbooks.values()].map((p) => p.playbook).sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+  return { banks: applied.banks, problems: [...problems, ...applied.problems], skipped, overridden: applied.overridden, playbooks: orderedPlaybooks };
 }
 
 /** Every prompt with the bank it belongs to, follow-ups flattened after their parent. */

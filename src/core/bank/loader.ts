@@ -2,7 +2,7 @@
 // line, column and schema path, so a CSM or team lead can fix the file without guessing.
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
-import { bankSchema, overridesFileSchema, type Bank, type OverridesFile } from './schema';
+import { bankSchema, overridesFileSchema, playbookSchema, type Bank, type OverridesFile, type Playbook } from './schema';
 
 /** Banks are small hand-written files; anything larger is a mistake or an attack. */
 export const MAX_BANK_BYTES = 1024 * 1024;
@@ -92,7 +92,8 @@ export type LoadResult = { ok: true; bank: Bank; warnings: BankProblem[] } | { o
 /** A team file is a bank or a list of overrides (`kind: overrides`); see overridesFileSchema. */
 export type BankFileContent =
   | { type: 'bank'; bank: Bank; /** Where its `id` is, for problems about the bank as a whole. */ idRange: Range }
-  | { type: 'overrides'; overrides: OverridesFile; idRange: Range; /** Per entry: the entry's `prompt` key, for problems applying it. */ entryRanges: Range[] };
+  | { type: 'overrides'; overrides: OverridesFile; idRange: Range; /** Per entry: the entry's `prompt` key, for problems applying it. */ entryRanges: Range[] }
+  | { type: 'playbook'; playbook: Playbook; idRange: Range; /** Per technique id, for "no such technique" warnings. */ techniqueRanges: Range[] };
 
 export type LoadFileResult = { ok: true; content: BankFileContent; warnings: BankProblem[] } | { ok: false; problems: BankProblem[] };
 
@@ -168,6 +169,12 @@ export function loadBankFile(file: string, text: string): LoadFileResult {
     if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, doc, lines) };
     const entryRanges = result.data.overrides.map((_, i) => rangeOf(doc, ['overrides', i, 'prompt'], lines));
     return { ok: true, content: { type: 'overrides', overrides: result.data, idRange, entryRanges }, warnings };
+  }
+  if (data && typeof data === 'object' && (data as { kind?: unknown }).kind === 'playbook') {
+    const result = playbookSchema.safeParse(data);
+    if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, doc, lines) };
+    const techniqueRanges = result.data.techniques.map((_, i) => rangeOf(doc, ['techniques', i], lines));
+    return { ok: true, content: { type: 'playbook', playbook: result.data, idRange, techniqueRanges }, warnings };
   }
   const result = bankSchema.safeParse(data);
   if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, doc, lines) };

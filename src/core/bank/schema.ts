@@ -283,3 +283,26 @@ export const overridesFileSchema = z
     });
   }));
 export type OverridesFile = z.infer<typeof overridesFileSchema>;
+
+// ---- playbooks ---------------------------------------------------------------------------------
+// A playbook is an ordered set of techniques for one kind of call (discovery, a metrics meeting,
+// EBR prep…). Starting a call offers them. A team replaces a built-in playbook by giving its own
+// file of `kind: playbook` the same id (later files win), or adds new ones.
+
+export const playbookSchema = z.strictObject({
+  id: idSchema,
+  kind: z.literal('playbook'),
+  title: oneLine(120),
+  /** When to use it, in a sentence or two. */
+  summary: longText,
+  /** Default title for a call started from it. */
+  callTitle: oneLine(120),
+  /** Where it comes from, when it follows a handbook page. */
+  source: z.optional(z.union([sourceSchema, z.array(sourceSchema).check(z.minLength(1))])),
+  order: z._default(z.int().check(z.gte(0), z.lte(10000)), 1000),
+  /** Bank ids of the techniques (and checklists) in call order. */
+  techniques: z.array(idSchema).check(z.minLength(1, 'list at least one technique')),
+  /** Stages the Stage Adoption part covers, when the playbook includes it. */
+  stages: z._default(z.array(z.enum(stageIds)), []),
+});
+export type Playbook = z.infer<typeof playbookSchema>;
