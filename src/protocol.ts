@@ -61,6 +61,20 @@ export const hostMessage = z.discriminatedUnion('type', [
     /** Earlier objectives and topics of this customer, for Sync/Refresh's chooser. */
     suggestions: z.object({ objective: z.array(z.string()), topic: z.array(z.string()) }),
   }),
+  /** A customer's coverage gaps, for "add to next call" on the start form. */
+  z.object({
+    type: z.literal('gaps'),
+    customer: z.string(),
+    gaps: z.array(
+      z.object({
+        kind: z.string(),
+        label: z.string(),
+        bankId: z.optional(z.string()),
+        promptIds: z.optional(z.array(z.string())),
+        placeholders: z.optional(z.record(z.string(), z.string())),
+      }),
+    ),
+  }),
   /** A short status line for the aria-live region (and a visible notice for errors). */
   z.object({ type: z.literal('notice'), text: z.string(), level: z.enum(['info', 'error']) }),
 ]);
@@ -74,6 +88,8 @@ export const webviewMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot'), requestId: z.number(), text: z.string() }),
   z.object({ type: z.literal('runCommand'), command: z.enum(['reloadBanks', 'showLog', 'openFolder']) }),
   z.object({ type: z.literal('startCall'), setup: callSetupSchema }),
+  /** The start form's customer matches one with notes: what have their calls not covered? */
+  z.object({ type: z.literal('requestGaps'), customer: z.string().check(z.maxLength(300)) }),
   /** One step of the call; the webview has already applied it to its own copy. */
   z.object({ type: z.literal('callAction'), action: callActionSchema }),
   z.object({ type: z.literal('finishCall') }),

@@ -8,6 +8,8 @@ import type { CallController } from './callController';
 import { customerSuggestions, listCustomers } from './customerNotes';
 import type { Log } from './log';
 import { NotesLocationError, resolveNotesLocation } from './notesLocation';
+import { loadCustomerPlan } from './plan/updatePlan';
+import { slugify } from '../core/paths';
 import { renderWebviewHtml, webviewRoots } from './webviewHtml';
 
 export const SIDEBAR_VIEW_ID = 'callCoach.sidebar';
@@ -95,6 +97,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
           this.post({ type: 'notice', level: 'error', text: `The call could not start: ${err instanceof Error ? err.message : String(err)}. Check the techniques you picked and try again.` });
         });
         return;
+      case 'requestGaps':
+        void this.postGaps(message.customer);
+        return;
       case 'callAction':
         this.calls.apply(message.action);
         return;
@@ -132,6 +137,20 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       const notice = this.notice;
       this.notice = undefined;
       this.post({ type: 'idle', customers, today: localDate(new Date()), ...(notice ? { notice } : {}) });
+    }
+  }
+
+  private async postGaps(customer: string): Promise<void> {
+    const folder = await this.notesFolder();
+    if (!folder || !customer.trim()) return;
+    try {
+      const customerFolder = vscode.Uri.joinPath(folder, slugify(customer, 'customer'));
+      const { plan } = await loadCustomerPlan(customerFolder, await this.banks.ready(), this.log);
+      // Only a customer with notes has gaps worth showing; a new one has nothing covered yet.
+      if (!plan.calls.length) return;
+      this.post({ type: 'gaps', customer, gaps: plan.gaps });
+    } catch (err) {
+      this.log.warn(`Could not work out the coverage gaps of ${customer}`, err);
     }
   }
 

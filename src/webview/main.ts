@@ -5,7 +5,7 @@ import type { CallBank } from '../core/session/model';
 import { CallView } from './callView';
 import { renderCatalog } from './catalogView';
 import { h } from './dom';
-import { renderStartForm } from './startForm';
+import { renderStartForm, type StartForm } from './startForm';
 import { vscode, type UiState } from './vscodeApi';
 
 const app = document.getElementById('app')!;
@@ -17,6 +17,7 @@ let playbooks: PlaybookSummary[] = [];
 let skipped: string[] = [];
 let idle: Extract<HostMessage, { type: 'idle' }> | undefined;
 let call: CallView | undefined;
+let startForm: StartForm | undefined;
 
 function saveUi(): void {
   vscode.setState(ui);
@@ -50,9 +51,9 @@ function renderIdle(): void {
   call?.dispose();
   call = undefined;
   const parts: (HTMLElement | null)[] = [skippedNotice()];
+  startForm = undefined;
   if (idle && techniques.length) {
-    parts.push(
-      renderStartForm({
+    startForm = renderStartForm({
         techniques,
         playbooks,
         customers: idle.customers,
@@ -67,8 +68,9 @@ function renderIdle(): void {
           vscode.postMessage({ type: 'startCall', setup });
           announce(`Starting the call with ${setup.customer}…`);
         },
-      }),
-    );
+        onCustomer: (customer) => vscode.postMessage({ type: 'requestGaps', customer }),
+      });
+    parts.push(startForm.form);
   }
   parts.push(catalogSection());
   app.replaceChildren(...parts.filter((p): p is HTMLElement => !!p));
@@ -116,6 +118,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'call':
       renderCall(message);
       announce(`Call with ${message.state.setup.customer}: ${message.state.setup.title}`);
+      return;
+    case 'gaps':
+      startForm?.showGaps(message.customer, message.gaps);
+      if (message.gaps.length) announce(`${message.gaps.length} coverage gaps for ${message.customer}`);
       return;
     case 'notice':
       announce(message.text);

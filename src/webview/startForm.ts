@@ -5,6 +5,20 @@ import type { CallSetup } from '../core/session/model';
 import { h, icon } from './dom';
 import type { SetupDraft } from './vscodeApi';
 
+export interface GapSummary {
+  kind: string;
+  label: string;
+  bankId?: string;
+  promptIds?: string[];
+  placeholders?: Record<string, string>;
+}
+
+export interface StartForm {
+  form: HTMLFormElement;
+  /** Shows a customer's coverage gaps, each with "Add to next call". */
+  showGaps(customer: string, gaps: readonly GapSummary[]): void;
+}
+
 export interface StartFormProps {
   techniques: readonly TechniqueSummary[];
   /** Playbooks from the banks (team ones included); "Other" lets the CSM pick freely. */
@@ -15,6 +29,8 @@ export interface StartFormProps {
   draft: SetupDraft | undefined;
   onDraft(draft: SetupDraft): void;
   onStart(setup: CallSetup): void;
+  /** The customer field names a customer with notes: ask for their coverage gaps. */
+  onCustomer(customer: string): void;
 }
 
 /** Techniques (and checklists) the CSM can run, in catalog order; stages go via Stage Adoption. */
@@ -60,7 +76,7 @@ function field(label: string, control: HTMLElement, id: string, help?: string): 
   return h('div', { class: 'field' }, h('label', { attrs: { for: id }, text: label }), control, help ? h('div', { class: 'help', attrs: { id: helpId }, text: help }) : null);
 }
 
-export function renderStartForm(props: StartFormProps): HTMLElement {
+export function renderStartForm(props: StartFormProps): StartForm {
   const byId = new Map(props.techniques.map((t) => [t.id, t]));
   let draft = props.draft ? reconcile(props.draft, props.techniques) : defaultDraft(props.techniques, props.playbooks, props.today);
   const save = () => props.onDraft(draft);
@@ -147,6 +163,36 @@ export function renderStartForm(props: StartFormProps): HTMLElement {
     save();
   };
   for (const input of [customer, title, date, attendees]) input.addEventListener('input', sync);
+  const gapsBox = h('section', { class: 'gaps', attrs: { 'aria-label': 'Coverage gaps', hidden: '' } });
+  let gapsTimer: number | undefined;
+  const known = (name: string) => props.customers.find((c) => c.toLowerCase() === name.trim().toLowerCase());
+  const askGaps = () => {
+    window.clearTimeout(gapsTimer);
+    gapsBox.hidden = true;
+    const match = known(customer.value);
+    if (match) gapsTimer = window.setTimeout(() => props.onCustomer(match), 250);
+  };
+  customer.addEventListener('input', askGaps);
+
+  /** Puts a gap into the next call: its prompts as focus prompts, or its technique or stage ticked. */
+  const addGap = (gap: GapSummary): void => {
+    const t = gap.bankId ? byId.get(gap.bankId) : undefined;
+    if (gap.bankId && gap.promptIds?.length) {
+      draft = { ...draft, focus: [...(draft.focus ?? []), { bankId: gap.bankId, promptIds: gap.promptIds, values: gap.placeholders ?? {} }] };
+    } else if (t?.kind === 'stage' && t.stage) {
+      const stageFlow = props.techniques.find((x) => x.flow === 'stages');
+      draft = {
+        ...draft,
+        techniques: draft.techniques.map((x) => (x.id === stageFlow?.id ? { ...x, on: true } : x)),
+        stages: draft.stages.includes(t.stage) ? draft.stages : [...draft.stages, t.stage],
+      };
+    } else if (t) {
+      draft = { ...draft, techniques: draft.techniques.map((x) => (x.id === t.id ? { ...x, on: true } : x)) };
+    }
+    save();
+    renderList();
+    renderStages();
+  };
   callType.addEventListener('change', () => {
     const fresh = defaultDraft(props.techniques, props.playbooks, props.today, callType.value);
     const previous = playbookOf(props.playbooks, draft.callType);
@@ -168,6 +214,7 @@ export function renderStartForm(props: StartFormProps): HTMLElement {
     props.notice ? h('p', { class: 'saved', attrs: { role: 'status' } }, icon('pass-filled'), ` ${props.notice}`) : null,
     field('Customer', customer, 'f-customer', props.customers.length ? 'Pick a customer with notes, or type a new one.' : undefined),
     customers,
+    gapsBox,
     field('Playbook', callType, 'f-type', playbookHelp()),
     field('Title', title, 'f-title'),
     field('Date', date, 'f-date'),
@@ -205,11 +252,29 @@ export function renderStartForm(props: StartFormProps): HTMLElement {
       attendees: draft.attendees.split(/[,;\n]/).map((a) => a.trim()).filter(Boolean),
       techniques: draft.techniques.filter((t) => t.on).map((t) => t.id),
       stages: stagesOn ? (draft.stages as CallSetup['stages']) : [],
+      focus: draft.focus ?? [],
     });
   });
   renderList();
   renderStages();
+  if (known(customer.value)) askGaps();
   // After a call was saved the note has the focus: do not pull it back into the sidebar.
   if (!props.notice) queueMicrotask(() => customer.focus());
-  return form;
+  return {
+    form,
+    showGaps(name, gaps) {
+      if (known(customer.value) !== name) return; // the CSM has typed on since
+      gapsBox.hidden = gaps.length === 0;
+      const rows = gaps.map((gap) => {
+        const add = h('button', { class: 'link-button', attrs: { type: 'button' } }, icon('add'), ' Add to next call');
+        add.addEventListener('click', () => {
+          addGap(gap);
+          add.replaceChildren(icon('check'), ' Added');
+          add.disabled = true;
+        });
+        return h('li', { class: 'gap' }, h('span', { class: 'gap-label', text: gap.label }), add);
+      });
+      gapsBox.replaceChildren(h('h3', { class: 'subheading', text: `Not yet covered with ${name} (${gaps.length})` }), h('ul', { class: 'gap-list' }, ...rows));
+    },
+  };
 }

@@ -11,6 +11,8 @@ export interface SetupDraft {
   /** Technique ids in order, with whether each is checked. */
   techniques: { id: string; on: boolean }[];
   stages: string[];
+  /** Prompts from coverage gaps the CSM added to this call. */
+  focus?: { bankId: string; promptIds: string[]; values: Record<string, string> }[];
 }
 
 export interface UiState {

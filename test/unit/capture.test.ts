@@ -11,7 +11,7 @@ const questions = join(__dirname, '..', '..', '..', 'questions');
 const catalog = buildCatalog(readdirSync(questions).filter((f) => f.endsWith('.yaml')).map((f) => ({ file: f, text: readFileSync(join(questions, f), 'utf8') })));
 const banks = new Map(catalog.banks.map((b) => [b.id, toCallBank(b)]));
 const start = () =>
-  startCall('c', { customer: 'Acme', title: 'Review', callType: 'Review', date: '2026-11-24', attendees: [], techniques: ['stage-adoption', 'five-whys'], stages: ['manage', 'verify'] }, banks, 0);
+  startCall('c', { customer: 'Acme', title: 'Review', callType: 'Review', date: '2026-11-24', attendees: [], techniques: ['stage-adoption', 'five-whys'], stages: ['manage', 'verify'], focus: [] }, banks, 0);
 const run = (s: CallState, ...actions: CallAction[]) => actions.reduce((x, a) => reduce(x, a, banks), s);
 
 describe('call capture: scorecards, metrics, health, objectives', () => {

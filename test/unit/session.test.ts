@@ -13,7 +13,7 @@ const bankList: CallBank[] = [
   { id: 'five-whys', title: 'Five Whys', kind: 'technique', flow: 'ladder', prompts: [p('fw-focus', 'What is your key focus?'), p('fw-why', 'Why does {previous} matter?', { placeholders: { previous: { label: 'Previous answer' } } }), p('fw-impact', 'What impact does {previous} have?', { placeholders: { previous: { label: 'Previous answer' } } })] },
 ];
 const banks: Banks = new Map(bankList.map((b) => [b.id, b]));
-const setup: CallSetup = { customer: 'Acme', title: 'Discovery', callType: 'discovery', date: '2026-11-24', attendees: ['Dana'], techniques: ['ted', 'day', 'stage-adoption', 'five-whys'], stages: ['plan', 'verify'] };
+const setup: CallSetup = { customer: 'Acme', title: 'Discovery', callType: 'discovery', date: '2026-11-24', attendees: ['Dana'], techniques: ['ted', 'day', 'stage-adoption', 'five-whys'], stages: ['plan', 'verify'], focus: [] };
 
 function run(state: CallState, ...actions: CallAction[]): CallState {
   return actions.reduce((s, a) => reduce(s, a, banks), state);
@@ -128,5 +128,19 @@ describe('adding prompts mid-call', () => {
     s = reduce(s, { type: 'jump', part: 9 }, banks);
     s = addPrompts(s, [{ bankId: 'stage-plan', promptId: 'plan-tools' }], banks, 'stage-adoption');
     assert.deepEqual(s.position, { part: 2, item: 0 });
+  });
+});
+
+describe('focus prompts from coverage gaps', () => {
+  it('fill an untouched item of a part the call has, else join as extra items or a new part', () => {
+    const s = startCall('c', { ...setup, techniques: ['day'], stages: [], focus: [
+      { bankId: 'day', promptIds: ['day-time'], values: { x: '1' } },
+      { bankId: 'day', promptIds: ['day-time'], values: { x: '2' } },
+      { bankId: 'stage-verify', promptIds: ['verify-ci', 'nope'], values: {} },
+      { bankId: 'missing', promptIds: ['a'], values: {} },
+    ] }, banks, 0);
+    assert.deepEqual(s.parts.map((p) => p.bankId), ['day', 'stage-verify']);
+    assert.deepEqual(s.parts[0]!.items.filter((i) => i.promptId === 'day-time').map((i) => i.values), [{ x: '1' }, { x: '2' }]);
+    assert.deepEqual(s.parts[1]!.items.map((i) => i.promptId), ['verify-ci']);
   });
 });

@@ -13,7 +13,7 @@ const catalog = buildCatalog(readdirSync(questions).filter((f) => f.endsWith('.y
 const callBanks = catalog.banks.map(toCallBank);
 const bankMap = new Map(callBanks.map((b) => [b.id, b]));
 
-const setup: CallSetup = { customer: 'Acme <Corp>', title: 'Discovery', callType: 'Discovery', date: '2026-11-24', attendees: ['Dana'], techniques: ['ted', 'day-in-the-life', 'five-whys'], stages: [] };
+const setup: CallSetup = { customer: 'Acme <Corp>', title: 'Discovery', callType: 'Discovery', date: '2026-11-24', attendees: ['Dana'], techniques: ['ted', 'day-in-the-life', 'five-whys'], stages: [], focus: [] };
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>\n---\n# not a heading\n\u202Eevil';
 
 async function openCall(state: CallState, suggestions = { objective: [] as string[], topic: [] as string[] }): Promise<Sidebar> {
@@ -251,6 +251,38 @@ describe('sidebar webview: the start form', function () {
     assert.equal(start.setup.callType, 'Stage adoption review');
     assert.equal(start.setup.stages.length, 10);
     assert.deepEqual(start.setup.techniques, ['stage-adoption', 'day-in-the-life', 'priorities']);
+  });
+
+  it('shows a known customer’s coverage gaps; "Add to next call" puts them in the call', async () => {
+    sidebar = await openSidebar();
+    const { page } = sidebar;
+    await sidebar.send({ type: 'catalog', techniques, playbooks, status: { loaded: techniques.length, skipped: [] } });
+    await sidebar.send({ type: 'idle', customers: ['Acme Corp'], today: '2026-11-24' });
+    await page.waitForSelector('#f-customer');
+    await page.keyboard.type('acme corp');
+    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'requestGaps'));
+    assert.deepEqual((await sidebar.posted()).find((m) => m.type === 'requestGaps'), { type: 'requestGaps', customer: 'Acme Corp' });
+    await sidebar.send({
+      type: 'gaps',
+      customer: 'Acme Corp',
+      gaps: [
+        { kind: 'stage-never', label: 'Verify: never discussed', bankId: 'stage-verify' },
+        { kind: 'metric-without-baseline', label: 'Cycle time has no baseline', bankId: 'value-drivers', promptIds: ['value-drivers-baseline'], placeholders: { metric: 'Cycle time' } },
+        { kind: 'technique-never', label: '<b>Five Whys</b> never used', bankId: 'five-whys' },
+      ],
+    });
+    assert.match(await page.locator('.gaps h3').innerText(), /Not yet covered with Acme Corp \(3\)/);
+    assert.equal(await page.locator('.gaps b').count(), 0, 'labels are text');
+    const adds = page.locator('.gap button');
+    for (let i = 0; i < 3; i++) await adds.nth(i).click();
+    assert.equal(await adds.nth(0).isDisabled(), true);
+    assert.equal(await page.locator('input[data-technique="stage-adoption"]').isChecked(), true);
+    assert.equal(await page.locator('input[data-stage="verify"]').isChecked(), true);
+    await page.locator('#f-customer').press('Enter');
+    const start = (await sidebar.posted()).find((m) => m.type === 'startCall') as unknown as { setup: CallSetup };
+    assert.ok(start.setup.techniques.includes('five-whys') && start.setup.techniques.includes('stage-adoption'));
+    assert.deepEqual(start.setup.stages, ['verify']);
+    assert.deepEqual(start.setup.focus, [{ bankId: 'value-drivers', promptIds: ['value-drivers-baseline'], values: { metric: 'Cycle time' } }]);
   });
 
   it('says what is missing instead of starting', async () => {

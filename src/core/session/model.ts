@@ -64,6 +64,14 @@ export interface CallSetup {
   techniques: string[];
   /** Stages covered by the Stage Adoption technique, in order. */
   stages: StageId[];
+  /** Prompts added from coverage gaps ("add to next call"), with their placeholder values. */
+  focus: FocusPrompt[];
+}
+
+export interface FocusPrompt {
+  bankId: string;
+  promptIds: string[];
+  values: Record<string, string>;
 }
 
 export interface CallItem {

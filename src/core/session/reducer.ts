@@ -55,7 +55,31 @@ export function startCall(id: string, setup: CallSetup, banks: Banks, startedAt:
       }
     }
   }
+  addFocus(counter, parts, setup.focus ?? [], banks);
   return { version: 1, id, setup, startedAt, parts, position: { part: 0, item: 0 }, seq: counter.seq, scores: {}, metrics: [], health: [], objectives: {} };
+}
+
+/**
+ * Coverage-gap prompts join their bank's part when the call has it (filling an untouched item's
+ * placeholders, or as another item when that one is taken), else a part of just those prompts.
+ */
+function addFocus(counter: { seq: number }, parts: CallPart[], focus: readonly { bankId: string; promptIds: string[]; values: Record<string, string> }[], banks: Banks): void {
+  for (const f of focus) {
+    const bank = banks.get(f.bankId);
+    if (!bank) continue;
+    let part = parts.find((p) => p.bankId === bank.id);
+    if (!part) {
+      part = { bankId: bank.id, items: [] };
+      parts.push(part);
+    }
+    for (const promptId of f.promptIds) {
+      const prompt = bank.prompts.find((p) => p.id === promptId);
+      if (!prompt) continue;
+      const free = part.items.find((i) => i.promptId === promptId && !i.answer && Object.keys(i.values).length === 0);
+      if (free) free.values = { ...f.values };
+      else part.items.push(newItem(counter, bank.id, prompt, { ...f.values }));
+    }
+  }
 }
 
 function initialItems(counter: { seq: number }, bank: CallBank): CallItem[] {

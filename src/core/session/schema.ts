@@ -18,6 +18,7 @@ export const callSetupSchema = z.object({
   attendees: z.array(text(300)).check(z.maxLength(100)),
   techniques: z.array(text(100)).check(z.minLength(1, 'pick at least one technique'), z.maxLength(200)),
   stages: z.array(z.enum(stageIds)),
+  focus: z._default(z.array(z.object({ bankId: text(100), promptIds: z.array(text(200)).check(z.maxLength(50)), values: z.record(text(100), text(2000)) })).check(z.maxLength(100)), []),
 });
 
 const callItemSchema = z.object({

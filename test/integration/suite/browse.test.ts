@@ -62,7 +62,7 @@ describe('Question browser commands', () => {
       action: 'addToCall',
       count: 0,
     });
-    const setup: CallSetup = { customer: 'Browse Test Co', title: 'Stage questions', callType: 'Discovery', date: '2026-11-24', attendees: [], techniques: ['five-whys'], stages: [] };
+    const setup: CallSetup = { customer: 'Browse Test Co', title: 'Stage questions', callType: 'Discovery', date: '2026-11-24', attendees: [], techniques: ['five-whys'], stages: [], focus: [] };
     api.sidebar.receive({ type: 'startCall', setup });
     await eventually('the call to start', () => api.currentCall(), (c) => !!c);
     try {

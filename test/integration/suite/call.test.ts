@@ -17,6 +17,7 @@ const SETUP: CallSetup = {
   attendees: ['Dana'],
   techniques: ['ted', 'day-in-the-life', 'five-whys'],
   stages: [],
+  focus: [],
 };
 const NOTE_DIR = ['success-plans', 'acme-corp'];
 const FIRST_NOTE = '2026-11-24-discovery.md';

@@ -17,6 +17,7 @@ const setup = (title: string, date: string): CallSetup => ({
   attendees: ['Peter', 'Joanna'],
   techniques: ['day-in-the-life'],
   stages: [],
+  focus: [],
 });
 
 function act(api: CallCoachApi, action: CallAction): void {

@@ -19,6 +19,7 @@ const SETUP: CallSetup = {
   attendees: ['Sam (CTO)', 'Dana'],
   techniques: ['day-in-the-life', 'five-whys'],
   stages: [],
+  focus: [],
 };
 const NOTE = ['success-plans', 'globex', '2026-11-25-reload-check.md'];
 const WORKFLOW = 'Issue → branch → MR\n\nthen <em>waiting</em> for CI';
