@@ -29,20 +29,22 @@ const common = {
   plugins: [reportProblems],
 };
 
+const host = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  external: ['vscode'],
+  // Prefer ES modules so unused code is shaken out. yaml's "node" export is CommonJS; its
+  // ESM build (published for browsers, plain JS with no DOM use) shakes ~15 KB smaller.
+  mainFields: ['module', 'main'],
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
+};
+
 const builds = [
-  {
-    ...common,
-    entryPoints: ['src/host/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    external: ['vscode'],
-    // Prefer ES modules so unused code is shaken out. yaml's "node" export is CommonJS; its
-    // ESM build (published for browsers, plain JS with no DOM use) shakes ~15 KB smaller.
-    mainFields: ['module', 'main'],
-    alias: { yaml: './node_modules/yaml/browser/index.js' },
-  },
+  // The activation shell: registers the view and commands, loads features.js on first use.
+  { ...host, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './features.js'] },
+  { ...host, entryPoints: ['src/host/features.ts'], outfile: 'dist/features.js' },
   {
     ...common,
     entryPoints: ['src/webview/main.ts'],

@@ -1,5 +1,6 @@
 // Palette commands for the call: start (focus the form), finish (write the note), discard.
 import * as vscode from 'vscode';
+import { registerCommand } from './commandRegistry';
 import type { CallController } from './callController';
 import { reportError, type Log } from './log';
 import { NotesLocationError } from './notesLocation';
@@ -8,8 +9,8 @@ import { SIDEBAR_VIEW_ID, type SidebarProvider } from './sidebarProvider';
 
 export function registerCallCommands(calls: CallController, sidebar: SidebarProvider, log: Log): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('callCoach.startCall', () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
-    vscode.commands.registerCommand('callCoach.finishCall', async () => {
+    registerCommand('callCoach.startCall', () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
+    registerCommand('callCoach.finishCall', async () => {
       if (!calls.current) {
         void vscode.window.showInformationMessage('There is no call in progress. Start one from the Call Coach sidebar.');
         return undefined;
@@ -38,6 +39,6 @@ export function registerCallCommands(calls: CallController, sidebar: SidebarProv
         return undefined;
       }
     }),
-    vscode.commands.registerCommand('callCoach.discardCall', () => calls.discard()),
+    registerCommand('callCoach.discardCall', () => calls.discard()),
   ];
 }

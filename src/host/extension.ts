@@ -1,16 +1,14 @@
-// Activation wires the pieces together and returns at once: banks load in the background on
-// first use, so opening VS Code never waits for Call Coach.
+// The activation shell. It registers the sidebar view and every contributed command at once,
+// then loads the rest of the extension (dist/features.js: banks, the call, plans, git, with
+// yaml and zod) only when the view opens or a command first runs. Activation does no I/O.
 import * as vscode from 'vscode';
-import { BankService } from './bankService';
-import { registerBrowseCommands } from './browse/browseCommands';
-import { registerCommitCommand } from './git/commitCommand';
-import { CallController } from './callController';
-import { CallStore } from './callStore';
-import { registerCallCommands } from './callCommands';
-import { registerPlanCommands } from './plan/registerPlanCommands';
-import { createLog, reportError } from './log';
-import { registerNewBankCommand } from './newBankCommand';
-import { SIDEBAR_VIEW_ID, SidebarProvider } from './sidebarProvider';
+import type { Features } from './features';
+import { createLog, type Log } from './log';
+
+/** Must match sidebarProvider.ts; repeated here so the shell does not load the provider. */
+const SIDEBAR_VIEW_ID = 'callCoach.sidebar';
+const CALL_ACTIVE_CONTEXT = 'callCoach.callActive';
+const STORED_CALL_KEY = 'callCoach.activeCall';
 
 /** What `activate` returns; used by the integration tests and open to other extensions. */
 export interface CallCoachApi {
@@ -28,45 +26,65 @@ export interface CallCoachApi {
 
 export function activate(context: vscode.ExtensionContext): CallCoachApi {
   const log = createLog();
-  const banks = new BankService(vscode.Uri.joinPath(context.extensionUri, 'questions'), log);
-  const calls = new CallController(new CallStore(context.workspaceState, log), banks, context.workspaceState, log);
-  const sidebar = new SidebarProvider(context.extensionUri, banks, calls, context.workspaceState, log);
+  context.subscriptions.push(log);
+  const contributed = contributedCommands(context);
+  let features: Features | undefined;
+  const load = (): Features => {
+    if (features) return features;
+    const started = Date.now();
+    // A plain require of the sibling bundle; esbuild leaves it external (see esbuild.mjs).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const module = require('./features.js') as typeof import('./features');
+    features = module.createFeatures(context, log);
+    registerUncontributed(context, features, contributed);
+    log.info(`Call Coach loaded in ${Date.now() - started} ms.`);
+    return features;
+  };
 
   context.subscriptions.push(
-    log,
-    banks,
-    calls,
-    sidebar,
-    vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
-    vscode.commands.registerCommand('callCoach.showSidebar', () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
-    vscode.commands.registerCommand('callCoach.reloadBanks', async () => {
-      try {
-        const catalog = await banks.reload();
-        const skipped = catalog.skipped.length;
-        void vscode.window.setStatusBarMessage(
-          `Call Coach: ${catalog.banks.length} question banks loaded${skipped ? `, ${skipped} skipped (see log)` : ''}`,
-          4000,
-        );
-      } catch (err) {
-        await reportError(log, 'Call Coach could not reload its question banks.', 'Check the log for the file that failed, then try again.', err);
-      }
+    vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, {
+      resolveWebviewView: (view) => load().sidebar.resolveWebviewView(view),
     }),
-    vscode.commands.registerCommand('callCoach.showLog', () => log.show()),
-    ...registerCallCommands(calls, sidebar, log),
-    ...registerPlanCommands(banks, calls, context.workspaceState, log),
-    ...registerBrowseCommands(banks, calls, log),
-    registerNewBankCommand(banks, log),
-    registerCommitCommand(context.workspaceState, log),
   );
+  for (const id of contributed) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run(load(), id, log, args)));
+  }
+  // Menus and enablement need this before anything is loaded: a call may survive a reload.
+  void vscode.commands.executeCommand('setContext', CALL_ACTIVE_CONTEXT, context.workspaceState.get(STORED_CALL_KEY) !== undefined);
 
   return {
     catalog: async () => {
-      const { banks: loaded, problems } = await banks.ready();
-      return { banks: loaded.map((b) => ({ id: b.id, title: b.title, kind: b.kind })), problems };
+      const { banks, problems } = await load().banks.ready();
+      return { banks: banks.map((b) => ({ id: b.id, title: b.title, kind: b.kind })), problems };
     },
-    sidebar: { whenReady: () => sidebar.whenReady(), snapshot: () => sidebar.snapshot(), receive: (m) => sidebar.receive(m) },
-    currentCall: () => calls.current,
+    sidebar: {
+      whenReady: () => load().sidebar.whenReady(),
+      snapshot: () => load().sidebar.snapshot(),
+      receive: (m) => load().sidebar.receive(m),
+    },
+    currentCall: () => load().calls.current,
   };
+}
+
+function contributedCommands(context: vscode.ExtensionContext): string[] {
+  const commands = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
+  return commands.map((c) => c.command);
+}
+
+function run(features: Features, id: string, log: Log, args: unknown[]): unknown {
+  const handler = features.commandHandler(id);
+  if (!handler) {
+    log.error(`Command ${id} is contributed but has no handler.`);
+    return undefined;
+  }
+  return handler(...args);
+}
+
+/** Commands the features register without contributing them (none today) still reach VS Code. */
+function registerUncontributed(context: vscode.ExtensionContext, features: Features, contributed: readonly string[]): void {
+  for (const id of features.registeredCommandIds()) {
+    if (!contributed.includes(id)) context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => features.commandHandler(id)?.(...args)));
+  }
 }
 
 export function deactivate(): void {

@@ -2,6 +2,7 @@
 // .callcoach/questions/ folder (never over an existing file) and opens it. The watcher then
 // loads it like any other team bank.
 import * as vscode from 'vscode';
+import { registerCommand } from './commandRegistry';
 import { starterBank, type StarterKind } from '../core/bank/starters';
 import { TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
 import type { BankService } from './bankService';
@@ -28,7 +29,7 @@ async function freeName(folder: vscode.Uri, base: string): Promise<string> {
 }
 
 export function registerNewBankCommand(banks: BankService, log: Log): vscode.Disposable {
-  return vscode.commands.registerCommand('callCoach.newQuestionBank', async (args?: { kind?: unknown }) => {
+  return registerCommand('callCoach.newQuestionBank', async (args?: { kind?: unknown }) => {
     const root = await pickFolder();
     if (!root) {
       if (!vscode.workspace.workspaceFolders?.length) {

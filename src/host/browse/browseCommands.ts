@@ -2,6 +2,7 @@
 // Show Stage Adoption Criteria. Each returns what it did, for keybindings, tests and other
 // extensions; arguments (see args.ts) skip the matching pick.
 import * as vscode from 'vscode';
+import { registerCommand } from '../commandRegistry';
 import type { Catalog } from '../../core/bank/catalog';
 import { allQuestions, stageChoices, stageQuestions, type BrowseEntry, type QuestionItem } from '../../core/browse/items';
 import type { BankService } from '../bankService';
@@ -53,7 +54,7 @@ export function registerBrowseCommands(banks: BankService, calls: CallController
   return [
     adoption,
     vscode.workspace.registerTextDocumentContentProvider(ADOPTION_SCHEME, adoption),
-    vscode.commands.registerCommand(
+    registerCommand(
       'callCoach.browseStageQuestions',
       withArgs(banks, log, async (args, catalog) => {
         const stages = stageChoices(catalog.banks);
@@ -66,11 +67,11 @@ export function registerBrowseCommands(banks: BankService, calls: CallController
         return act(questions, args, calls);
       }),
     ),
-    vscode.commands.registerCommand(
+    registerCommand(
       'callCoach.browseAllQuestions',
       withArgs(banks, log, async (args, catalog) => act(await chooseQuestions(allQuestions(catalog), args, 'Call Coach: All Questions'), args, calls)),
     ),
-    vscode.commands.registerCommand('callCoach.showAdoptionCriteria', async () => {
+    registerCommand('callCoach.showAdoptionCriteria', async () => {
       try {
         return await showAdoptionCriteria(log);
       } catch (err) {

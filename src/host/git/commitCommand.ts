@@ -3,6 +3,7 @@
 // it returns its result at once, and a button (Initialize Repository, Manage Workspace Trust…)
 // acts when clicked.
 import * as vscode from 'vscode';
+import { registerCommand } from '../commandRegistry';
 import type { Log } from '../log';
 import { commitPlanNotes, type CommitOptions, type CommitResult } from './commitNotes';
 import { gitAccess } from './gitAccess';
@@ -65,7 +66,7 @@ export async function runCommit(workspaceState: vscode.Memento, log: Log, option
  * true }` (from Finish Call) applies callCoach.commitAfterFinish and returns at once.
  */
 export function registerCommitCommand(workspaceState: vscode.Memento, log: Log): vscode.Disposable {
-  return vscode.commands.registerCommand('callCoach.commitNotes', (args?: { initIfMissing?: unknown; afterFinish?: unknown }) => {
+  return registerCommand('callCoach.commitNotes', (args?: { initIfMissing?: unknown; afterFinish?: unknown }) => {
     if (args?.afterFinish === true) {
       void commitAfterFinish(workspaceState, log);
       return undefined;

@@ -9,6 +9,7 @@
 //                                 objectives CSV. Arguments: a note Uri, or { uri?: Uri, current?: boolean,
 //                                 format?: 'markdown' | 'text' | 'csv' }. Returns the copied text.
 import * as vscode from 'vscode';
+import { registerCommand } from '../commandRegistry';
 import type { Catalog } from '../../core/bank/catalog';
 import { parseNote } from '../../core/note/parse';
 import type { CallNote } from '../../core/note/model';
@@ -226,7 +227,7 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
     }
   }
 
-  return [vscode.commands.registerCommand(UPDATE_PLAN_COMMAND, updatePlan), vscode.commands.registerCommand(COPY_SUMMARY_COMMAND, copySummary)];
+  return [registerCommand(UPDATE_PLAN_COMMAND, updatePlan), registerCommand(COPY_SUMMARY_COMMAND, copySummary)];
 }
 
 /** For src/host/callCommands.ts: refresh the plan beside a note just written, if the setting says so. */

@@ -1,0 +1,55 @@
+// Everything behind the activation shell: question banks, the call, the sidebar, plans, git.
+// Loaded (and bundled as dist/features.js) on first use of the view or a command, so that
+// activating Call Coach costs almost nothing.
+import * as vscode from 'vscode';
+import { BankService } from './bankService';
+import { registerBrowseCommands } from './browse/browseCommands';
+import { registerCommitCommand } from './git/commitCommand';
+import { CallController } from './callController';
+import { CallStore } from './callStore';
+import { registerCallCommands } from './callCommands';
+import { commandHandler, registerCommand, registeredCommandIds } from './commandRegistry';
+import { registerPlanCommands } from './plan/registerPlanCommands';
+import { reportError, type Log } from './log';
+import { registerNewBankCommand } from './newBankCommand';
+import { SIDEBAR_VIEW_ID, SidebarProvider } from './sidebarProvider';
+
+export interface Features {
+  sidebar: SidebarProvider;
+  banks: BankService;
+  calls: CallController;
+  commandHandler: typeof commandHandler;
+  registeredCommandIds: typeof registeredCommandIds;
+}
+
+export function createFeatures(context: vscode.ExtensionContext, log: Log): Features {
+  const banks = new BankService(vscode.Uri.joinPath(context.extensionUri, 'questions'), log);
+  const calls = new CallController(new CallStore(context.workspaceState, log), banks, context.workspaceState, log);
+  const sidebar = new SidebarProvider(context.extensionUri, banks, calls, context.workspaceState, log);
+
+  context.subscriptions.push(
+    banks,
+    calls,
+    sidebar,
+    registerCommand('callCoach.showSidebar', () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
+    registerCommand('callCoach.reloadBanks', async () => {
+      try {
+        const catalog = await banks.reload();
+        const skipped = catalog.skipped.length;
+        void vscode.window.setStatusBarMessage(
+          `Call Coach: ${catalog.banks.length} question banks loaded${skipped ? `, ${skipped} skipped (see log)` : ''}`,
+          4000,
+        );
+      } catch (err) {
+        await reportError(log, 'Call Coach could not reload its question banks.', 'Check the log for the file that failed, then try again.', err);
+      }
+    }),
+    registerCommand('callCoach.showLog', () => log.show()),
+    ...registerCallCommands(calls, sidebar, log),
+    ...registerPlanCommands(banks, calls, context.workspaceState, log),
+    ...registerBrowseCommands(banks, calls, log),
+    registerNewBankCommand(banks, log),
+    registerCommitCommand(context.workspaceState, log),
+  );
+  return { sidebar, banks, calls, commandHandler, registeredCommandIds };
+}
