@@ -74,11 +74,13 @@ const plainDateTag = {
 /** A date-ish string: strict ISO dates plain, anything else through yaml's quoting. */
 const dateValue = (s: string): string | PlainDate => (ISO_DATE.test(s) ? new PlainDate(s) : s);
 
-function yamlBlock(value: Record<string, unknown>): string {
+/** `oneLine`: strings with a line break are double-quoted (`\n`) rather than block scalars. */
+function yamlBlock(value: Record<string, unknown>, oneLine = false): string {
   const doc = new Document(value, { compat: 'yaml-1.1', customTags: [plainDateTag] });
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && UNSAFE_YAML.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+      if (typeof node.value !== 'string') return;
+      if (UNSAFE_YAML.test(node.value) || (oneLine && /[\n\r]/.test(node.value))) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
   const text = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
@@ -101,7 +103,7 @@ function writablePercent(p: number | null): number | null {
  * and 1.2 readers; a strict ISO date string is written plain when `date` is set.
  */
 export function yamlProperty(key: string, value: string | number, date = false): string {
-  return yamlBlock({ [key]: date && typeof value === 'string' ? dateValue(value) : value }).replace(/\n$/, '');
+  return yamlBlock({ [key]: date && typeof value === 'string' ? dateValue(value) : value }, true).replace(/\n$/, '');
 }
 
 /** The front matter block, including both `---` fences and the final newline. */
