@@ -5,13 +5,13 @@
 // disk reload the catalog by themselves.
 import * as vscode from 'vscode';
 import { buildCatalog, emptyCatalog, type BankFile, type Catalog } from '../core/bank/catalog';
+import type { BankProblem } from '../core/bank/loader';
+import { decodeBankBytes } from './bankDecoding';
 import { isBankFileName } from '../core/bank/teamPaths';
 import { BankDiagnostics } from './bankDiagnostics';
 import type { Log } from './log';
 import { findTeamBankFiles } from './teamBankFiles';
 import { TeamBankWatcher } from './teamBankWatcher';
-
-const decoder = new TextDecoder('utf-8', { fatal: false });
 
 export class BankService implements vscode.Disposable {
   private current: Catalog = emptyCatalog();
@@ -57,7 +57,8 @@ export class BankService implements vscode.Disposable {
     this.watcher ??= new TeamBankWatcher(() => {
       this.reload().catch((err: unknown) => this.log.error('Could not reload the question banks after a change', err));
     });
-    const builtins = await this.readFiles(await this.builtinFiles(), (uri) => uri.fsPath || uri.toString());
+    const undecodable: BankProblem[] = [];
+    const builtins = await this.readFiles(await this.builtinFiles(), (uri) => uri.fsPath || uri.toString(), undecodable);
     const team = await findTeamBankFiles();
     const labels = new Map<string, vscode.Uri>();
     const label = (uri: vscode.Uri) => {
@@ -66,8 +67,10 @@ export class BankService implements vscode.Disposable {
       labels.set(name, uri);
       return name;
     };
-    const teamFiles = await this.readFiles(team.uris, label);
-    const catalog = buildCatalog([...builtins, ...teamFiles]);
+    const teamFiles = await this.readFiles(team.uris, label, undecodable);
+    const built = buildCatalog([...builtins, ...teamFiles]);
+    // Files that are not UTF-8 text never reach the loader; they are skipped like broken banks.
+    const catalog: Catalog = { ...built, problems: [...undecodable, ...built.problems], skipped: [...undecodable.map((p) => p.file), ...built.skipped] };
     for (const p of catalog.problems) {
       this.log.warn(`${p.file}:${p.start.line}:${p.start.col}: ${p.message}${p.path ? ` (at ${p.path})` : ''}`);
     }
@@ -96,13 +99,19 @@ export class BankService implements vscode.Disposable {
     }
   }
 
-  /** Reads each file; one that cannot be read (deleted meanwhile, no permission) is left out and logged. */
-  private async readFiles(uris: readonly vscode.Uri[], label: (uri: vscode.Uri) => string): Promise<BankFile[]> {
+  /**
+   * Reads each file; one that cannot be read (deleted meanwhile, no permission) is left out and
+   * logged, one that is not UTF-8 text is left out with a problem added to `undecodable`.
+   */
+  private async readFiles(uris: readonly vscode.Uri[], label: (uri: vscode.Uri) => string, undecodable: BankProblem[]): Promise<BankFile[]> {
     const files = await Promise.all(
       uris.map(async (uri): Promise<BankFile | undefined> => {
         const file = label(uri);
         try {
-          return { file, text: decodeBank(await vscode.workspace.fs.readFile(uri)) };
+          const decoded = decodeBankBytes(await vscode.workspace.fs.readFile(uri));
+          if (decoded.ok) return { file, text: decoded.text };
+          undecodable.push({ file, message: decoded.message, path: '', start: decoded.start, end: decoded.start, severity: 'error' });
+          return undefined;
         } catch (err) {
           this.log.warn(`Could not read the question bank ${file}`, err);
           return undefined;
@@ -117,10 +126,4 @@ export class BankService implements vscode.Disposable {
     this.diagnostics.dispose();
     this.changed.dispose();
   }
-}
-
-/** Decodes UTF-8, keeping a BOM out of the text; invalid bytes become U+FFFD, which the loader reports. */
-function decodeBank(bytes: Uint8Array): string {
-  const text = decoder.decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

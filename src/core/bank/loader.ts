@@ -1,6 +1,6 @@
 // Turns the text of one YAML bank into a validated Bank, or into problems that name the exact
 // line, column and schema path, so a CSM or team lead can fix the file without guessing.
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { CST, isMap, isNode, isScalar, Lexer, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type * as z from 'zod/mini';
 import { bankSchema, overridesFileSchema, playbookSchema, type Bank, type OverridesFile, type Playbook } from './schema';
 
@@ -10,6 +10,14 @@ export const MAX_BANK_BYTES = 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 /** Deeper than any legitimate bank; guards the validator against pathological nesting. */
 const MAX_DEPTH = 24;
+/**
+ * The pre-parse nesting guard's limit. yaml composes nested collections recursively: a thousand
+ * levels overflow the stack ("Maximum call stack size exceeded"), and tens of thousands (a 40 KB
+ * file of `[`) can abort the whole process in V8's regexp compiler. The lexer is iterative, so
+ * nesting is estimated from its tokens before parsing; the estimate may count up to half of the
+ * real depth, hence twice MAX_DEPTH, far below where the stack is at risk.
+ */
+const MAX_LEXED_DEPTH = 2 * MAX_DEPTH;
 
 export interface Position {
   /** 1-based, as editors and people count. */
@@ -29,17 +37,62 @@ export interface BankProblem {
 
 const TOP: Position = { line: 1, col: 1 };
 
-function depthOf(value: unknown, limit: number): number {
+/** The path to the first value nested deeper than `limit`, if any. */
+function tooDeep(value: unknown, limit: number): PropertyKey[] | undefined {
   // Iterative so that a deliberately deep file cannot overflow the stack here.
-  const stack: [unknown, number][] = [[value, 1]];
-  let max = 0;
+  const stack: [unknown, PropertyKey[]][] = [[value, []]];
   while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (d > max) max = d;
-    if (max > limit) return max;
-    if (v && typeof v === 'object') for (const child of Object.values(v)) stack.push([child, d + 1]);
+    const [v, path] = stack.pop()!;
+    if (path.length + 1 > limit) return path;
+    if (v && typeof v === 'object') for (const [k, child] of Object.entries(v)) stack.push([child, [...path, Array.isArray(v) ? Number(k) : k]]);
   }
-  return max;
+  return undefined;
+}
+
+/**
+ * Where nesting first passes `limit`, estimated from the lexer's tokens without parsing: open flow
+ * brackets, plus block levels (a stack of the columns lines start at, and each further `-` or `?`
+ * on a line). Returns the offset of that token, or undefined.
+ */
+function deepNestingAt(text: string, limit: number): number | undefined {
+  const levels: number[] = [];
+  let flow = 0;
+  let inline = 0;
+  let offset = 0;
+  let col = 0;
+  let lineStart = true;
+  let scalarNext = false;
+  for (const token of new Lexer().lex(text)) {
+    // Markers the lexer adds (document start, flow error end, "a scalar follows") are not source.
+    if (token === '\x02' || token === '\x18') continue;
+    if (token === '\x1f') {
+      scalarNext = true;
+      continue;
+    }
+    const type = scalarNext ? 'scalar' : CST.tokenType(token);
+    scalarNext = false;
+    if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
+    else if (type === 'flow-map-end' || type === 'flow-seq-end') flow = Math.max(0, flow - 1);
+    else if (flow === 0 && type !== 'space' && type !== 'newline' && type !== 'comment') {
+      if (lineStart) {
+        while (levels.length && levels[levels.length - 1]! >= col) levels.pop();
+        levels.push(col);
+        lineStart = false;
+      } else if (type === 'seq-item-ind' || type === 'explicit-key-ind') inline++;
+    }
+    if (levels.length + inline + flow > limit) return offset;
+    offset += token.length;
+    const nl = token.lastIndexOf('\n');
+    if (nl < 0) col += token.length;
+    else {
+      col = token.length - nl - 1;
+      if (col === 0) {
+        lineStart = true;
+        inline = 0;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Where in the file a schema path points: the deepest existing node along it. */
@@ -63,6 +116,17 @@ function keyRange(doc: Document, path: PropertyKey[], key: string, lines: LineCo
     }
   }
   return rangeOf(doc, path, lines);
+}
+
+/** 1-based line and column of `offset` in `text`. */
+function positionIn(text: string, offset: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
 }
 
 function toPos(lines: LineCounter, offset: number): Position {
@@ -108,6 +172,11 @@ function parse(file: string, text: string): Parsed {
   if (text.includes('\u0000') || text.includes('\uFFFD')) {
     return fail('file is not valid UTF-8 text (binary data or another encoding); save it as UTF-8');
   }
+  const deep = deepNestingAt(text, MAX_LEXED_DEPTH);
+  if (deep !== undefined) {
+    const at = positionIn(text, deep);
+    return { ok: false, problems: [{ file, message: `the bank is nested deeper than ${MAX_DEPTH} levels (here, line ${at.line}); no bank needs that`, path: '', start: at, end: at, severity: 'error' }] };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, strict: true, logLevel: 'error' });
   const yamlProblem = (e: (typeof doc.errors)[number] | (typeof doc.warnings)[number]): BankProblem => ({
@@ -124,10 +193,23 @@ function parse(file: string, text: string): Parsed {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return fail(/alias/i.test(message) ? `YAML: too many aliases (${message}); write the values out instead` : `YAML: ${message}`);
+    if (!/alias/i.test(message)) return fail(`YAML: ${message}`);
+    // Point at the first alias: that is where to start writing the values out.
+    let at = TOP;
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.range) at = toPos(lines, node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    return { ok: false, problems: [{ file, message: `YAML: too many aliases (${message}); write the values out instead`, path: '', start: at, end: at, severity: 'error' }] };
   }
   if (data === null || data === undefined) return fail('the bank is empty; it needs id, kind, title, summary, source and prompts');
-  if (depthOf(data, MAX_DEPTH) > MAX_DEPTH) return fail(`the bank is nested deeper than ${MAX_DEPTH} levels; no bank needs that`);
+  const deepPath = tooDeep(data, MAX_DEPTH);
+  if (deepPath) {
+    const range = rangeOf(doc, deepPath, lines);
+    return { ok: false, problems: [{ file, message: `the bank is nested deeper than ${MAX_DEPTH} levels (here, line ${range.start.line}); no bank needs that`, path: deepPath.join('.'), ...range, severity: 'error' }] };
+  }
   return { ok: true, data, doc, lines, warnings: doc.warnings.map(yamlProblem) };
 }
 
