@@ -1,10 +1,10 @@
 // Which changes a "Commit Success Plan Notes" stages and commits. Pure: the host maps the Git
 // extension's changes to RepoChange (paths are URI paths, '/'-separated) and acts on the plan.
 //
-// The staging rule: only new and modified files under the notes folder are staged; deletions
-// are left for the CSM to decide. A commit takes everything in the index, so when files outside
-// the notes folder are already staged the plan refuses (otherStaged) rather than commit them
-// or unstage someone's work.
+// The staging rule: only new and modified files under the notes folder are staged, never the note
+// writer's temporary files; deletions are left for the CSM to decide. A commit takes everything
+// in the index, so when files outside the notes folder are already staged the plan refuses
+// (otherStaged) rather than commit them or unstage someone's work.
 
 export type ChangeGroup = 'index' | 'workingTree' | 'untracked' | 'merge';
 export type ChangeKind = 'added' | 'modified' | 'deleted' | 'untracked' | 'other';
@@ -28,6 +28,12 @@ export interface NotesCommitPlan {
   deletions: string[];
 }
 
+/**
+ * The note writer's temporary files (`.<hex>.call-coach.tmp`, renamed into place once written):
+ * one left behind by a crash is a partial note, never something to commit.
+ */
+const TEMP_FILE = /(^|\/)\.[^/]*\.call-coach\.tmp$/;
+
 /** Whether `path` lies strictly inside `folder` (both '/'-separated, no trailing slash needed). */
 export function isUnder(folder: string, path: string): boolean {
   const base = folder.endsWith('/') ? folder : `${folder}/`;
@@ -43,7 +49,7 @@ export function planNotesCommit(changes: readonly RepoChange[], notesFolder: str
     }
   }
   for (const c of changes) {
-    if ((c.group !== 'workingTree' && c.group !== 'untracked') || !isUnder(notesFolder, c.path)) continue;
+    if ((c.group !== 'workingTree' && c.group !== 'untracked') || !isUnder(notesFolder, c.path) || TEMP_FILE.test(c.path)) continue;
     if (c.kind === 'deleted') plan.deletions.push(c.path);
     else if (c.kind === 'modified' || c.kind === 'untracked' || c.kind === 'added') {
       if (!plan.toStage.includes(c.path)) plan.toStage.push(c.path);
