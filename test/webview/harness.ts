@@ -2,7 +2,8 @@
 // records what the webview posts and what it stores with setState.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { shellHtml } from '../../src/host/csp';
 
 const repo = join(__dirname, '..', '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,19 +16,29 @@ export interface Sidebar {
   savedState(): Promise<unknown>;
   /** Delivers a message as the extension host would. */
   send(message: unknown): Promise<void>;
+  /** Content Security Policy violations the page reported, oldest first. */
+  violations(): Promise<CspViolation[]>;
+  /** URLs the page requested that the CSP let through (to the network or our route), oldest first. */
+  requests(): string[];
+}
+
+export interface CspViolation {
+  directive: string;
+  blocked: string;
+  sample: string;
 }
 
 let browser: Browser | undefined;
-const ORIGIN = 'http://sidebar.test';
 
-/** The same shell and CSP as src/host/webviewHtml.ts, with this test origin as cspSource. */
-function sidebarHtml(nonce: string): string {
-  const csp = `default-src 'none'; style-src ${ORIGIN}; font-src ${ORIGIN}; img-src ${ORIGIN}; script-src 'nonce-${nonce}'`;
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<link rel="stylesheet" href="${ORIGIN}/codicon.css"><link rel="stylesheet" href="${ORIGIN}/sidebar.css"></head>
-<body><main id="app" aria-busy="true"></main><div id="status" class="status" role="status" aria-live="polite"></div>
-<script nonce="${nonce}" src="${ORIGIN}/webview.js"></script></body></html>`;
+export const ORIGIN = 'http://sidebar.test';
+
+/**
+ * The very shell and CSP that src/host/webviewHtml.ts serves, with this test origin as cspSource;
+ * `inject` (tests of the policy itself) goes into the body before the bundle's script.
+ */
+function sidebarHtml(nonce: string, inject = ''): string {
+  const html = shellHtml(ORIGIN, nonce, { codiconCss: `${ORIGIN}/codicon.css`, sidebarCss: `${ORIGIN}/sidebar.css`, script: `${ORIGIN}/webview.js` });
+  return inject ? html.replace('<script nonce=', `${inject}\n<script nonce=`) : html;
 }
 
 export async function launch(): Promise<Browser> {
@@ -44,14 +55,18 @@ export async function closeBrowser(): Promise<void> {
 }
 
 /** Opens the sidebar as VS Code would: the same CSP, style sheet and bundle. */
-export async function openSidebar(initialState?: unknown): Promise<Sidebar> {
+export async function openSidebar(initialState?: unknown, options: { inject?: string } = {}): Promise<Sidebar> {
   const page = await (await launch()).newPage({ viewport: { width: 320, height: 800 } });
   const errors: string[] = [];
+  const requests: Request[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(r));
   await page.addInitScript((state) => {
     const w = window as unknown as Record<string, unknown>;
     w.__posted = [];
     w.__state = state;
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => (w.__violations as unknown[]).push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample }));
     w.acquireVsCodeApi = () => ({
       postMessage: (m: unknown) => (w.__posted as unknown[]).push(JSON.parse(JSON.stringify(m))),
       getState: () => w.__state,
@@ -70,7 +85,7 @@ export async function openSidebar(initialState?: unknown): Promise<Sidebar> {
   await page.route(`${ORIGIN}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/') {
-      return route.fulfill({ contentType: 'text/html', body: sidebarHtml(nonce) });
+      return route.fulfill({ contentType: 'text/html', body: sidebarHtml(nonce, options.inject) });
     }
     const file = files[path];
     if (!file) return route.fulfill({ status: 404, body: 'not found' });
@@ -84,5 +99,7 @@ export async function openSidebar(initialState?: unknown): Promise<Sidebar> {
     posted: () => page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted),
     savedState: () => page.evaluate(() => (window as unknown as { __state: unknown }).__state),
     send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+    violations: () => page.evaluate(() => (window as unknown as { __violations: CspViolation[] }).__violations),
+    requests: () => requests.filter((r) => r.failure()?.errorText !== 'csp').map((r) => r.url()),
   };
 }
