@@ -46,7 +46,7 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export interface GapInput {
   /** The readable notes (any order). */
-  notes: readonly CallNote[];
+  notes: readonly Pick<CallNote, 'date' | 'stages' | 'adoption' | 'techniques'>[];
   objectives: readonly PlanObjective[];
   /** Merged metrics; their `valueDriver` already resolved with metricDriver. */
   metrics: readonly PlanMetric[];
@@ -56,10 +56,12 @@ export function findGaps(input: GapInput, context: PlanContext): Gap[] {
   const gaps: Gap[] = [];
   const lastDiscussed = new Map<string, string>();
   for (const note of input.notes) {
-    for (const stage of [...note.stages, ...note.adoption.map((a) => a.stage)]) {
+    const discussed = (stage: string) => {
       const seen = lastDiscussed.get(stage);
       if (seen === undefined || note.date > seen) lastDiscussed.set(stage, note.date);
-    }
+    };
+    for (const stage of note.stages) discussed(stage);
+    for (const a of note.adoption) discussed(a.stage);
   }
   for (const { stage, bankId, title } of context.stages) {
     const last = lastDiscussed.get(stage);
@@ -71,7 +73,8 @@ export function findGaps(input: GapInput, context: PlanContext): Gap[] {
     if (days > STALE_DAYS) gaps.push({ kind: 'stage-stale', label: `${title}: not discussed since ${last} (${days} days)`, bankId });
   }
 
-  const used = new Set(input.notes.flatMap((n) => n.techniques));
+  const used = new Set<string>();
+  for (const n of input.notes) for (const t of n.techniques) used.add(t);
   for (const t of context.techniques) {
     if (!used.has(t.id)) gaps.push({ kind: 'technique-never', label: `${t.title}: never used`, bankId: t.id });
   }

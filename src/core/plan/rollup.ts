@@ -53,25 +53,44 @@ import type {
 export const PLAN_TYPE = 'success-plan';
 export const PLAN_FILE = 'success-plan.md';
 
+/** What the roll-up reads of a call note: all of it but the answers (see noteIndex.ts). */
+export type RollupNote = Omit<CallNote, 'id' | 'tags' | 'sections'>;
+
 export interface PlanNote {
   /** File name in the customer's folder. */
   file: string;
-  note: CallNote;
+  note: RollupNote;
 }
 
-const key = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+/** Objectives, actions, attendees and use cases are matched ignoring case and runs of spaces. */
+const keys = new Map<string, string>();
+function key(s: string): string {
+  // Memoized: rolling up every customer asks for the same few thousand texts again and again.
+  let k = keys.get(s);
+  if (k === undefined) {
+    if (keys.size >= 20_000) keys.clear();
+    k = s.replace(/\s+/g, ' ').trim().toLowerCase();
+    keys.set(s, k);
+  }
+  return k;
+}
+
+type MetricField = 'name' | 'valueDriver' | 'measuredHow' | 'baseline' | 'target' | 'unit';
+/** A metric field from this call when it has a value, else the one merged so far. */
+const pick = (m: PlanNote['note']['metrics'][number], was: PlanMetric | undefined, field: MetricField) => (m[field].trim() ? m[field] : (was?.[field] ?? ''));
 
 export function buildPlan(input: { customer: string; notes: readonly PlanNote[]; skipped?: readonly SkippedNote[] }, context: PlanContext): SuccessPlan {
   const notes = [...input.notes].sort((a, b) => (a.note.date < b.note.date ? -1 : a.note.date > b.note.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const ref = ({ file, note }: PlanNote): PlanCallRef => ({ file, date: note.date, title: note.title });
 
-  const calls: PlanCall[] = notes.map((n) => ({ ...ref(n), callType: n.note.callType, attendees: [...n.note.attendees], durationMinutes: n.note.durationMinutes }));
+  const calls: PlanCall[] = notes.map(({ file, note }) => ({ file, date: note.date, title: note.title, callType: note.callType, attendees: [...note.attendees], durationMinutes: note.durationMinutes }));
 
   const attendees = new Map<string, { name: string; calls: number }>();
   for (const { note } of notes) {
     for (const name of new Set(note.attendees.map((a) => a.trim()).filter(Boolean))) {
-      const seen = attendees.get(key(name));
-      attendees.set(key(name), { name, calls: (seen?.calls ?? 0) + 1 });
+      const k = key(name);
+      const seen = attendees.get(k);
+      attendees.set(k, { name, calls: (seen?.calls ?? 0) + 1 });
     }
   }
 
@@ -83,8 +102,9 @@ export function buildPlan(input: { customer: string; notes: readonly PlanNote[];
   for (const n of notes) {
     const call = ref(n);
     for (const o of n.note.objectives) {
-      const was = objectives.get(key(o.text));
-      objectives.set(key(o.text), {
+      const k = key(o.text);
+      const was = objectives.get(k);
+      objectives.set(k, {
         text: o.text,
         status: o.status,
         owner: o.owner || was?.owner || '',
@@ -102,23 +122,23 @@ export function buildPlan(input: { customer: string; notes: readonly PlanNote[];
     }
     for (const m of n.note.metrics) {
       const was = metrics.get(m.id);
-      const pick = (field: 'name' | 'valueDriver' | 'measuredHow' | 'baseline' | 'target' | 'unit') => (m[field].trim() ? m[field] : (was?.[field] ?? ''));
       metrics.set(m.id, {
         id: m.id,
-        name: pick('name'),
-        valueDriver: pick('valueDriver'),
-        measuredHow: pick('measuredHow'),
-        baseline: pick('baseline'),
-        target: pick('target'),
-        unit: pick('unit'),
+        name: pick(m, was, 'name'),
+        valueDriver: pick(m, was, 'valueDriver'),
+        measuredHow: pick(m, was, 'measuredHow'),
+        baseline: pick(m, was, 'baseline'),
+        target: pick(m, was, 'target'),
+        unit: pick(m, was, 'unit'),
         last: call,
       });
     }
     for (const a of n.note.actionItems) {
-      const was = actions.get(key(a.text));
-      actions.set(key(a.text), { action: was?.action ?? { text: a.text, call }, open: !a.done });
+      const k = key(a.text);
+      const was = actions.get(k);
+      actions.set(k, { action: was?.action ?? { text: a.text, call }, open: !a.done });
     }
-    for (const h of n.note.health) health.set(key(h.useCase), { ...h, call });
+    for (const h of n.note.health) health.set(key(h.useCase), { useCase: h.useCase, color: h.color, reason: h.reason, call });
   }
 
   const bankMetric = (id: string) => context.valueDrivers.flatMap((d) => d.metrics).find((m) => m.id === id);
