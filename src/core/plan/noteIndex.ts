@@ -1,0 +1,381 @@
+// An in-memory index of call notes for the success-plan roll-up, the coverage gaps and the customer
+// list. Pure: the host stats and reads the files and hands over their bytes.
+//
+// Per note file it keeps a compact summary: everything buildPlan reads (the front matter and the
+// action items), never the answers. It is keyed by folder and file name and stamped with the
+// file's mtime and size and a hash of its bytes, so:
+//   - a file whose stamp is unchanged is neither read nor parsed again (`fresh`); a stamp that is
+//     too close to the moment the file was read does not count as unchanged, since a write in the
+//     same clock tick would not show in the mtime (Git's "racily clean" problem);
+//   - a file that was read again but hashes the same (touched, checked out again) is not parsed again;
+//   - only a changed file is parsed (`store`), and only its folder needs rolling up again.
+//
+// Reading a note (summarizeNote) gives exactly what parseNote gives for the fields above, error
+// messages and lines included. The fast path covers notes as Call Coach writes them: it looks at the
+// bytes as one char per byte (structure is ASCII), decodes only the front matter (read by
+// readRenderedFrontMatter) and the action items, and checks the anchors, answers and Tags lines
+// the way parseNote does. Anything it is not sure about — another line ending, a BOM, bytes that
+// are not UTF-8, a hand-edited layout, an error — goes to parseNote on the whole text, decoded
+// as the host decodes notes. test/unit/noteIndex.test.ts holds the two to the same results.
+import { readRenderedFrontMatter } from '../note/fastFrontMatter';
+import { answerTags, type ActionItem, type CallNote } from '../note/model';
+import { parseNote, unescapeText } from '../note/parse';
+import type { SkippedNote } from './model';
+import type { PlanNote, RollupNote } from './rollup';
+
+/** A note as the index keeps it; see RollupNote. */
+export type NoteSummary = RollupNote;
+
+export type NoteRead = { ok: true; note: NoteSummary } | { ok: false; error: string; line?: number };
+
+/** How the bytes of a note file become text. Node's Buffer does it fastest (see nodeByteText in the host). */
+export interface ByteText {
+  /** One char per byte (Latin-1): only its ASCII structure is read. */
+  latin1(bytes: Uint8Array): string;
+  /** bytes[start, end) as UTF-8, for bytes known to be valid UTF-8; a BOM stays. */
+  utf8(bytes: Uint8Array, start: number, end: number): string;
+  isUtf8(bytes: Uint8Array): boolean;
+  /** The whole file as the host decodes a note: a leading BOM dropped, bad bytes replaced (TextDecoder). */
+  decode(bytes: Uint8Array): string;
+}
+
+const latin1Decoder = /* @__PURE__ */ (() => {
+  try {
+    return new TextDecoder('latin1');
+  } catch {
+    return undefined;
+  }
+})();
+
+/** TextDecoder-only ByteText (any JavaScript runtime); the host passes a faster one. */
+export const portableByteText: ByteText = {
+  latin1: (bytes) => {
+    // WHATWG "latin1" is windows-1252: one char per byte, ASCII unchanged, which is all we need.
+    if (latin1Decoder) return latin1Decoder.decode(bytes);
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+    return s;
+  },
+  utf8: (bytes, start, end) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start, end)),
+  isUtf8: (bytes) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  decode: (bytes) => new TextDecoder().decode(bytes),
+};
+
+/** 32-bit FNV-1a; the host passes zlib's crc32 instead, which is native and far faster. */
+export function fnv1a(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+// ---- Reading one note -----------------------------------------------------------------------------
+
+const ACTIONS_LINE = '<!-- call-coach:actions -->';
+const SECTION_PREFIX = '<!-- call-coach:section ';
+const PROMPT_PREFIX = '<!-- call-coach:prompt ';
+const TASK = /^[-*+][ \t]+\[([ xX])\](?:[ \t]+(.*?))?[ \t]*$/;
+const KNOWN_TAGS = new Set<string>(answerTags.map((t) => `#${t}`));
+
+/** The note's summary, as parseNote would read it (see the top of this file). */
+export function summarizeNote(bytes: Uint8Array, text: ByteText = portableByteText): NoteRead {
+  return fastSummary(bytes, text) ?? slowSummary(bytes, text);
+}
+
+function slowSummary(bytes: Uint8Array, text: ByteText): NoteRead {
+  const parsed = parseNote(text.decode(bytes));
+  // parseNote's strings share the memory of the whole text; a JSON copy keeps only the summary's.
+  return JSON.parse(JSON.stringify(parsed.ok ? { ok: true, note: summaryOf(parsed.note) } : parsed)) as NoteRead;
+}
+
+function summaryOf(n: CallNote): NoteSummary {
+  return {
+    title: n.title,
+    customer: n.customer,
+    date: n.date,
+    callType: n.callType,
+    attendees: n.attendees,
+    techniques: n.techniques,
+    stages: n.stages,
+    objectives: n.objectives,
+    adoption: n.adoption,
+    metrics: n.metrics,
+    health: n.health,
+    durationMinutes: n.durationMinutes,
+    actionItems: n.actionItems,
+  };
+}
+
+/** Whether `s` has a heading of exactly `level` on the line starting at `p` and ending at `end`. */
+function isHeading(s: string, p: number, end: number, level: number): boolean {
+  for (let k = 0; k < level; k++) if (s.charCodeAt(p + k) !== 35 /* # */) return false;
+  if (p + level === end) return true;
+  const c = s.charCodeAt(p + level);
+  return c === 32 || c === 9;
+}
+
+
+const enum Anchor {
+  Section,
+  Prompt,
+  Actions,
+}
+
+/**
+ * The kind of the anchor line [a, end): exactly `<!-- call-coach:actions -->`, or
+ * `<!-- call-coach:section …-->` / `<!-- call-coach:prompt …-->` (which ANCHOR in parse.ts
+ * matches whatever the id); undefined for any other line that starts with `<!--`.
+ */
+function anchorKind(s: string, a: number, end: number): Anchor | undefined {
+  if (!s.startsWith('<!-- call-coach:', a)) return undefined;
+  const c = s.charCodeAt(a + 16);
+  const length = end - a;
+  if (c === 97 /* a */) return length === ACTIONS_LINE.length && s.startsWith('actions -->', a + 16) ? Anchor.Actions : undefined;
+  const closed = s.charCodeAt(end - 1) === 62 && s.charCodeAt(end - 2) === 45 && s.charCodeAt(end - 3) === 45; // -->
+  if (!closed) return undefined;
+  if (c === 115 /* s */) return length >= SECTION_PREFIX.length + 3 && s.startsWith('section ', a + 16) ? Anchor.Section : undefined;
+  if (c === 112 /* p */) return length >= PROMPT_PREFIX.length + 3 && s.startsWith('prompt ', a + 16) ? Anchor.Prompt : undefined;
+  return undefined;
+}
+
+/** undefined: not sure, read the whole note with parseNote. */
+function fastSummary(bytes: Uint8Array, text: ByteText): NoteRead | undefined {
+  // `---\n` first: no BOM, no CR line endings.
+  if (bytes.length < 8 || bytes[0] !== 45 || bytes[1] !== 45 || bytes[2] !== 45 || bytes[3] !== 10) return undefined;
+  const s = text.latin1(bytes);
+  // No CR, and no raw U+2028/U+2029 (UTF-8 E2 80 A8/A9): parse.ts's regexes treat them as line
+  // ends (`.` does not match them), so a line holding one is left to parseNote. We never write them.
+  if (s.indexOf('\r') >= 0 || s.indexOf('\u00e2\u0080\u00a8') >= 0 || s.indexOf('\u00e2\u0080\u00a9') >= 0 || !text.isUtf8(bytes)) return undefined;
+  // The closing fence: the first line that starts with `---` must be exactly `---`.
+  const close = s.indexOf('\n---', 3); // index of the newline before it
+  if (close < 0) return undefined;
+  const afterFence = close + 4;
+  if (afterFence < s.length && s.charCodeAt(afterFence) !== 10) return undefined;
+  const fields = readRenderedFrontMatter(close >= 4 ? text.utf8(bytes, 4, close) : '');
+  if (!fields) return undefined;
+
+  // The anchors: lines starting with `<!--` after the front matter, each right below its heading.
+  let sectionSeen = false;
+  let actionItems: ActionItem[] | undefined;
+  let actionsFrom = -1;
+  // The open prompt: where its lines start (after the anchor line).
+  let openPrompt = -1;
+  for (let at = s.indexOf('\n<!--', afterFence); ; at = s.indexOf('\n<!--', at + 1)) {
+    const a = at + 1; // the anchor line's start, or 0 when there are no more anchors
+    let headingStart = s.length; // where the open anchor's lines end: this anchor's heading, or EOF
+    let kind: Anchor | undefined;
+    let lineEnd = 0;
+    if (a > 0) {
+      lineEnd = s.indexOf('\n', a);
+      if (lineEnd < 0) lineEnd = s.length;
+      kind = anchorKind(s, a, lineEnd);
+      if (kind === undefined) return undefined; // a damaged anchor or some other comment: parseNote decides
+      // The heading right above (no blank line between), below the front matter.
+      headingStart = s.lastIndexOf('\n', a - 2) + 1;
+      if (headingStart <= afterFence || !isHeading(s, headingStart, a - 1, kind === Anchor.Prompt ? 3 : 2)) return undefined;
+    }
+    // Close the anchor before this one.
+    if (openPrompt >= 0 && !answered(s, openPrompt, headingStart)) return undefined;
+    openPrompt = -1;
+    if (actionsFrom >= 0) {
+      const regionEnd = a > 0 ? headingStart - 1 : s.length;
+      actionItems = tasks(text.utf8(bytes, actionsFrom, Math.max(actionsFrom, regionEnd)));
+      actionsFrom = -1;
+    }
+    if (a === 0) break;
+    if (kind === Anchor.Section) sectionSeen = true;
+    else if (kind === Anchor.Prompt) {
+      if (!sectionSeen) return undefined;
+      openPrompt = lineEnd + 1;
+    } else {
+      if (actionItems) return undefined; // two actions anchors: an error parseNote words
+      actionsFrom = Math.min(lineEnd + 1, s.length);
+      actionItems = [];
+    }
+  }
+  const f = fields;
+  const note: NoteSummary = {
+    title: f.title,
+    customer: f.customer,
+    date: f.date,
+    callType: f.callType,
+    attendees: f.attendees,
+    techniques: f.techniques,
+    stages: f.stages,
+    objectives: f.objectives,
+    adoption: f.adoption,
+    metrics: f.metrics,
+    health: f.health,
+    durationMinutes: f.durationMinutes,
+    actionItems: actionItems ?? [],
+  };
+  return { ok: true, note };
+}
+
+/**
+ * Whether a prompt's lines [from, end) hold an answer (a `>` line) and, after it, either no `Tags:`
+ * line or a first one with known tags only — the cases where parseNote reads the entry without error.
+ */
+function answered(s: string, from: number, end: number): boolean {
+  // As written: a blank line after the anchor, then the quote.
+  let q = s.charCodeAt(from) === 10 && s.charCodeAt(from + 1) === 62 /* > */ ? from + 1 : s.indexOf('\n>', from - 1) + 1;
+  if (q <= 0 || q >= end) return false;
+  // Past the quoted lines.
+  for (;;) {
+    const nl = s.indexOf('\n', q);
+    if (nl < 0 || nl + 1 >= end) return true; // the answer runs to the end: no Tags line
+    q = nl + 1;
+    if (s.charCodeAt(q) !== 62) break;
+  }
+  // The first `Tags:` line before `end`, line by line: the search must not run past `end`.
+  for (let line = q; line < end; ) {
+    if (s.startsWith('Tags:', line)) {
+      let tagsEnd = s.indexOf('\n', line);
+      if (tagsEnd < 0) tagsEnd = s.length;
+      for (const word of s.slice(line + 5, tagsEnd).split(/[ \t]+/)) {
+        if (word && !KNOWN_TAGS.has(word)) return false;
+      }
+      return true;
+    }
+    const nl = s.indexOf('\n', line);
+    if (nl < 0) break;
+    line = nl + 1;
+  }
+  return true;
+}
+
+/** The task lines of the actions part, as parseNote reads them. */
+function tasks(region: string): ActionItem[] {
+  const out: ActionItem[] = [];
+  for (const line of region.split('\n')) {
+    const m = TASK.exec(line);
+    if (m) out.push({ text: unescapeText(m[2] ?? ''), done: m[1] !== ' ' });
+  }
+  return out;
+}
+
+// ---- The index ------------------------------------------------------------------------------------
+
+/** What the file system says about a file. */
+export interface FileStamp {
+  /** Modification time, milliseconds since the epoch. */
+  mtime: number;
+  size: number;
+}
+
+export interface IndexedNote {
+  readonly file: string;
+  readonly mtime: number;
+  readonly size: number;
+  readonly hash: number;
+  /** When the bytes were read (the index's clock). */
+  readonly readAt: number;
+  readonly read: NoteRead;
+}
+
+export interface NoteIndexOptions {
+  text?: ByteText;
+  /** A hash of a file's bytes; fnv1a by default. */
+  hash?: (bytes: Uint8Array) => number;
+  /** Milliseconds since the epoch, on the same clock as the files' mtimes. */
+  now?: () => number;
+}
+
+/**
+ * A stamp this close to the moment the file was read (or later) may hide a second write in the
+ * same tick; such a file is read again (and hashed) rather than trusted.
+ */
+export const RACY_MS = 2000;
+
+export class NoteIndex {
+  private readonly folders = new Map<string, Map<string, IndexedNote>>();
+  private readonly text: ByteText;
+  private readonly hash: (bytes: Uint8Array) => number;
+  private readonly now: () => number;
+  /** Files parsed (not just hashed) since the index was made, and how many of them parseNote read. */
+  parses = 0;
+  slowParses = 0;
+
+  constructor(options: NoteIndexOptions = {}) {
+    this.text = options.text ?? portableByteText;
+    this.hash = options.hash ?? fnv1a;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The entry for folder/file when its stamp says the file has not changed since it was read. */
+  fresh(folder: string, file: string, stamp: FileStamp): IndexedNote | undefined {
+    const e = this.folders.get(folder)?.get(file);
+    return e && e.mtime === stamp.mtime && e.size === stamp.size && stamp.mtime < e.readAt - RACY_MS ? e : undefined;
+  }
+
+  /** The entry for folder/file whatever its stamp (undefined when never stored). */
+  get(folder: string, file: string): IndexedNote | undefined {
+    return this.folders.get(folder)?.get(file);
+  }
+
+  /** Records a file just read; parses it only when its bytes differ from the ones indexed. */
+  store(folder: string, file: string, stamp: FileStamp, bytes: Uint8Array, readAt = this.now()): IndexedNote {
+    let notes = this.folders.get(folder);
+    if (!notes) this.folders.set(folder, (notes = new Map()));
+    const hash = this.hash(bytes);
+    const was = notes.get(file);
+    let read = was && was.hash === hash && was.size === bytes.length ? was.read : fastSummary(bytes, this.text);
+    if (!read) {
+      read = slowSummary(bytes, this.text);
+      this.slowParses++;
+    }
+    if (read !== was?.read) this.parses++;
+    const entry: IndexedNote = { file, mtime: stamp.mtime, size: stamp.size, hash, readAt, read };
+    notes.set(file, entry);
+    return entry;
+  }
+
+  delete(folder: string, file: string): void {
+    const notes = this.folders.get(folder);
+    notes?.delete(file);
+    if (notes && !notes.size) this.folders.delete(folder);
+  }
+
+  /** Forgets the files of `folder` that are not in `files` (deleted or renamed since). */
+  retain(folder: string, files: Iterable<string>): void {
+    const notes = this.folders.get(folder);
+    if (!notes) return;
+    const keep = new Set(files);
+    for (const file of notes.keys()) if (!keep.has(file)) notes.delete(file);
+    if (!notes.size) this.folders.delete(folder);
+  }
+
+  /** A folder's entries, by file name. */
+  folder(folder: string): IndexedNote[] {
+    const notes = this.folders.get(folder);
+    return notes ? [...notes.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) : [];
+  }
+
+  folderNames(): string[] {
+    return [...this.folders.keys()];
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const notes of this.folders.values()) n += notes.size;
+    return n;
+  }
+
+}
+
+/** A folder's notes and unreadable files for buildPlan, as readCustomerNotes gives them. */
+export function planInput(entries: readonly IndexedNote[]): { notes: PlanNote[]; skipped: SkippedNote[] } {
+  const notes: PlanNote[] = [];
+  const skipped: SkippedNote[] = [];
+  for (const e of entries) {
+    if (e.read.ok) notes.push({ file: e.file, note: e.read.note });
+    else skipped.push(e.read.line === undefined ? { file: e.file, error: e.read.error } : { file: e.file, error: e.read.error, line: e.read.line });
+  }
+  return { notes, skipped };
+}
