@@ -6,6 +6,7 @@ import { parseNote } from '../core/note/parse';
 import type { CallNote } from '../core/note/model';
 import { slugify } from '../core/paths';
 import type { Log } from './log';
+import { indexedNote } from './plan/indexedNotes';
 
 const decoder = new TextDecoder();
 const SUCCESS_PLAN = 'success-plan.md';
@@ -37,14 +38,28 @@ function noteFiles(entries: [string, vscode.FileType][]): string[] {
     .reverse();
 }
 
+/** The customer of a note, through the note index (read again only when the file changed). */
+async function noteCustomer(folder: vscode.Uri, file: string, log: Log): Promise<string | undefined> {
+  const uri = vscode.Uri.joinPath(folder, file);
+  try {
+    const { read } = await indexedNote(folder, file);
+    if (read.ok) return read.note.customer;
+    log.warn(`Skipped ${uri.fsPath}: ${read.error}`);
+  } catch (err) {
+    log.warn(`Could not read ${uri.fsPath}`, err);
+  }
+  return undefined;
+}
+
 /** Customer display names, one per customer folder, from its newest readable note. */
 export async function listCustomers(notesFolder: vscode.Uri, log: Log): Promise<string[]> {
   const folders = (await readDir(notesFolder)).filter(([, type]) => type === vscode.FileType.Directory);
   const names = await Promise.all(
     folders.map(async ([dir]) => {
-      for (const file of noteFiles(await readDir(vscode.Uri.joinPath(notesFolder, dir)))) {
-        const note = await readNote(vscode.Uri.joinPath(notesFolder, dir, file), log);
-        if (note) return note.customer;
+      const folder = vscode.Uri.joinPath(notesFolder, dir);
+      for (const file of noteFiles(await readDir(folder))) {
+        const customer = await noteCustomer(folder, file, log);
+        if (customer !== undefined) return customer;
       }
       return undefined;
     }),

@@ -4,13 +4,12 @@
 // or front matter are damaged is left exactly as it is and reported (PlanFileError).
 import * as vscode from 'vscode';
 import type { Catalog } from '../../core/bank/catalog';
-import { parseNote } from '../../core/note/parse';
-import type { CallNote } from '../../core/note/model';
 import { planContext } from '../../core/plan/context';
 import type { PlanContext, SkippedNote, SuccessPlan } from '../../core/plan/model';
-import { buildPlan, PLAN_FILE, renderPlan, type PlanNote } from '../../core/plan/rollup';
+import { buildPlan, PLAN_FILE, renderPlan, type PlanNote, type RollupNote } from '../../core/plan/rollup';
 import type { Log } from '../log';
 import { replaceFile } from '../noteWriter';
+import { indexedFolder, indexedNote } from './indexedNotes';
 
 /** The plan file exists but Call Coach will not touch it until a person fixes it. */
 export class PlanFileError extends Error {
@@ -52,26 +51,31 @@ export function noteFileNames(entries: readonly [string, vscode.FileType][]): st
     .sort();
 }
 
-/** A customer folder's notes, read and parsed; broken ones logged and listed in `skipped`. */
+/**
+ * A customer folder's notes, read and parsed (through the note index: only notes changed since
+ * they were last read are read again); broken ones logged and listed in `skipped`.
+ */
 export async function readCustomerNotes(folder: vscode.Uri, log: Log): Promise<{ notes: PlanNote[]; skipped: SkippedNote[] }> {
   const notes: PlanNote[] = [];
   const skipped: SkippedNote[] = [];
-  const decoder = new TextDecoder();
-  for (const file of noteFileNames(await readDir(folder))) {
+  const files = noteFileNames(await readDir(folder));
+  const entries = await indexedFolder(folder, files);
+  files.forEach((file, i) => {
     const uri = vscode.Uri.joinPath(folder, file);
-    try {
-      const parsed = parseNote(decoder.decode(await vscode.workspace.fs.readFile(uri)));
-      if (parsed.ok) {
-        notes.push({ file, note: parsed.note });
-        continue;
-      }
-      log.warn(`Success plan: skipped ${uri.fsPath || uri.toString()}${parsed.line ? `:${parsed.line}` : ''}: ${parsed.error}`);
-      skipped.push(parsed.line === undefined ? { file, error: parsed.error } : { file, error: parsed.error, line: parsed.line });
-    } catch (err) {
-      log.warn(`Success plan: could not read ${uri.fsPath || uri.toString()}`, err);
-      skipped.push({ file, error: `could not be read: ${err instanceof Error ? err.message : String(err)}` });
+    const entry = entries[i]!;
+    if (entry instanceof Error) {
+      log.warn(`Success plan: could not read ${uri.fsPath || uri.toString()}`, entry);
+      skipped.push({ file, error: `could not be read: ${entry.message}` });
+      return;
     }
-  }
+    const read = entry.read;
+    if (read.ok) {
+      notes.push({ file, note: read.note });
+      return;
+    }
+    log.warn(`Success plan: skipped ${uri.fsPath || uri.toString()}${read.line ? `:${read.line}` : ''}: ${read.error}`);
+    skipped.push(read.line === undefined ? { file, error: read.error } : { file, error: read.error, line: read.line });
+  });
   return { notes, skipped };
 }
 
@@ -132,7 +136,7 @@ export async function listCustomerFolders(notesFolder: vscode.Uri, log: Log): Pr
       const files = noteFileNames(await readDir(folder));
       if (!files.length) return undefined;
       for (const file of [...files].reverse()) {
-        const note = await readOne(vscode.Uri.joinPath(folder, file), log);
+        const note = await readOne(folder, file, log);
         if (note) return { folder, name: note.customer || dir, notes: files.length, lastCall: note.date };
       }
       return { folder, name: dir, notes: files.length, lastCall: '' };
@@ -141,11 +145,12 @@ export async function listCustomerFolders(notesFolder: vscode.Uri, log: Log): Pr
   return found.filter((f): f is CustomerFolder => !!f).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-async function readOne(uri: vscode.Uri, log: Log): Promise<CallNote | undefined> {
+async function readOne(folder: vscode.Uri, file: string, log: Log): Promise<RollupNote | undefined> {
   try {
-    const parsed = parseNote(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-    return parsed.ok ? parsed.note : undefined;
+    const { read } = await indexedNote(folder, file);
+    return read.ok ? read.note : undefined;
   } catch (err) {
+    const uri = vscode.Uri.joinPath(folder, file);
     log.warn(`Could not read ${uri.fsPath || uri.toString()}`, err);
     return undefined;
   }
