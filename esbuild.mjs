@@ -43,7 +43,8 @@ const host = {
 
 const builds = [
   // The activation shell: registers the view and commands, loads features.js on first use.
-  { ...host, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './features.js'] },
+  // Its first statement notes when evaluating the bundle began, for CallCoachApi.activationMs.
+  { ...host, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './features.js'], banner: { js: '"use strict";var __callCoachStart=performance.now();' } },
   { ...host, entryPoints: ['src/host/features.ts'], outfile: 'dist/features.js' },
   {
     ...common,

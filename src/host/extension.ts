@@ -22,7 +22,12 @@ export interface CallCoachApi {
   };
   /** The running call as the host holds it (the persisted truth), if any. */
   currentCall(): unknown;
+  /** Milliseconds from the first statement of dist/extension.js to the end of activate(). */
+  activationMs?: number;
 }
+
+/** Set by the first statement of dist/extension.js (a banner, see esbuild.mjs). */
+declare const __callCoachStart: number | undefined;
 
 export function activate(context: vscode.ExtensionContext): CallCoachApi {
   const log = createLog();
@@ -52,7 +57,10 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi {
   // Menus and enablement need this before anything is loaded: a call may survive a reload.
   void vscode.commands.executeCommand('setContext', CALL_ACTIVE_CONTEXT, context.workspaceState.get(STORED_CALL_KEY) !== undefined);
 
+  const activationMs = typeof __callCoachStart === 'number' ? performance.now() - __callCoachStart : undefined;
+  log.trace(`Activated in ${activationMs?.toFixed(2) ?? '?'} ms (from loading dist/extension.js).`);
   return {
+    activationMs,
     catalog: async () => {
       const { banks, problems } = await load().banks.ready();
       return { banks: banks.map((b) => ({ id: b.id, title: b.title, kind: b.kind })), problems };
