@@ -1,16 +1,65 @@
 // Writes a new note without ever overwriting one: the text goes to a temporary file in the same
-// folder and is renamed into place with overwrite off, so a crash leaves no half-written note and
-// two windows finishing at once get two files (the second with a numeric suffix).
+// folder and is then put in place only if nothing is there yet, so a crash leaves no half-written
+// note and two windows finishing at once get two files (the second with a numeric suffix).
+//
+// "Only if nothing is there" must be atomic. `workspace.fs.rename` with overwrite off checks, then
+// renames: two writers racing both pass the check and the second rename replaces the first note.
+// On disk (file: URIs) the temporary file is hard-linked to the target instead, which fails with
+// EEXIST if the target exists, atomically, across windows and processes. Elsewhere (virtual file
+// systems, or a disk without hard links) the rename is used, with this host's writes queued one
+// after another.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
+import { link, unlink } from 'node:fs/promises';
 
 const MAX_ATTEMPTS = 200;
+
+/** Error codes of a file system that cannot make hard links. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+/** Moves `temp` to `target` unless `target` exists; false (and `temp` removed) when it does. */
+async function claim(temp: vscode.Uri, target: vscode.Uri): Promise<boolean> {
+  if (temp.scheme === 'file' && target.scheme === 'file') {
+    try {
+      await link(temp.fsPath, target.fsPath);
+      await unlink(temp.fsPath).catch(() => undefined);
+      return true;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      if (code === 'EEXIST') {
+        await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+        return false;
+      }
+      if (!NO_LINKS.has(code)) {
+        await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+        throw err;
+      }
+    }
+  }
+  try {
+    await vscode.workspace.fs.rename(temp, target, { overwrite: false });
+    return true;
+  } catch (err) {
+    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+    if (err instanceof vscode.FileSystemError && err.code === 'FileExists') return false;
+    throw err;
+  }
+}
+
+/** New notes are written one at a time in this extension host (see the top of the file). */
+let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * @param pathFor relative path segments for the n-th attempt (1 = no suffix)
  * @returns the URI that was written
  */
-export async function writeNewFile(base: vscode.Uri, pathFor: (attempt: number) => string[], content: string): Promise<vscode.Uri> {
+export function writeNewFile(base: vscode.Uri, pathFor: (attempt: number) => string[], content: string): Promise<vscode.Uri> {
+  const written = queue.then(() => write(base, pathFor, content));
+  queue = written.catch(() => undefined);
+  return written;
+}
+
+async function write(base: vscode.Uri, pathFor: (attempt: number) => string[], content: string): Promise<vscode.Uri> {
   const bytes = new TextEncoder().encode(content);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const target = vscode.Uri.joinPath(base, ...pathFor(attempt));
@@ -19,14 +68,7 @@ export async function writeNewFile(base: vscode.Uri, pathFor: (attempt: number) 
     if (await exists(target)) continue;
     const temp = vscode.Uri.joinPath(dir, `.${randomBytes(6).toString('hex')}.call-coach.tmp`);
     await vscode.workspace.fs.writeFile(temp, bytes);
-    try {
-      await vscode.workspace.fs.rename(temp, target, { overwrite: false });
-      return target;
-    } catch (err) {
-      await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-      if (err instanceof vscode.FileSystemError && err.code === 'FileExists') continue;
-      throw err;
-    }
+    if (await claim(temp, target)) return target;
   }
   throw new Error(`more than ${MAX_ATTEMPTS} notes with the same name`);
 }
