@@ -8,6 +8,8 @@
 //   main       suite/*.test.js: the extension from this checkout (dist/), sample workspace open
 //   reload     suite/reload/: two phases across a real window reload (the wrapper reloads the
 //              workbench page between them); needs the wrapper, skipped with CALL_COACH_VSCODE
+//   crash      suite/crash/: two phases; the first ends by killing its extension host (SIGKILL)
+//              mid-call, then the wrapper reloads; needs the wrapper, skipped with CALL_COACH_VSCODE
 //   installed  suite/installed/: the .vsix packaged as `npm run package` does, installed into an
 //              empty extensions folder, with no extension under development
 // Needs `npm run build` (dist/extension.js) and `npx tsc -p test` (out/) to have run.
@@ -28,7 +30,7 @@ const { runTests } = testElectron;
 export const WRAPPER = join(REPO_ROOT, 'test', 'host', 'code-wrapper.mjs');
 export const SUITE_INDEX = join(REPO_ROOT, 'out', 'test', 'integration', 'suite', 'index.js');
 export const EXTENSION_MAIN = join(REPO_ROOT, 'dist', 'extension.js');
-export const SUITES = ['main', 'reload', 'installed'];
+export const SUITES = ['main', 'reload', 'crash', 'installed'];
 
 const say = (m) => console.log(`[integration] ${m}`);
 
@@ -197,6 +199,13 @@ export async function runIntegration({ resultFile = process.env.CALL_COACH_RESUL
         say('reload: skipped — reloading between phases needs test/host/code-wrapper.mjs (unset CALL_COACH_VSCODE)');
       } else {
         add(await runSuite({ ...common, name: 'reload', phases: 2, extensionDevelopmentPath: REPO_ROOT, extensionsDir: emptyDir('reload-extensions'), disableExtensions: true }));
+      }
+    }
+    if (suites.includes('crash')) {
+      if (process.env.CALL_COACH_VSCODE) {
+        say('crash: skipped — crashing and reloading between phases needs test/host/code-wrapper.mjs (unset CALL_COACH_VSCODE)');
+      } else {
+        add(await runSuite({ ...common, name: 'crash', phases: 2, extensionDevelopmentPath: REPO_ROOT, extensionsDir: emptyDir('crash-extensions'), disableExtensions: true }));
       }
     }
     if (suites.includes('installed')) {
