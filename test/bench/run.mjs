@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// `npm run bench`: measures Call Coach against its performance goals and prints a table, each
+// figure marked PASS or MISS. With --json the last line of stdout is one JSON object with every
+// figure. Progress goes to stderr. Everything is measured in this run:
+//
+//   sizes       a production build (esbuild.mjs --production) and `vsce package --no-dependencies
+//               --no-rewrite-relative-links`, made in a scratch copy of the checkout so that dist/
+//               (which `npm test` and `npm run watch` use) is left alone
+//   activation  that build in a real VS Code extension host (test/host/code-wrapper.mjs), five fresh
+//               hosts across window reloads; CallCoachApi.activationMs, median   (activation/suite.cjs)
+//   webview     that build's dist/webview.js in Chromium under the real CSP: first prompt painted,
+//               and key press to next prompt painted over 200 steps                   (webview.ts)
+//   roll-up     a generated workspace of 10,000 notes for 500 customers (seeded, rendered with
+//               renderNote): index + roll-up vs raw read, heap, one-note update       (rollup.ts)
+//
+//   node test/bench/run.mjs [--json] [--only sizes,activation,webview,rollup] [--keep]
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { bootstrap, REPO } from '../bootstrap.mjs';
+
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const keep = argv.includes('--keep');
+const onlyArg = argv.find((a) => a.startsWith('--only'));
+const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1] ?? '').split(',') : ['sizes', 'activation', 'webview', 'rollup'];
+const say = (m) => process.stderr.write(`[bench] ${m}\n`);
+
+bootstrap();
+const started = Date.now();
+const KB = 1024;
+
+const goals = {
+  activation_ms: { max: 10, unit: 'ms', what: 'evaluating dist/extension.js + activate(), median of 5 fresh hosts' },
+  extension_bundle_bytes: { max: 150 * KB, unit: 'bytes', what: 'extension host JS (dist/*.js but webview.js)' },
+  webview_bundle_bytes: { max: 40 * KB, unit: 'bytes', what: 'dist/webview.js' },
+  vsix_bytes: { max: 300 * KB, unit: 'bytes', what: 'call-coach.vsix' },
+  first_paint_ms: { max: 100, unit: 'ms', what: 'webview: script start to first prompt painted, median' },
+  step_latency_ms: { max: 16, unit: 'ms', what: 'webview: key press to next prompt painted, p95 of 200' },
+  rollup_vs_raw_read: { max: 2, unit: 'x', what: 'index 10k notes + roll up 500 plans / raw read' },
+  incremental_update_ms: { max: 5, unit: 'ms', what: 'one note changed: re-index + re-roll its customer, median' },
+  index_heap_mb: { max: 50, unit: 'MB', what: 'heap held by the index of 10k notes' },
+};
+
+function run(command, args, opts = {}) {
+  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${r.status ?? r.signal}):\n${`${r.stdout ?? ''}${r.stderr ?? ''}`.slice(-4000)}`);
+  return r.stdout;
+}
+
+/** Runs a Node script and returns the JSON object on its last stdout line; its stderr streams through. */
+function nodeJson(script, args, { flags = [], env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...flags, script, ...args], { cwd: REPO, env: { ...process.env, NODE_PATH: join(REPO, 'node_modules'), ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      try {
+        if (code !== 0) throw new Error(`exit ${code}`);
+        resolve(JSON.parse(last));
+      } catch (err) {
+        reject(new Error(`${script} failed (${err.message}):\n${out.slice(-2000)}`));
+      }
+    });
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// ---- A scratch copy of the checkout with a production build -------------------------------------
+const stage = mkdtempSync(join(tmpdir(), 'call-coach-bench-'));
+const results = {};
+const details = {};
+const failures = [];
+
+function stageBuild() {
+  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'esbuild.mjs']) cpSync(join(REPO, f), join(stage, f));
+  for (const d of ['questions', 'media']) cpSync(join(REPO, d), join(stage, d), { recursive: true });
+  for (const d of ['src', 'node_modules']) symlinkSync(join(REPO, d), join(stage, d), 'dir');
+  say('production build (esbuild.mjs --production) in a scratch copy');
+  run(process.execPath, ['esbuild.mjs', '--production'], { cwd: stage });
+  // The bench scripts, bundled next to it (playwright-core stays a require of the checkout's).
+  const esbuild = join(REPO, 'node_modules', 'esbuild', 'bin', 'esbuild');
+  mkdirSync(join(stage, 'bench'));
+  for (const name of ['rollup', 'webview']) {
+    run(esbuild, [join(REPO, 'test', 'bench', `${name}.ts`), '--bundle', '--platform=node', '--target=node20', '--external:playwright-core', '--log-level=warning', `--outfile=${join(stage, 'bench', `${name}.cjs`)}`], { cwd: REPO });
+  }
+  // vsce must not wander into the checkout's sources or dependencies.
+  for (const d of ['src', 'node_modules']) unlinkSync(join(stage, d));
+}
+
+function measureSizes() {
+  const dist = join(stage, 'dist');
+  const hostFiles = readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'webview.js');
+  const host = hostFiles.map((f) => [f, statSync(join(dist, f)).size]);
+  results.extension_bundle_bytes = host.reduce((n, [, b]) => n + b, 0);
+  details.extension_bundle_bytes = host.map(([f, b]) => `${f} ${(b / KB).toFixed(1)} KB`).join(' + ');
+  results.webview_bundle_bytes = statSync(join(dist, 'webview.js')).size;
+  say('vsce package --no-dependencies --no-rewrite-relative-links');
+  const vsce = join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const vsix = join(stage, 'call-coach.vsix');
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: stage });
+  results.vsix_bytes = statSync(vsix).size;
+}
+
+async function measureActivation() {
+  const { copySampleWorkspace } = await import('../host/server.mjs');
+  const { ensureHost, CODE_SERVER_VERSION } = await import('../host/install-host.mjs');
+  ensureHost({ quiet: true });
+  const workspace = copySampleWorkspace(stage);
+  const out = join(stage, 'activation.jsonl');
+  writeFileSync(out, '');
+  const phases = 5;
+  say(`activation: ${phases} fresh extension hosts (VS Code server ${CODE_SERVER_VERSION}, window reloads between them)`);
+  const wrapper = join(REPO, 'test', 'host', 'code-wrapper.mjs');
+  const r = spawnSync(process.execPath, [wrapper, `--extensionDevelopmentPath=${stage}`, `--extensionTestsPath=${join(REPO, 'test', 'bench', 'activation', 'suite.cjs')}`, workspace], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, CALL_COACH_PHASES: String(phases), CALL_COACH_BENCH_RESULT: out, CALL_COACH_HOST_TIMEOUT_MS: '240000' },
+  });
+  const lines = readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  if (r.status !== 0 || lines.length < phases) throw new Error(`the extension host runs ended with exit ${r.status ?? r.signal} after ${lines.length} of ${phases} activations:\n${`${r.stdout}${r.stderr}`.slice(-3000)}`);
+  const ms = lines.map((l) => l.activationMs);
+  results.activation_ms = median(ms);
+  details.activation_ms = `runs ${ms.map((m) => m.toFixed(2)).join(', ')} (VS Code ${lines[0].vscode}, Node ${lines[0].node})`;
+}
+
+async function measureWebview() {
+  say('webview: first paint and step latency in Chromium (production webview.js, real CSP)');
+  const w = await nodeJson(join(stage, 'bench', 'webview.cjs'), [join(stage, 'dist'), REPO]);
+  results.first_paint_ms = w.first_paint_ms;
+  results.step_latency_ms = w.step_latency_ms;
+  details.first_paint_ms = `runs ${w.first_paint_runs.map((x) => x.toFixed(0)).join(', ')}; Chromium ${w.chromium}`;
+  details.step_latency_ms = `median ${w.step_latency_median_ms.toFixed(1)}, max ${w.step_latency_max_ms.toFixed(1)}; key handler median ${w.step_handler_median_ms.toFixed(1)} (${w.steps} steps, ${w.call_prompts}-prompt call)`;
+}
+
+async function measureRollup() {
+  say('roll-up: generating 10,000 notes for 500 customers, then measuring (about a minute)');
+  const ws = join(stage, 'workspace');
+  mkdirSync(ws);
+  const r = await nodeJson(join(stage, 'bench', 'rollup.cjs'), [ws, REPO], { flags: ['--expose-gc'] });
+  results.rollup_vs_raw_read = r.rollup_vs_raw_read;
+  results.incremental_update_ms = r.incremental_update_ms;
+  results.index_heap_mb = r.index_heap_mb;
+  details.rollup_vs_raw_read = `${r.build_rollup_ms.toFixed(0)} ms / ${r.read_ms.toFixed(0)} ms read (${(r.workspace_bytes / 1024 / 1024).toFixed(1)} MB); parseNote-only before: ${(r.legacy_rollup_ms / r.read_ms).toFixed(0)}x; fast path ${(r.fast_path_share * 100).toFixed(1)}%`;
+  details.incremental_update_ms = `p95 ${r.incremental_update_p95_ms.toFixed(2)} ms, ${r.incremental_reparsed} re-parsed for 25 edits`;
+  details.index_heap_mb = `${r.notes} notes, ${r.customers} customers; plans checked against parseNote for ${r.checked_customers} customers`;
+}
+
+const steps = [
+  ['sizes', () => (stageBuild(), only.includes('sizes') ? measureSizes() : undefined)],
+  ['activation', measureActivation],
+  ['webview', measureWebview],
+  ['rollup', measureRollup],
+];
+try {
+  for (const [name, step] of steps) {
+    if (name !== 'sizes' && !only.includes(name)) continue;
+    try {
+      await step();
+    } catch (err) {
+      failures.push(`${name}: ${err?.message ?? err}`);
+      say(`${name} FAILED: ${err?.message ?? err}`);
+      if (name === 'sizes' && !statSync(join(stage, 'dist'), { throwIfNoEntry: false })) break;
+    }
+  }
+} finally {
+  if (keep) say(`scratch copy kept: ${stage}`);
+  else rmSync(stage, { recursive: true, force: true });
+}
+
+// ---- Report ---------------------------------------------------------------------------------------
+const cpu = cpus();
+const machine = {
+  cpu: cpu[0]?.model.trim() ?? 'unknown',
+  cores: cpu.length,
+  memory_gb: Number((totalmem() / 1024 ** 3).toFixed(1)),
+  node: process.version,
+  load_average: loadavg().map((l) => Number(l.toFixed(2))),
+};
+const fmt = (key, v) => {
+  const g = goals[key];
+  if (v === undefined) return 'n/a';
+  if (g.unit === 'bytes') return `${(v / KB).toFixed(1)} KB`;
+  if (g.unit === 'x') return `${v.toFixed(2)}x`;
+  return `${v.toFixed(g.unit === 'MB' ? 1 : 2)} ${g.unit}`;
+};
+const goalText = (key) => (goals[key].unit === 'bytes' ? `<= ${goals[key].max / KB} KB` : `<= ${goals[key].max}${goals[key].unit === 'x' ? 'x' : ` ${goals[key].unit}`}`);
+const rows = Object.keys(goals).map((key) => {
+  const v = results[key];
+  return [key, fmt(key, v), goalText(key), v === undefined ? '----' : v <= goals[key].max ? 'PASS' : 'MISS', details[key] ?? goals[key].what];
+});
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'measured', 'goal', ''][i].length));
+const line = (cells) => cells.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  ');
+console.log(`\nCall Coach benchmark — ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, Node ${machine.node}, load ${machine.load_average.join(' ')}`);
+console.log(line(['figure', 'measured', 'goal', '', 'details']));
+for (const r of rows) console.log(line(r));
+for (const f of failures) console.log(`could not measure: ${f.split('\n')[0]}`);
+console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+if (json) console.log(JSON.stringify({ ...results, machine, ...(failures.length ? { failures } : {}) }));
+process.exit(failures.length ? 1 : 0);
