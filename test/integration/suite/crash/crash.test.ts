@@ -126,6 +126,8 @@ describe(`crash mid-call (phase ${phase} of ${phaseCount()})`, function () {
     });
 
     it('phase 2: finishing writes the note with every answer, and no temporary file', async () => {
+      // Opening a 1 MB note in an editor only costs time here.
+      await vscode.workspace.getConfiguration('callCoach').update('openNoteAfterFinish', 'none', vscode.ConfigurationTarget.Global);
       const uri = await vscode.commands.executeCommand<vscode.Uri>('callCoach.finishCall');
       assert.ok(uri instanceof vscode.Uri, `callCoach.finishCall returned ${String(uri)}`);
       const parsed = parseNote(await readText(uri));
