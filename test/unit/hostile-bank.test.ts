@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { buildCatalog } from '../../src/core/bank/catalog';
 import { toCallBank } from '../../src/core/session/fromBank';
+import type { CallBank } from '../../src/core/session/model';
+import { promptOf, questionText, reduce, startCall } from '../../src/core/session/reducer';
+import { toNote } from '../../src/core/session/toNote';
+import { HOSTILE_TEXTS } from '../fixtures/hostile';
 import { asLoaded, BANK_LINES, hostileBankFiles } from '../fixtures/hostileBank';
+import { assertInertRoundTrip } from './noteChecks';
 
 const questions = join(__dirname, '..', '..', '..', 'questions');
 const builtins = readdirSync(questions)
@@ -60,5 +65,26 @@ describe('hostile corpus: team banks', () => {
         assert.deepEqual([inCall.text, inCall.hint, inCall.note, inCall.choices, inCall.unit, inCall.placeholders], [p.text, p.hint, p.note, p.choices, p.unit, p.placeholders]);
       }
     }
+  });
+
+  it('a call over every corpus bank gives a note that reads back exactly and stays inert', () => {
+    const banks = new Map<string, CallBank>(catalog.banks.filter((b) => b.id.startsWith('hostile') || b.id === 'stage-adoption').map((b) => [b.id, toCallBank(b)]));
+    const techniques = [...banks.keys()].filter((id) => /^hostile-\d+$/.test(id)).concat('stage-adoption');
+    let state = startCall('team-call', { customer: 'Team Co', title: 'Team banks', callType: '', date: '2026-11-24', attendees: [], techniques, stages: ['verify'], focus: [] }, banks, 0);
+    let n = 0;
+    for (const part of state.parts) {
+      for (const item of part.items) {
+        const prompt = promptOf(banks.get(part.bankId), item, banks)!;
+        for (const name of Object.keys(prompt.placeholders ?? {})) state = reduce(state, { type: 'setValue', key: item.key, name, value: HOSTILE_TEXTS[n++ % HOSTILE_TEXTS.length]! }, banks);
+        state = reduce(state, { type: 'answer', key: item.key, text: prompt.answer === 'number' ? '3' : prompt.answer === 'choice' ? `${prompt.choices![0]!}\n${HOSTILE_TEXTS[n++ % HOSTILE_TEXTS.length]!}.` : `${HOSTILE_TEXTS[n++ % HOSTILE_TEXTS.length]!}.` }, banks);
+      }
+    }
+    const note = toNote(state, banks, 60_000);
+    assert.equal(note.sections.length, state.parts.filter((p) => p.items.length).length, 'a section per part, the team stage bank included');
+    assert.ok(note.sections.some((s) => s.techniqueId === 'hostile-stage'));
+    const questions = note.sections.flatMap((s) => s.entries.map((e) => e.question));
+    const expected = state.parts.flatMap((p) => p.items.map((i) => questionText(promptOf(banks.get(p.bankId), i, banks)!, i.values)));
+    assert.deepEqual(questions, expected, 'the team’s wording, as asked');
+    assertInertRoundTrip(note);
   });
 });
