@@ -6,10 +6,13 @@
 import { strict as assert } from 'node:assert';
 import { parse as parseYaml } from 'yaml';
 import type { CallNote } from '../../src/core/note/model';
+import { unescapeText } from '../../src/core/note/parse';
 import { planContext } from '../../src/core/plan/context';
 import { beginMarker, buildPlan, endMarker, planRegions, renderPlan, type PlanNote } from '../../src/core/plan/rollup';
 import { HOSTILE_LINES, HOSTILE_MULTILINE, HOSTILE_RAW_LINES, HOSTILE_TEXTS } from '../fixtures/hostile';
 import { hostileNote } from '../fixtures/hostileNote';
+import { buildCatalog } from '../../src/core/bank/catalog';
+import { hostileBankFiles } from '../fixtures/hostileBank';
 import { builtInBanks } from './builtInBanks';
 import { unsafeHtml } from './markdownOracle';
 
@@ -51,10 +54,10 @@ function parts(text: string): { yaml: string; body: string[] } {
 /** The cells of a GFM table row: `|` splits unless escaped (we escape it as &#124;). */
 const cells = (row: string) => row.split('|').length - 2;
 
-function assertInertPlan(text: string, notes: PlanNote[]): void {
+function assertInertPlan(text: string, notes: PlanNote[], ctx = context): void {
   const { yaml, body } = parts(text);
   const latest = [...notes].sort((a, b) => (a.note.date < b.note.date ? -1 : 1)).at(-1)!.note;
-  assert.deepEqual(parseYaml(yaml), { type: 'success-plan', customer: latest.customer, updated: '2026-06-15', calls: notes.length }, 'front matter reads back exactly');
+  assert.deepEqual(parseYaml(yaml), { type: 'success-plan', customer: latest.customer, updated: ctx.today, calls: notes.length }, 'front matter reads back exactly');
   assert.doesNotMatch(text, RAW_CONTROLS);
   assert.doesNotMatch(text, LONE_SURROGATE);
 
@@ -99,6 +102,19 @@ describe('hostile corpus: the success plan', () => {
       assert.equal(rendered(notes, text), text, 'regenerating an unchanged plan changes nothing');
     });
   }
+
+  it('team bank titles (stage and technique names in the tables and gaps) stay inert', () => {
+    // The team's banks stand in for the built-in techniques and the Verify stage.
+    const team = buildCatalog(hostileBankFiles()).banks;
+    const ctx = planContext([...builtInBanks().filter((b) => b.kind !== 'technique' && b.stage !== 'verify'), ...team], '2026-06-15');
+    assert.ok(ctx.techniques.length > 80 && ctx.stages.some((st) => st.bankId === 'hostile-stage'));
+    const notes = hostileNotes(5).map((n) => ({ ...n, note: { ...n.note, adoption: [{ stage: 'verify', percent: 10, criteria: ['c-1'], status: 'pilot' as const }] } }));
+    const r = renderPlan(buildPlan({ customer: 'x', notes }, ctx), ctx);
+    if (!r.ok) assert.fail(r.error);
+    assertInertPlan(r.text, notes, ctx);
+    const shown = unescapeText(r.text);
+    for (const t of ctx.techniques) assert.ok(shown.includes(t.title) || shown.includes(t.title.replace(/\s+/g, ' ').trim()), `the gap for ${JSON.stringify(t.title)} names it as written`);
+  });
 
   it('regenerates the plan of a customer whose name (hand-edited in a note) spans lines', () => {
     // yamlProperty promises one `key: value` line; a block scalar (`customer: |-`) broke the
