@@ -45,6 +45,9 @@ const PLAIN_CHAR = String.raw`[^:#\s\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\u
  */
 const PLAIN = new RegExp(String.raw`^(?:(?![-?:,[\]{}#&*!|>'"%@${'`'}])(?:${PLAIN_CHAR})|-(?=[0-9A-Za-z]))(?:${PLAIN_CHAR}|#|:(?=[0-9A-Za-z/])|[ \t]+(?=[^ \t#]))*$`);
 
+/** The common case, quicker to test: ASCII words and punctuation PLAIN accepts (a subset of it). */
+const SIMPLE = /^[A-Za-z0-9(](?:[A-Za-z0-9 .,()/'&+_-]*[A-Za-z0-9.,()/'&+_-])?$/;
+
 /** YAML's double-quoted escapes (as the yaml package decodes them). */
 const ESCAPES: Record<string, string> = {
   '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
@@ -57,7 +60,7 @@ function scalar(text: string, start: number, end: number): string | null {
   if (first === 34 /* " */) return quoted(text, start, end, doubleQuoted);
   if (first === 39 /* ' */) return quoted(text, start, end, singleQuoted);
   const value = text.slice(start, end);
-  return PLAIN.test(value) ? value : null;
+  return SIMPLE.test(value) || PLAIN.test(value) ? value : null;
 }
 
 function quoted(text: string, start: number, end: number, unquote: (body: string) => string | null): string | null {

@@ -144,13 +144,21 @@ function anchorKind(s: string, a: number, end: number): Anchor | undefined {
   return undefined;
 }
 
+/** The newline before the next line (after `from`) that starts with `<!--`, or -1. */
+function nextAnchor(s: string, from: number): number {
+  for (let i = s.indexOf('<!--', from + 1); i >= 0; i = s.indexOf('<!--', i + 1)) {
+    if (s.charCodeAt(i - 1) === 10) return i - 1;
+  }
+  return -1;
+}
+
 /** undefined: not sure, read the whole note with parseNote. */
 function fastSummary(bytes: Uint8Array, text: ByteText): NoteRead | undefined {
   // `---\n` first: no BOM, no CR line endings.
   if (bytes.length < 8 || bytes[0] !== 45 || bytes[1] !== 45 || bytes[2] !== 45 || bytes[3] !== 10) return undefined;
   const s = text.latin1(bytes);
-  // No CR, and no raw U+2028/U+2029 (UTF-8 E2 80 A8/A9): parse.ts's regexes treat them as line
-  // ends (`.` does not match them), so a line holding one is left to parseNote. We never write them.
+  // No CR (parseNote turns a lone one into a line break), and no raw U+2028/U+2029 (UTF-8 E2 80
+  // A8/A9): parse.ts's regexes treat them as line ends (`.` does not match them). We write neither.
   if (s.indexOf('\r') >= 0 || s.indexOf('\u00e2\u0080\u00a8') >= 0 || s.indexOf('\u00e2\u0080\u00a9') >= 0 || !text.isUtf8(bytes)) return undefined;
   // The closing fence: the first line that starts with `---` must be exactly `---`.
   const close = s.indexOf('\n---', 3); // index of the newline before it
@@ -166,7 +174,8 @@ function fastSummary(bytes: Uint8Array, text: ByteText): NoteRead | undefined {
   let actionsFrom = -1;
   // The open prompt: where its lines start (after the anchor line).
   let openPrompt = -1;
-  for (let at = s.indexOf('\n<!--', afterFence); ; at = s.indexOf('\n<!--', at + 1)) {
+  // `<` is escaped everywhere else in a note we write, so searching for it finds just the anchors.
+  for (let at = nextAnchor(s, afterFence); ; at = nextAnchor(s, at + 1)) {
     const a = at + 1; // the anchor line's start, or 0 when there are no more anchors
     let headingStart = s.length; // where the open anchor's lines end: this anchor's heading, or EOF
     let kind: Anchor | undefined;
@@ -254,6 +263,8 @@ function answered(s: string, from: number, end: number): boolean {
 function tasks(region: string): ActionItem[] {
   const out: ActionItem[] = [];
   for (const line of region.split('\n')) {
+    const c = line.charCodeAt(0);
+    if (c !== 45 && c !== 42 && c !== 43) continue; // - * +
     const m = TASK.exec(line);
     if (m) out.push({ text: unescapeText(m[2] ?? ''), done: m[1] !== ' ' });
   }
