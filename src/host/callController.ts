@@ -107,7 +107,16 @@ export class CallController implements vscode.Disposable {
    * Writes the note and ends the call. Returns undefined when the CSM cancelled (e.g. did not
    * pick a folder); throws when writing failed, leaving the call as it was.
    */
-  async finish(): Promise<FinishedCall | undefined> {
+  finish(): Promise<FinishedCall | undefined> {
+    // A second Finish while the first is writing (a double click, the palette and the sidebar)
+    // gets the same outcome rather than a second copy of the note.
+    this.finishing ??= this.finishOnce().finally(() => (this.finishing = undefined));
+    return this.finishing;
+  }
+
+  private finishing: Promise<FinishedCall | undefined> | undefined;
+
+  private async finishOnce(): Promise<FinishedCall | undefined> {
     const call = this.call;
     if (!call) return undefined;
     await this.store.flush();

@@ -382,9 +382,11 @@ export class CallView {
     }
     const area = h('textarea', { attrs: { id: 'answer', rows: '3', 'aria-describedby': 'question', spellcheck: 'true' } });
     area.value = item.answer;
+    // Grows with the text up to most of the view; past that it scrolls (a pasted 1 MB log
+    // must not make a page a million pixels tall).
     const grow = () => {
       area.style.height = 'auto';
-      area.style.height = `${area.scrollHeight + 2}px`;
+      area.style.height = `${Math.min(area.scrollHeight + 2, Math.max(120, window.innerHeight * 0.6))}px`;
     };
     area.addEventListener('input', () => {
       grow();
