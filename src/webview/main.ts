@@ -1,5 +1,6 @@
 // Sidebar entry point: validate what the host says and show the right screen — the start form,
 // the live call, or the technique list — keeping UI-only state in the webview's own state.
+import * as z from 'zod/mini';
 import { assertNever, hostMessage, type HostMessage, type PlaybookSummary, type TechniqueSummary } from '../protocol';
 import type { CallBank } from '../core/session/model';
 import { CallView } from './callView';
@@ -7,6 +8,10 @@ import { renderCatalog } from './catalogView';
 import { h } from './dom';
 import { renderStartForm, type StartForm } from './startForm';
 import { vscode, type UiState } from './vscodeApi';
+
+// The CSP forbids eval: without this, zod probes `new Function` once, which the page reports as a
+// CSP violation, and falls back to its interpreter anyway.
+z.config({ jitless: true });
 
 const app = document.getElementById('app')!;
 const status = document.getElementById('status')!;
@@ -107,7 +112,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       techniques = message.techniques;
       playbooks = message.playbooks;
       skipped = message.status.skipped;
-      if (!call) renderIdle();
+      // The host follows the catalog with the call or the start form: draw the start form only
+      // once we know there is no call, so a resumed call paints at once, without a detour.
+      if (!call && idle) renderIdle();
       announce(`${message.status.loaded} question banks loaded${skipped.length ? `, ${skipped.length} skipped` : ''}.`);
       return;
     case 'idle':

@@ -20,6 +20,12 @@ const catalog = (techniques: TechniqueSummary[], skipped: string[] = []) => ({
   status: { loaded: techniques.length, skipped },
 });
 
+/** As the host does: the catalog, then the start form's data (no call is running). */
+async function showCatalog(sidebar: Sidebar, message: ReturnType<typeof catalog>): Promise<void> {
+  await sidebar.send(message);
+  await sidebar.send({ type: 'idle', customers: [], today: '2026-11-24' });
+}
+
 describe('sidebar webview: technique list', function () {
   let sidebar: Sidebar;
   afterEach(() => sidebar?.page.close());
@@ -33,7 +39,8 @@ describe('sidebar webview: technique list', function () {
 
   it('renders techniques, stages and checklists in their sections', async () => {
     sidebar = await openSidebar();
-    await sidebar.send(
+    await showCatalog(
+      sidebar,
       catalog([
         technique({}),
         technique({ id: 'five-whys', title: 'Five Whys', flow: 'ladder', promptCount: 5 }),
@@ -54,7 +61,7 @@ describe('sidebar webview: technique list', function () {
   it('shows hostile bank text as inert text', async () => {
     sidebar = await openSidebar();
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-    await sidebar.send(catalog([technique({ title: hostile, summary: `<b>bold</b> ${hostile}`, sources: [hostile] })]));
+    await showCatalog(sidebar, catalog([technique({ title: hostile, summary: `<b>bold</b> ${hostile}`, sources: [hostile] })]));
     assert.equal(await sidebar.page.locator('.technique-title').textContent(), hostile);
     assert.equal(await sidebar.page.locator('#app img, #app script, #app b').count(), 0);
     assert.equal(await sidebar.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
@@ -62,7 +69,7 @@ describe('sidebar webview: technique list', function () {
 
   it('says how many banks were skipped and offers the log', async () => {
     sidebar = await openSidebar();
-    await sidebar.send(catalog([technique({})], ['/x/broken.yaml']));
+    await showCatalog(sidebar, catalog([technique({})], ['/x/broken.yaml']));
     assert.match(await sidebar.page.locator('.notice').innerText(), /1 question bank has errors and was skipped/);
     await sidebar.page.getByRole('button', { name: 'Show log' }).click();
     assert.deepEqual((await sidebar.posted()).at(-1), { type: 'runCommand', command: 'showLog' });
@@ -74,13 +81,13 @@ describe('sidebar webview: technique list', function () {
       await sidebar.send(junk);
     }
     assert.match(await sidebar.page.locator('#app').innerText(), /Loading question banks/);
-    await sidebar.send(catalog([technique({})]));
+    await showCatalog(sidebar, catalog([technique({})]));
     assert.equal(await sidebar.page.locator('.technique').count(), 1);
   });
 
   it('answers a snapshot request with its visible text', async () => {
     sidebar = await openSidebar();
-    await sidebar.send(catalog([technique({ title: 'Day in the Life' })]));
+    await showCatalog(sidebar, catalog([technique({ title: 'Day in the Life' })]));
     await sidebar.send({ type: 'requestSnapshot', requestId: 7 });
     const reply = (await sidebar.posted()).find((m) => m.type === 'snapshot');
     assert.equal(reply?.requestId, 7);
@@ -90,14 +97,14 @@ describe('sidebar webview: technique list', function () {
   it('keeps open sections in webview state across a reload', async () => {
     sidebar = await openSidebar();
     const list = [technique({}), technique({ id: 'stage-plan', title: 'Plan', kind: 'stage' })];
-    await sidebar.send(catalog(list));
+    await showCatalog(sidebar, catalog(list));
     await sidebar.page.locator('details[data-kind="stage"] > summary').press('Enter');
     await sidebar.page.waitForFunction(() => (window as unknown as { __state?: { open: { stage?: boolean } } }).__state?.open.stage === true);
     const saved = await sidebar.savedState();
     await sidebar.page.close();
 
     sidebar = await openSidebar(saved);
-    await sidebar.send(catalog(list));
+    await showCatalog(sidebar, catalog(list));
     assert.equal(await sidebar.page.locator('details[data-kind="stage"]').getAttribute('open'), '');
   });
 });

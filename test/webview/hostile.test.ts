@@ -146,10 +146,13 @@ describe('sidebar webview: the hostile corpus in every field', function () {
     const gaps = TEXTS.map((label, i) => ({ kind: 'technique-never', label, bankId: `hostile-${i % 5}` }));
     const runnable = techniques.filter((t) => t.kind !== 'stage');
     await run(sidebar, [
-      { message: catalogMessage, expect: [['.technique-title', 'text', listed.map((t) => t.title)], ['.technique-summary', 'text', listed.map((t) => t.summary)], ['.technique-rule', 'text', listed.filter((t) => t.adoptionRule).map((t) => t.adoptionRule!)]] },
+      // The catalog alone draws nothing new: the start form waits for the host's idle message.
+      { message: catalogMessage, expect: [] },
       {
         message: { type: 'idle', customers, today: '2026-11-24', notice: text(5) },
         expect: [
+          ['.technique-summary', 'text', listed.map((t) => t.summary)],
+          ['.technique-rule', 'text', listed.filter((t) => t.adoptionRule).map((t) => t.adoptionRule!)],
           ['#customers option', '@value', customers],
           ['#f-type option', 'text', [...playbooks.map((p) => p.title), 'Other']],
           ['.pick-list label', 'text*', runnable.map((t) => ` ${t.title}`)],
