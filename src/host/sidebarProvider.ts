@@ -1,7 +1,8 @@
 // Hosts the sidebar webview: validates every message from it, posts nothing until it says
 // `ready`, and keeps the durable state here rather than in the webview.
 import * as vscode from 'vscode';
-import { assertNever, webviewMessage, type HostMessage, type TechniqueSummary } from '../protocol';
+import { assertNever, webviewMessage, type HostMessage } from '../protocol';
+import { catalogMessage } from '../catalogMessage';
 import type { Catalog } from '../core/bank/catalog';
 import type { BankService } from './bankService';
 import type { CallController } from './callController';
@@ -165,24 +166,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   private postCatalog(catalog: Catalog): void {
-    this.post({
-      type: 'catalog',
-      techniques: catalog.banks.map(
-        (b): TechniqueSummary => ({
-          id: b.id,
-          title: b.title,
-          summary: b.summary,
-          kind: b.kind,
-          flow: b.flow,
-          promptCount: b.prompts.reduce((n, p) => n + 1 + (p.followUps?.length ?? 0), 0),
-          sources: b.source.map((s) => s.title),
-          ...(b.stage ? { stage: b.stage } : {}),
-          ...(b.adoption ? { adoptionRule: b.adoption.rule } : {}),
-        }),
-      ),
-      playbooks: catalog.playbooks.map(({ id, title, summary, callTitle, techniques, stages }) => ({ id, title, summary, callTitle, techniques, stages })),
-      status: { loaded: catalog.banks.length, skipped: catalog.skipped },
-    });
+    this.post(catalogMessage(catalog));
   }
 
   private post(message: HostMessage): void {

@@ -18,11 +18,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildCatalog } from '../../src/core/bank/catalog';
+import { catalogMessage } from '../../src/catalogMessage';
 import { toCallBank } from '../../src/core/session/fromBank';
 import type { CallSetup } from '../../src/core/session/model';
 import { startCall } from '../../src/core/session/reducer';
 import { shellHtml } from '../../src/host/csp';
-import type { TechniqueSummary } from '../../src/protocol';
 
 const [dist, repo = process.cwd()] = process.argv.slice(2);
 if (!dist) throw new Error('usage: webview.js <folder with the production dist/> [repo]');
@@ -37,24 +37,7 @@ const callBanks = catalog.banks.map(toCallBank);
 const bankMap = new Map(callBanks.map((b) => [b.id, b]));
 
 /** The catalog message as SidebarProvider.postCatalog sends it. */
-const catalogMessage = {
-  type: 'catalog',
-  techniques: catalog.banks.map(
-    (b): TechniqueSummary => ({
-      id: b.id,
-      title: b.title,
-      summary: b.summary,
-      kind: b.kind,
-      flow: b.flow,
-      promptCount: b.prompts.reduce((n, p) => n + 1 + (p.followUps?.length ?? 0), 0),
-      sources: b.source.map((s) => s.title),
-      ...(b.stage ? { stage: b.stage } : {}),
-      ...(b.adoption ? { adoptionRule: b.adoption.rule } : {}),
-    }),
-  ),
-  playbooks: catalog.playbooks.map(({ id, title, summary, callTitle, techniques, stages }) => ({ id, title, summary, callTitle, techniques, stages })),
-  status: { loaded: catalog.banks.length, skipped: [] },
-};
+const catalogMessageToSend = catalogMessage(catalog);
 
 const suggestions = {
   objective: ['Release weekly instead of monthly', 'Cut pipeline time in half', 'Retire Jenkins by the end of the year'],
@@ -184,11 +167,11 @@ async function main(): Promise<void> {
   });
   try {
     // Warm-up load (browser start-up, font cache), not counted.
-    await (await openPage(browser, [catalogMessage, realisticCall])).context().close();
+    await (await openPage(browser, [catalogMessageToSend, realisticCall])).context().close();
     const firstPaints: number[] = [];
     const readies: number[] = [];
     for (let i = 0; i < FIRST_PAINT_RUNS; i++) {
-      const page = await openPage(browser, [catalogMessage, realisticCall]);
+      const page = await openPage(browser, [catalogMessageToSend, realisticCall]);
       const t = await page.evaluate(() => {
         const w = window as unknown as { __firstPaint: number; __ready: number };
         const start = performance.getEntriesByName('callcoach:script-start')[0]!.startTime;
@@ -199,7 +182,7 @@ async function main(): Promise<void> {
       await page.context().close();
     }
 
-    const page = await openPage(browser, [catalogMessage, realisticCall]);
+    const page = await openPage(browser, [catalogMessageToSend, realisticCall]);
     if (process.env.CALL_COACH_BENCH_TRACE) await browser.startTracing(page, { path: process.env.CALL_COACH_BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'gpu', 'v8'] });
     const cdp = process.env.CALL_COACH_BENCH_CPUPROFILE ? await page.context().newCDPSession(page) : undefined;
     if (cdp) {

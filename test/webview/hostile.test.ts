@@ -11,8 +11,9 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { catalogMessage } from '../../src/catalogMessage';
 import { buildCatalog } from '../../src/core/bank/catalog';
-import { hostMessage, type HostMessage, type TechniqueSummary } from '../../src/protocol';
+import { hostMessage, type HostMessage } from '../../src/protocol';
 import { toCallBank } from '../../src/core/session/fromBank';
 import type { CallBank, CallSetup, CallState } from '../../src/core/session/model';
 import { promptOf, questionText, reduce, startCall, type CallAction } from '../../src/core/session/reducer';
@@ -116,19 +117,9 @@ async function run(sidebar: Sidebar, steps: Step[], base?: Extract<HostMessage, 
   assert.deepEqual(sidebar.requests().filter((u) => !u.startsWith(`${ORIGIN}/`)), [], 'nothing loaded from elsewhere');
 }
 
-const techniques: TechniqueSummary[] = catalog.banks.map((b) => ({
-  id: b.id,
-  title: b.title,
-  summary: b.summary,
-  kind: b.kind,
-  flow: b.flow,
-  promptCount: b.prompts.reduce((n, p) => n + 1 + (p.followUps?.length ?? 0), 0),
-  sources: b.source.map((s) => s.title),
-  ...(b.stage ? { stage: b.stage } : {}),
-  ...(b.adoption ? { adoptionRule: b.adoption.rule } : {}),
-}));
-const playbooks = catalog.playbooks.map(({ id, title, summary, callTitle, techniques: t, stages }) => ({ id, title, summary, callTitle, techniques: t, stages }));
-const catalogMessage: HostMessage = { type: 'catalog', techniques, playbooks, status: { loaded: techniques.length, skipped: LINES.slice(0, 3) } };
+const built = catalogMessage(catalog);
+const { techniques, playbooks } = built;
+const catalogMsg: HostMessage = { ...built, status: { loaded: techniques.length, skipped: LINES.slice(0, 3) } };
 /** The technique list shows techniques, then stages, then checklists. */
 const listed = ['technique', 'stage', 'checklist'].flatMap((kind) => techniques.filter((t) => t.kind === kind));
 
@@ -147,7 +138,7 @@ describe('sidebar webview: the hostile corpus in every field', function () {
     const runnable = techniques.filter((t) => t.kind !== 'stage');
     await run(sidebar, [
       // The catalog alone draws nothing new: the start form waits for the host's idle message.
-      { message: catalogMessage, expect: [] },
+      { message: catalogMsg, expect: [] },
       {
         message: { type: 'idle', customers, today: '2026-11-24', notice: text(5) },
         expect: [
@@ -257,7 +248,7 @@ describe('sidebar webview: the hostile corpus in every field', function () {
     for (let i = 0; i < ids.length; i += 6) chunks.push(ids.slice(i, i + 6));
     chunks[1]!.push('five-whys', 'sync-refresh', 'stage-adoption');
     sidebar = await openSidebar();
-    await sidebar.send(catalogMessage);
+    await sidebar.send(catalogMsg);
     let screensChecked = 0;
     let last: ReturnType<typeof hostileCall> | undefined;
     for (const [c, chunk] of chunks.entries()) {
