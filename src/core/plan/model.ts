@@ -1,7 +1,7 @@
 // The success plan as data: a customer's call notes rolled up (rollup.ts builds it, renderPlan writes
 // it). Everything here is derived from the notes; nothing is stored anywhere but in the notes.
 import type { ValueDriver } from '../bank/schema';
-import type { AdoptionStatus, HealthColor, Horizon, ObjectiveStatus } from '../note/model';
+import type { AdoptionStatus, HealthColor, Horizon, MetricRecord, ObjectiveStatus } from '../note/model';
 
 /** A call note as the roll-up sees it: where it is and what it says. */
 export interface PlanCallRef {
@@ -44,16 +44,11 @@ export interface PlanStage {
   latest: StageSnapshot;
 }
 
-/** A metric merged across calls: each field from the latest call that gave it a value. */
-export interface PlanMetric {
-  id: string;
-  name: string;
-  /** The record's value driver, or the bank's driver for a metric of the value-drivers bank. */
-  valueDriver: string;
-  measuredHow: string;
-  baseline: string;
-  target: string;
-  unit: string;
+/**
+ * A metric merged across calls: each field from the latest call that gave it a value. Its
+ * `valueDriver` is the record's, or the bank's driver for a metric of the value-drivers bank.
+ */
+export interface PlanMetric extends MetricRecord {
   last: PlanCallRef;
 }
 

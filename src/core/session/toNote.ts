@@ -1,7 +1,7 @@
 // Turns a finished call into the note it records: only what was answered, questions as asked,
 // objectives (from the Five Whys ladder and answers tagged objective) with the details the CSM
 // gave them, tasks from action items, and the scorecards, metrics and health captured.
-import { answerTags, type CallNote, type CallNote as Note, type NoteSection, type Objective } from '../note/model';
+import { answerTags, type CallNote, type NoteSection, type Objective, type StageScore } from '../note/model';
 import { adoptionStatus } from '../plan/adoption';
 import { EMPTY_OBJECTIVE } from './capture';
 import type { CallItem, CallState } from './model';
@@ -12,8 +12,8 @@ export function objectiveItems(state: CallState): CallItem[] {
   return state.parts.flatMap((p) => p.items.filter((i) => !i.skipped && i.answer.trim() && i.tags.includes('objective')));
 }
 
-function stageScores(state: CallState, banks: Banks, discussed: ReadonlySet<string>): Note['adoption'] {
-  const scores: Note['adoption'] = [];
+function stageScores(state: CallState, banks: Banks, discussed: ReadonlySet<string>): StageScore[] {
+  const scores: StageScore[] = [];
   for (const bank of banks.values()) {
     if (!bank.stage || !bank.adoption) continue;
     const score = state.scores[bank.stage];
