@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { assertNever, webviewMessage, type HostMessage } from '../protocol';
 import { catalogMessage } from '../catalogMessage';
+import { localToday } from '../core/localToday';
 import type { Catalog } from '../core/bank/catalog';
 import type { BankService } from './bankService';
 import type { CallController } from './callController';
@@ -137,7 +138,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       const customers = folder ? await listCustomers(folder, this.log) : [];
       const notice = this.notice;
       this.notice = undefined;
-      this.post({ type: 'idle', customers, today: localDate(new Date()), ...(notice ? { notice } : {}) });
+      this.post({ type: 'idle', customers, today: localToday(), ...(notice ? { notice } : {}) });
     }
   }
 
@@ -179,10 +180,4 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.disposables.forEach((d) => d.dispose());
     this.pendingSnapshots.clear();
   }
-}
-
-/** Today in the user's time zone, as YYYY-MM-DD. */
-export function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -8,7 +8,7 @@ import { commitMessage } from '../../core/commit/message';
 import { customersOf, planNotesCommit, type NotesCommitPlan, type RepoChange } from '../../core/commit/selection';
 import type { Log } from '../log';
 import { NotesLocationError, resolveNotesLocation, type NotesLocation } from '../notesLocation';
-import { localDate } from '../sidebarProvider';
+import { localToday } from '../../core/localToday';
 import { gitAccess } from './gitAccess';
 import { GitStatus, type Change, type GitAPI, type Repository } from './gitApi';
 import { commitFailure, pushFailure, retryLocked } from './gitErrors';
@@ -162,7 +162,7 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
   }
 
   const template = vscode.workspace.getConfiguration('callCoach', location.root.uri).get<string>('commitMessageTemplate', '');
-  const message = commitMessage(template, { customers: customersOf(files, location.folder.path), date: localDate(new Date()), count: files.length });
+  const message = commitMessage(template, { customers: customersOf(files, location.folder.path), date: localToday(), count: files.length });
   try {
     await retryLocked(() => repo.commit(message));
   } catch (err) {

@@ -22,7 +22,8 @@ import type { BankService } from '../bankService';
 import type { CallController } from '../callController';
 import { reportError, type Log } from '../log';
 import { NotesLocationError, resolveNotesLocation } from '../notesLocation';
-import { listCustomerFolders, localToday, noteFileNames, PlanFileError, updateSuccessPlan } from './updatePlan';
+import { localToday } from '../../core/localToday';
+import { listCustomerFolders, noteFileNames, PlanFileError, updateSuccessPlan } from './updatePlan';
 
 export const UPDATE_PLAN_COMMAND = 'callCoach.updateSuccessPlan';
 export const COPY_SUMMARY_COMMAND = 'callCoach.copyCallSummary';

@@ -3,6 +3,7 @@
 // rewritten. The plan is replaced atomically, and only when its text changed. A plan whose markers
 // or front matter are damaged is left exactly as it is and reported (PlanFileError).
 import * as vscode from 'vscode';
+import { localToday } from '../../core/localToday';
 import type { Catalog } from '../../core/bank/catalog';
 import { planContext } from '../../core/plan/context';
 import type { PlanContext, SkippedNote, SuccessPlan } from '../../core/plan/model';
@@ -27,12 +28,6 @@ export interface PlanUpdate {
   /** False when the plan already said exactly this. */
   written: boolean;
   plan: SuccessPlan;
-}
-
-/** Today as the CSM's calendar shows it. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 async function readDir(uri: vscode.Uri): Promise<[string, vscode.FileType][]> {
