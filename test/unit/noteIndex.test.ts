@@ -265,13 +265,16 @@ describe('note index: bookkeeping', () => {
 
   it('parses a file again only when its bytes changed', () => {
     const index = new NoteIndex({ hash: fnv1a });
-    index.store('f', 'a.md', old, bytesA);
+    const first = index.store('f', 'a.md', old, bytesA);
     assert.equal(index.parses, 1);
+    assert.equal(first.hash, undefined, 'a first read is parsed, not hashed');
+    index.store('f', 'a.md', { ...old, mtime: 4_000 }, bytesA);
+    assert.equal(index.parses, 2, 'nothing to compare the second read with: parsed again, and hashed');
     const touched = index.store('f', 'a.md', { ...old, mtime: 5_000 }, bytesA);
-    assert.equal(index.parses, 1, 'same bytes, new mtime: not parsed again');
+    assert.equal(index.parses, 2, 'same bytes, new mtime: not parsed again');
     assert.equal(touched.mtime, 5_000);
     const changed = index.store('f', 'a.md', { mtime: 6_000, size: bytesB.length }, bytesB);
-    assert.equal(index.parses, 2);
+    assert.equal(index.parses, 3);
     assert.deepStrictEqual(changed.read, expected(bytesB));
   });
 

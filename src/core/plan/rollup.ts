@@ -34,7 +34,7 @@ import { adoptionStatusLabels, baselineToTarget, escapeCell, escapeHeading, esca
 import type { CallNote, ObjectiveStatus } from '../note/model';
 import { horizons, type Horizon } from '../note/model';
 import { parseDocument, isMap, isScalar, type Node, type Pair } from 'yaml';
-import { findGaps, metricDriver } from './gaps';
+import { findGaps } from './gaps';
 import type {
   Gap,
   PlanAction,
@@ -79,15 +79,51 @@ type MetricField = 'name' | 'valueDriver' | 'measuredHow' | 'baseline' | 'target
 /** A metric field from this call when it has a value, else the one merged so far. */
 const pick = (m: PlanNote['note']['metrics'][number], was: PlanMetric | undefined, field: MetricField) => (m[field].trim() ? m[field] : (was?.[field] ?? ''));
 
+/** The context's lookups by id, made once per context: rolling up 500 customers asks them ~50,000 times. */
+interface ContextIndex {
+  /** A value-drivers metric by id (the first, as a search of the drivers in order finds it). */
+  metric: Map<string, { name: string; unit?: string | undefined }>;
+  /** The first value driver that lists a metric id: metricDriver's answer for a metric without its own. */
+  driver: Map<string, string>;
+  /** A stage's place in lifecycle order, and its title. */
+  stage: Map<string, { order: number; title: string }>;
+}
+const contextIndexes = new WeakMap<PlanContext, ContextIndex>();
+function contextIndex(context: PlanContext): ContextIndex {
+  let index = contextIndexes.get(context);
+  if (!index) {
+    index = { metric: new Map(), driver: new Map(), stage: new Map() };
+    for (const d of context.valueDrivers) {
+      for (const m of d.metrics) {
+        if (!index.metric.has(m.id)) index.metric.set(m.id, m);
+        if (!index.driver.has(m.id)) index.driver.set(m.id, d.id);
+      }
+    }
+    context.stages.forEach((s, order) => index!.stage.has(s.stage) || index!.stage.set(s.stage, { order, title: s.title }));
+    contextIndexes.set(context, index);
+  }
+  return index;
+}
+
+const byCallOrder = (a: PlanNote, b: PlanNote) => (a.note.date < b.note.date ? -1 : a.note.date > b.note.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
 export function buildPlan(input: { customer: string; notes: readonly PlanNote[]; skipped?: readonly SkippedNote[] }, context: PlanContext): SuccessPlan {
-  const notes = [...input.notes].sort((a, b) => (a.note.date < b.note.date ? -1 : a.note.date > b.note.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const notes = [...input.notes].sort(byCallOrder);
+  const lookup = contextIndex(context);
   const ref = ({ file, note }: PlanNote): PlanCallRef => ({ file, date: note.date, title: note.title });
 
   const calls: PlanCall[] = notes.map(({ file, note }) => ({ file, date: note.date, title: note.title, callType: note.callType, attendees: [...note.attendees], durationMinutes: note.durationMinutes }));
 
   const attendees = new Map<string, { name: string; calls: number }>();
+  const names: string[] = [];
   for (const { note } of notes) {
-    for (const name of new Set(note.attendees.map((a) => a.trim()).filter(Boolean))) {
+    // Each distinct name once per call.
+    names.length = 0;
+    for (const a of note.attendees) {
+      const name = a.trim();
+      if (name && !names.includes(name)) names.push(name);
+    }
+    for (const name of names) {
       const k = key(name);
       const seen = attendees.get(k);
       attendees.set(k, { name, calls: (seen?.calls ?? 0) + 1 });
@@ -141,20 +177,17 @@ export function buildPlan(input: { customer: string; notes: readonly PlanNote[];
     for (const h of n.note.health) health.set(key(h.useCase), { useCase: h.useCase, color: h.color, reason: h.reason, call });
   }
 
-  const bankMetric = (id: string) => context.valueDrivers.flatMap((d) => d.metrics).find((m) => m.id === id);
   const mergedMetrics = [...metrics.values()].map((m) => ({
     ...m,
-    name: m.name || bankMetric(m.id)?.name || '',
-    unit: m.unit || bankMetric(m.id)?.unit || '',
-    valueDriver: metricDriver(m, context),
+    name: m.name || lookup.metric.get(m.id)?.name || '',
+    unit: m.unit || lookup.metric.get(m.id)?.unit || '',
+    // metricDriver(m, context), from the index.
+    valueDriver: m.valueDriver || lookup.driver.get(m.id) || '',
   }));
-  const stageOrder = (id: string) => {
-    const i = context.stages.findIndex((s) => s.stage === id);
-    return i < 0 ? context.stages.length : i;
-  };
+  const stageOrder = (id: string) => lookup.stage.get(id)?.order ?? context.stages.length;
   const planStages: PlanStage[] = [...stages.entries()]
     .sort(([a], [b]) => stageOrder(a) - stageOrder(b) || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([stage, s]) => ({ stage, title: context.stages.find((c) => c.stage === stage)?.title ?? stage, ...s }));
+    .map(([stage, s]) => ({ stage, title: lookup.stage.get(stage)?.title ?? stage, ...s }));
   const planObjectives = [...objectives.values()];
 
   return {
