@@ -10,7 +10,7 @@ import { parseNote } from '../../src/core/note/parse';
 import { planContext } from '../../src/core/plan/context';
 import { findGaps, MEASURE_PROMPT, METRIC_PROMPTS } from '../../src/core/plan/gaps';
 import type { PlanContext, SkippedNote, SuccessPlan } from '../../src/core/plan/model';
-import { beginMarker, buildPlan, endMarker, planRegions, renderPlan, type PlanNote } from '../../src/core/plan/rollup';
+import { beginMarker, buildPlan, endMarker, linkTarget, planRegions, renderPlan, type PlanNote } from '../../src/core/plan/rollup';
 import { builtInBanks } from './builtInBanks';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures/plan');
@@ -140,6 +140,22 @@ describe('success plan roll-up', () => {
     const text = rendered(buildPlan({ customer: 'Acme Corp', notes: [odd] }, context));
     assert.ok(text.includes('[a&#93;(javascript:x) &#92; &lt;b>](my%20call%20%281%29%20%5Bdraft%5D.md)'), text);
     assert.doesNotMatch(text, /\]\(javascript:/);
+  });
+});
+
+describe('success plan links', () => {
+  it('percent-encodes a file name, parentheses and quotes included, and reads back with decodeURIComponent', () => {
+    for (const name of ['2026-01-02-kick off (v2).md', "it's*!.md", 'ünïcode 📞.md', '%20.md']) {
+      const target = linkTarget(name);
+      assert.match(target, /^[A-Za-z0-9%._~-]+$/);
+      assert.equal(decodeURIComponent(target), name);
+    }
+  });
+
+  it('links a name with a lone surrogate as U+FFFD instead of throwing', () => {
+    assert.equal(decodeURIComponent(linkTarget('a\ud800b.md')), 'a\ufffdb.md');
+    assert.equal(decodeURIComponent(linkTarget('\udc00.md')), '\ufffd.md');
+    assert.equal(decodeURIComponent(linkTarget('📞\ud83d.md')), '📞\ufffd.md');
   });
 });
 

@@ -215,9 +215,16 @@ export const endMarker = (region: string) => `<!-- call-coach:end ${region} -->`
 
 const objectiveStatusLabels: Record<ObjectiveStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done', 'at-risk': 'At risk' };
 
-/** A link destination for a file beside the plan: percent-encoded, parentheses included. */
+/** Half of a surrogate pair without its other half: encodeURIComponent throws a URIError on one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A link destination for a file beside the plan: percent-encoded, parentheses included. A lone
+ * surrogate (no file system stores one; a file name decoded from bad bytes has U+FFFD instead) is
+ * linked as U+FFFD rather than failing the whole plan.
+ */
 export function linkTarget(file: string): string {
-  return encodeURIComponent(file).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(file.replace(LONE_SURROGATE, '\ufffd')).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Link text: as a table cell, and no bracket or backslash can end or escape the link. */
