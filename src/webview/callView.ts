@@ -1,13 +1,18 @@
 // The live call: one prompt at a time with its hint, an answer box that grows, tags, progress,
 // a timer, and TED / Five Whys specifics. It applies each action to its own copy of the call at
 // once (same reducer as the host) and tells the host, which persists it.
+//
+// It paints incrementally. Its nodes are made once (or once per bank, prompt or panel content)
+// and a step changes only what differs: the question, the hint, the answer box's value, the
+// tags, the progress. A key press touches a handful of nodes, so the next prompt shows within
+// a frame however long the call is.
 import { answerTags, type AnswerTag } from '../core/note/model';
-import type { CallBank, CallItem, CallState } from '../core/session/model';
+import type { CallBank, CallItem, CallPrompt, CallState, CallValueDriver } from '../core/session/model';
 import { currentItem, ladderDepth, promptOf, questionText, reduce, type Banks, type CallAction } from '../core/session/reducer';
 import { checkAdoption } from '../core/plan/adoption';
 import { objectiveItems } from '../core/session/toNote';
 import { renderHealth, renderMetrics, renderObjectives, renderScorecard } from './capturePanels';
-import { h, icon } from './dom';
+import { attr, button, h, icon, setText, sync } from './dom';
 
 export interface CallContext {
   state: CallState;
@@ -32,450 +37,540 @@ const TAG_LABELS: Record<AnswerTag, [label: string, key: string]> = {
 
 const ANSWER_DEBOUNCE_MS = 120;
 
-export function formatElapsed(ms: number): string {
+function formatElapsed(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   const pad = (n: number) => String(n).padStart(2, '0');
   const hours = Math.floor(s / 3600);
   return hours ? `${hours}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}` : `${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
 }
 
+/** Caches what `make` returns until one of its arguments changes (by identity). */
+function memo<A extends unknown[], R>(make: (...args: A) => R): (...args: A) => R {
+  let last: A | undefined;
+  let value: R;
+  return (...args) => {
+    if (!last || args.some((a, i) => a !== last![i])) {
+      value = make(...args);
+      last = args;
+    }
+    return value;
+  };
+}
+
+const hasText = (s: string) => /\S/.test(s);
+
 export class CallView {
-  readonly root = h('section', { class: 'call', attrs: { 'aria-label': 'Call in progress' } });
-  private ctx: CallContext;
-  private timerEl = h('span', { class: 'timer', attrs: { role: 'timer', 'aria-label': 'Call time' } });
-  private timer: number | undefined;
-  private pendingAnswer: { key: string; text: string } | undefined;
-  private answerTimer: number | undefined;
-  private techniquesOpen = false;
-  /** Panels the CSM opened or closed by hand, so a repaint keeps them that way. */
-  private panelOpen: Record<string, boolean> = {};
+  readonly root = h('section', { class: 'call', 'aria-label': 'Call in progress' });
+  #ctx: CallContext;
+  #host: CallViewHost;
+  #timer: number;
+  #pending: { key: string; text: string } | undefined;
+  #answerTimer: number | undefined;
+  /** Panels the CSM opened or closed by hand, by panel and bank, so a repaint keeps them that way. */
+  #panelOpen: Record<string, boolean> = {};
 
-  constructor(
-    ctx: CallContext,
-    private readonly host: CallViewHost,
-  ) {
-    this.ctx = ctx;
-    this.timer = window.setInterval(() => this.tick(), 1000);
-    this.render();
-  }
+  // The nodes every screen shares.
+  #timerEl = h('span', { class: 'timer', role: 'timer', 'aria-label': 'Call time' });
+  #who = h('strong');
+  #title = h('span', 'muted');
+  #header = h('header', 'call-header', h('div', 'call-who', this.#who, this.#title), h('div', 'call-clock', icon('clock'), ' ', this.#timerEl));
+  #progress = h('div', 'progress');
+  #stepText = h('span');
+  #bar = h('progress', { 'aria-label': 'Techniques covered' });
+  #navList = h('ol');
+  #nav = h('details', 'technique-nav', h('summary', { 'aria-keyshortcuts': 'Alt+T' }, icon('list-ordered'), ' Techniques ', h('kbd', { text: 'Alt+T' })), this.#navList);
+  #navRows: { bank: CallBank | undefined; li: HTMLElement; button: HTMLButtonElement; count: HTMLElement }[] = [];
+  #footer = h(
+    'footer',
+    'call-footer',
+    button('link-button', () => this.#host.finish(), icon('save'), ' Finish call'),
+    button('link-button danger', () => this.#host.discard(), icon('trash'), ' Discard'),
+  );
 
-  get state(): CallState {
-    return this.ctx.state;
+  // The prompt card and its parts.
+  #card = h('article', { class: 'prompt-card', 'aria-labelledby': 'question' });
+  #missing = h('p', { class: 'empty', text: 'This prompt is no longer in its bank. Press Skip to go on.' });
+  #heading = h('h2', 'technique-heading');
+  #when = h('div', 'when');
+  #question = h('p', { class: 'question', id: 'question' });
+  #hintText = h('span');
+  #hint = h('p', 'hint', icon('lightbulb'), ' ', this.#hintText);
+  #note = h('p', 'note');
+  #area = h('textarea', { id: 'answer', rows: '3', 'aria-describedby': 'question', spellcheck: 'true' });
+  #text = h('div', 'field', h('label', { class: 'label', for: 'answer', text: 'Answer' }), this.#area);
+  #number = h('input', { id: 'answer', type: 'number', inputmode: 'decimal', step: 'any', 'aria-describedby': 'question' });
+  #unit = h('span', 'unit');
+  #numberBox = h('div', 'number');
+  #numberField = h('div', 'field', h('label', { class: 'label', for: 'answer', text: 'Answer' }), this.#numberBox);
+  #tagButtons = answerTags.map((tag) => {
+    const key = TAG_LABELS[tag][1];
+    return button({ class: 'tag', 'aria-pressed': '', 'aria-keyshortcuts': `Alt+${key}`, title: `Alt+${key}` }, () => this.#toggleTag(tag));
+  });
+  #tags = h('div', { class: 'tags', role: 'group', 'aria-label': 'Tag this answer' }, ...this.#tagButtons);
+  #another = button(
+    { class: 'secondary', 'aria-keyshortcuts': 'Alt+N' },
+    () => this.#dispatch({ type: 'tedAnother' }),
+    icon('add'),
+    ' Ask another TED question ',
+    h('kbd', { text: 'Alt+N' }),
+  );
+  #back = button({ class: 'secondary', 'aria-keyshortcuts': 'Alt+B', title: 'Alt+B' }, () => this.#dispatch({ type: 'back' }), icon('arrow-left'), ' Back');
+  #stepNav = h(
+    'div',
+    'nav',
+    this.#back,
+    button({ class: 'secondary', 'aria-keyshortcuts': 'Alt+S', title: 'Alt+S' }, () => this.#dispatch({ type: 'skip' }), icon('debug-step-over'), ' Skip'),
+    button({ class: 'primary', 'aria-keyshortcuts': 'Control+Enter', title: 'Ctrl+Enter' }, () => this.#dispatch({ type: 'next' }), 'Next ', icon('arrow-right')),
+    h('div', { class: 'keys muted', text: 'Ctrl+Enter next · Alt+B back · Alt+S skip · Alt+T techniques' }),
+  );
+
+  constructor(ctx: CallContext, host: CallViewHost) {
+    this.#ctx = ctx;
+    this.#host = host;
+    this.#area.oninput = () => {
+      this.#grow();
+      this.#queueAnswer(this.#area.value);
+    };
+    this.#number.oninput = () => this.#queueAnswer(this.#number.value);
+    this.#timer = window.setInterval(() => this.#tick(), 1000);
+    this.#render();
   }
 
   /** The host's copy replaces ours (on load, or after the host corrected something). */
   replace(ctx: CallContext): void {
-    this.ctx = ctx;
-    this.pendingAnswer = undefined;
-    this.render();
+    this.#ctx = ctx;
+    this.#pending = undefined;
+    this.#render();
   }
 
   dispose(): void {
-    window.clearInterval(this.timer);
-    this.flushAnswer();
+    window.clearInterval(this.#timer);
+    this.#flushAnswer();
   }
 
-  /** Applies an action locally, repaints if the step changed, and tells the host. */
-  dispatch(action: CallAction): void {
-    if (action.type !== 'answer') this.flushAnswer();
-    const before = this.ctx.state;
-    const after = reduce(before, action, this.ctx.banks);
+  /** Applies an action locally, repaints what it changed, and tells the host. */
+  #dispatch(action: CallAction): void {
+    if (action.type !== 'answer') this.#flushAnswer();
+    const before = this.#ctx.state;
+    const after = reduce(before, action, this.#ctx.banks);
     if (after === before) return;
-    this.ctx = { ...this.ctx, state: after };
-    this.host.post(action);
-    if (action.type === 'answer') return; // the textarea already shows it; keep the caret
-    if (action.type === 'toggleTag') {
-      this.renderTags();
-      return;
-    }
-    if (action.type === 'setValue') {
-      this.renderQuestion();
-      return;
-    }
+    this.#ctx = { ...this.#ctx, state: after };
+    this.#host.post(action);
     switch (action.type) {
+      case 'answer': // the answer box already shows it; keep the caret
       // The control already shows the new value: repainting would only lose the focus.
       case 'editMetric':
       case 'editHealth':
       case 'setHealthColor':
       case 'editObjective':
         return;
+      case 'toggleTag':
+        return this.#renderTags();
+      case 'setValue':
+        return setText(this.#question, this.#questionText());
       case 'setScore':
       case 'toggleCriterion':
-        this.renderScoreStatus();
-        return;
+        return this.#renderScoreStatus();
       case 'addMetric':
       case 'removeMetric':
       case 'addHealth':
-      case 'removeHealth':
-        this.render(false);
-        this.focusPanel(action.type);
+      case 'removeHealth': {
+        this.#render(false);
+        const panel = this.root.querySelector(action.type.endsWith('Metric') ? '.panel.metrics' : '.panel.health-panel');
+        (panel?.querySelector(action.type.startsWith('add') ? 'li:last-of-type input' : 'select, button.secondary') as HTMLElement | null)?.focus();
         return;
+      }
     }
-    this.render();
+    this.#render();
   }
 
-  private focusPanel(kind: 'addMetric' | 'removeMetric' | 'addHealth' | 'removeHealth'): void {
-    const panel = this.root.querySelector(kind.endsWith('Metric') ? '.panel.metrics' : '.panel.health-panel');
-    const target = kind.startsWith('add') ? panel?.querySelector('li:last-of-type input') : panel?.querySelector('select, button.secondary');
-    (target as HTMLElement | null)?.focus();
+  #item(): CallItem | undefined {
+    return currentItem(this.#ctx.state);
   }
 
-  private flushAnswer(): void {
-    window.clearTimeout(this.answerTimer);
-    const pending = this.pendingAnswer;
-    this.pendingAnswer = undefined;
-    if (pending) this.dispatch({ type: 'answer', ...pending });
+  #toggleTag(tag: AnswerTag): void {
+    const item = this.#item();
+    if (item) this.#dispatch({ type: 'toggleTag', key: item.key, tag });
   }
 
-  private queueAnswer(key: string, text: string): void {
-    this.pendingAnswer = { key, text };
-    window.clearTimeout(this.answerTimer);
-    this.answerTimer = window.setTimeout(() => this.flushAnswer(), ANSWER_DEBOUNCE_MS);
+  #flushAnswer(): void {
+    window.clearTimeout(this.#answerTimer);
+    const pending = this.#pending;
+    this.#pending = undefined;
+    if (pending) this.#dispatch({ type: 'answer', ...pending });
+  }
+
+  /** The answer box's text for the current item, sent once typing pauses (or before any other action). */
+  #queueAnswer(text: string): void {
+    const item = this.#item();
+    if (!item) return;
+    this.#pending = { key: item.key, text };
+    window.clearTimeout(this.#answerTimer);
+    this.#answerTimer = window.setTimeout(() => this.#flushAnswer(), ANSWER_DEBOUNCE_MS);
   }
 
   /** Keyboard: Ctrl/Cmd+Enter next, Alt+B back, Alt+S skip, Alt+T techniques, Alt+O/P/M/A/F tags. */
   handleKey(e: KeyboardEvent): boolean {
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key === 'Enter' && !e.altKey) {
-      if (this.atWrapUp()) this.host.finish();
-      else this.dispatch(e.shiftKey ? { type: 'back' } : { type: 'next' });
+      if (this.#atWrapUp()) this.#host.finish();
+      else this.#dispatch({ type: e.shiftKey ? 'back' : 'next' });
       return true;
     }
     if (!e.altKey || mod) return false;
-    const item = currentItem(this.ctx.state);
-    const bank = this.currentBank();
+    const flow = this.#bank()?.flow;
     switch (e.code) {
       case 'KeyB':
-        this.dispatch({ type: 'back' });
+        this.#dispatch({ type: 'back' });
         return true;
       case 'KeyS':
-        this.dispatch({ type: 'skip' });
+        this.#dispatch({ type: 'skip' });
         return true;
       case 'KeyT':
-        this.techniquesOpen = !this.techniquesOpen;
-        this.render();
-        if (this.techniquesOpen) (this.root.querySelector('.technique-nav button[aria-current="step"]') as HTMLElement | null)?.focus();
+        this.#nav.open = !this.#nav.open;
+        if (this.#nav.open) this.#navList.querySelector<HTMLElement>('[aria-current]')?.focus();
+        else this.focusAnswer();
         return true;
       case 'KeyR':
-        if (bank?.flow !== 'ladder') return false;
-        this.dispatch({ type: 'ladderReached' });
+        if (flow !== 'ladder') return false;
+        this.#dispatch({ type: 'ladderReached' });
         return true;
       case 'KeyN':
-        if (bank?.flow !== 'ted') return false;
-        this.dispatch({ type: 'tedAnother' });
+        if (flow !== 'ted') return false;
+        this.#dispatch({ type: 'tedAnother' });
         return true;
     }
     const tag = answerTags.find((t) => `Key${TAG_LABELS[t][1]}` === e.code);
-    if (tag && item) {
-      this.dispatch({ type: 'toggleTag', key: item.key, tag });
-      this.host.announce(`${TAG_LABELS[tag][0]} ${currentItem(this.ctx.state)?.tags.includes(tag) ? 'tagged' : 'untagged'}`);
+    if (tag && this.#item()) {
+      this.#toggleTag(tag);
+      this.#host.announce(`${TAG_LABELS[tag][0]} ${this.#item()?.tags.includes(tag) ? 'tagged' : 'untagged'}`);
       return true;
     }
     return false;
   }
 
-  private atWrapUp(): boolean {
-    return this.ctx.state.position.part >= this.ctx.state.parts.length;
+  #atWrapUp(): boolean {
+    return this.#ctx.state.position.part >= this.#ctx.state.parts.length;
   }
 
-  private currentBank(): CallBank | undefined {
-    const part = this.ctx.state.parts[this.ctx.state.position.part];
-    return part && this.ctx.banks.get(part.bankId);
+  #bank(): CallBank | undefined {
+    const part = this.#ctx.state.parts[this.#ctx.state.position.part];
+    return part && this.#ctx.banks.get(part.bankId);
   }
 
-  private tick(): void {
-    this.timerEl.textContent = formatElapsed(Date.now() - this.ctx.state.startedAt);
+  #tick(): void {
+    setText(this.#timerEl, formatElapsed(Date.now() - this.#ctx.state.startedAt));
   }
 
   // ---- rendering -------------------------------------------------------------------------
 
-  private render(focus = true): void {
-    const { state } = this.ctx;
-    this.tick();
-    const header = h(
-      'header',
-      { class: 'call-header' },
-      h('div', { class: 'call-who' }, h('strong', { text: state.setup.customer }), h('span', { class: 'muted', text: ` · ${state.setup.title}` })),
-      h('div', { class: 'call-clock' }, icon('clock'), ' ', this.timerEl),
-    );
-    const body = this.atWrapUp() ? this.renderWrapUp() : this.renderStep();
-    this.root.replaceChildren(header, this.renderProgress(), this.renderTechniqueNav(), body, ...this.renderPanels(), this.renderFooter());
+  #render(focus = true): void {
+    const { setup } = this.#ctx.state;
+    const wrapUp = this.#atWrapUp();
+    this.#tick();
+    setText(this.#who, setup.customer);
+    setText(this.#title, ` · ${setup.title}`);
+    this.#renderProgress();
+    this.#renderNav();
+    sync(this.root, [this.#header, this.#progress, this.#nav, wrapUp ? this.#renderWrapUp() : this.#renderStep(), ...(wrapUp ? [] : this.#renderPanels()), this.#footer]);
     if (focus) this.focusAnswer();
   }
 
   /** Value drivers of every bank in the call (the value-drivers bank rides along with each call). */
-  private drivers() {
-    return [...this.ctx.banks.values()].flatMap((b) => b.valueDrivers ?? []);
-  }
+  #drivers = memo((banks: Banks) => [...banks.values()].flatMap((b) => b.valueDrivers ?? []));
+  #metrics = memo((drivers: CallValueDriver[], metrics: CallState['metrics']) => renderMetrics(drivers, metrics, (a) => this.#dispatch(a)));
+  #health = memo((health: CallState['health']) => renderHealth(health, (a) => this.#dispatch(a)));
 
-  private panel(name: string, auto: boolean, render: (open: boolean) => HTMLDetailsElement): HTMLElement {
-    const details = render(this.panelOpen[name] ?? auto);
-    details.addEventListener('toggle', () => (this.panelOpen[name] = details.open));
+  /** Opens or closes a panel as the CSM last left it for `key`, else as `auto` says. */
+  #show(details: HTMLDetailsElement, key: string, auto: boolean): HTMLDetailsElement {
+    const open = () => this.#panelOpen[key] ?? auto;
+    if (details.open !== open()) details.open = open();
+    // Toggle events also follow our own changes; only a difference from what we set is the CSM's.
+    details.ontoggle = () => details.open !== open() && (this.#panelOpen[key] = details.open);
     return details;
   }
 
   /** Metrics and use-case health can come up at any point of a call, so they are always at hand. */
-  private renderPanels(): HTMLElement[] {
-    if (this.atWrapUp()) return [];
-    const bank = this.currentBank();
-    const { state } = this.ctx;
-    const panels: HTMLElement[] = [];
-    const drivers = this.drivers();
+  #renderPanels(): HTMLElement[] {
+    const bank = this.#bank();
+    const { state, banks } = this.#ctx;
+    const drivers = this.#drivers(banks);
     const aboutMetrics = !!bank && (!!bank.valueDrivers || bank.prompts.some((p) => p.tag === 'metric'));
-    if (drivers.length || state.metrics.length) {
-      panels.push(this.panel(`metrics:${bank?.id}`, aboutMetrics, (open) => renderMetrics(drivers, state, open, (a) => this.dispatch(a)) as HTMLDetailsElement));
-    }
     const aboutHealth = !!bank && bank.prompts.some((p) => p.choices?.some((c) => /^green\b/i.test(c)));
-    panels.push(this.panel(`health:${bank?.id}`, aboutHealth, (open) => renderHealth(state, open, (a) => this.dispatch(a)) as HTMLDetailsElement));
-    return panels;
+    return [
+      (drivers.length || state.metrics.length) && this.#show(this.#metrics(drivers, state.metrics), `metrics:${bank?.id}`, aboutMetrics),
+      this.#show(this.#health(state.health), `health:${bank?.id}`, aboutHealth),
+    ].filter((p): p is HTMLDetailsElement => !!p);
   }
 
-  private renderScoreStatus(): void {
-    const bank = this.currentBank();
+  #renderScoreStatus(): void {
+    const bank = this.#bank();
     const el = this.root.querySelector('.scorecard strong');
     const unmet = this.root.querySelector('.scorecard .unmet');
-    if (!bank?.adoption || !bank.stage || !el) return;
-    const score = this.ctx.state.scores[bank.stage] ?? { percent: null, criteria: [] };
-    const check = checkAdoption(bank.adoption, score.percent, score.criteria);
+    if (!bank?.adoption || !bank.stage || !el || !unmet) return;
+    const check = this.#check(bank);
     el.className = `status-${check.status}`;
     el.textContent = check.status === 'adopted' ? 'Adopted' : check.status === 'pilot' ? 'Pilot' : 'Not started';
-    if (unmet) unmet.textContent = check.unmet.length ? `Still needed: ${check.unmet.join('; ')}` : 'All requirements met.';
+    unmet.textContent = check.unmet.length ? `Still needed: ${check.unmet.join('; ')}` : 'All requirements met.';
   }
 
-  private renderProgress(): HTMLElement {
-    const { state } = this.ctx;
-    const total = state.parts.length;
-    if (this.atWrapUp()) return h('div', { class: 'progress', text: `All ${total} techniques covered` });
-    const part = state.parts[state.position.part]!;
-    const bank = this.currentBank();
-    const stepText =
-      bank?.flow === 'ladder'
-        ? `Why ${state.position.item + 1} of ${Math.max(5, ladderDepth(part))}`
-        : `Prompt ${state.position.item + 1} of ${part.items.length}`;
-    const bar = h('progress', { attrs: { max: String(total), 'aria-label': 'Techniques covered' } });
-    bar.value = state.position.part;
-    return h('div', { class: 'progress' }, h('span', { text: `Technique ${state.position.part + 1} of ${total} · ${stepText}` }), bar);
+  #check(bank: CallBank) {
+    const score = this.#ctx.state.scores[bank.stage!] ?? { percent: null, criteria: [] };
+    return checkAdoption(bank.adoption!, score.percent, score.criteria);
   }
 
-  private renderTechniqueNav(): HTMLElement {
-    const { state, banks } = this.ctx;
-    const details = h(
-      'details',
-      { class: 'technique-nav' },
-      h('summary', { attrs: { 'aria-keyshortcuts': 'Alt+T' } }, icon('list-ordered'), ' Techniques ', h('kbd', { text: 'Alt+T' })),
-      h(
-        'ol',
-        {},
-        ...state.parts.map((part, index) => {
-          const bank = banks.get(part.bankId);
-          const answered = part.items.filter((i) => i.answer.trim()).length;
-          const button = h('button', { class: 'link-button', attrs: { type: 'button' } }, bank?.title ?? part.bankId, h('span', { class: 'muted', text: answered ? ` · ${answered} answered` : '' }));
-          if (index === state.position.part) button.setAttribute('aria-current', 'step');
-          button.addEventListener('click', () => {
-            this.techniquesOpen = false;
-            this.dispatch({ type: 'jump', part: index });
-          });
-          return h('li', {}, button);
-        }),
-      ),
-    );
-    details.open = this.techniquesOpen;
-    details.addEventListener('toggle', () => (this.techniquesOpen = details.open));
-    return details;
+  #renderProgress(): void {
+    const { parts, position } = this.#ctx.state;
+    const total = parts.length;
+    if (this.#atWrapUp()) return setText(this.#progress, `All ${total} techniques covered`);
+    const part = parts[position.part]!;
+    const stepText = this.#bank()?.flow === 'ladder' ? `Why ${position.item + 1} of ${Math.max(5, ladderDepth(part))}` : `Prompt ${position.item + 1} of ${part.items.length}`;
+    setText(this.#stepText, `Technique ${position.part + 1} of ${total} · ${stepText}`);
+    attr(this.#bar, 'max', String(total));
+    if (this.#bar.value !== position.part) this.#bar.value = position.part;
+    sync(this.#progress, [this.#stepText, this.#bar]);
   }
 
-  private questionEl = h('p', { class: 'question', attrs: { id: 'question' } });
-  private tagsEl = h('div', { class: 'tags', attrs: { role: 'group', 'aria-label': 'Tag this answer' } });
+  /** The technique list: each part with how many answers it has, the current one marked. */
+  #renderNav(): void {
+    const { state, banks } = this.#ctx;
+    const rows = state.parts.map((part, index) => {
+      const bank = banks.get(part.bankId);
+      let row = this.#navRows[index];
+      if (!row || row.bank !== bank) {
+        const count = h('span', 'muted');
+        const b = button('link-button', () => {
+          this.#nav.open = false;
+          this.#dispatch({ type: 'jump', part: index });
+        }, bank?.title ?? part.bankId, count);
+        row = this.#navRows[index] = { bank, li: h('li', {}, b), button: b, count };
+      }
+      const answered = part.items.filter((i) => hasText(i.answer)).length;
+      setText(row.count, answered ? ` · ${answered} answered` : '');
+      attr(row.button, 'aria-current', index === state.position.part ? 'step' : null);
+      return row.li;
+    });
+    this.#navRows.length = rows.length;
+    sync(this.#navList, rows);
+  }
 
-  private renderStep(): HTMLElement {
-    const item = currentItem(this.ctx.state)!;
-    const bank = this.currentBank();
-    const prompt = promptOf(bank, item, this.ctx.banks);
-    if (!bank || !prompt) return h('p', { class: 'empty', text: 'This prompt is no longer in its bank. Press Skip to go on.' });
-    const card = h('article', { class: 'prompt-card', attrs: { 'aria-labelledby': 'question' } });
-    card.append(h('h2', { class: 'technique-heading', text: bank.title }));
-    if (bank.flow === 'ted') card.append(this.renderTedVerbs(bank, item));
-    if (prompt.when) card.append(h('div', { class: 'when', text: prompt.when }));
-    card.append(this.questionEl);
-    this.renderQuestion();
-    for (const [name, spec] of Object.entries(prompt.placeholders ?? {})) {
-      if (name === 'previous') continue; // filled from the previous rung
-      card.append(this.renderPlaceholder(item, name, spec.label, spec.example));
-    }
-    card.append(h('p', { class: 'hint' }, icon('lightbulb'), ' ', h('span', { text: prompt.hint })));
-    if (prompt.note) card.append(h('p', { class: 'note', text: prompt.note }));
-    card.append(this.renderAnswer(item, prompt));
-    this.renderTags();
-    card.append(this.tagsEl);
-    if (bank.stage && bank.adoption) {
-      const score = this.ctx.state.scores[bank.stage] ?? { percent: null, criteria: [] };
-      const check = checkAdoption(bank.adoption, score.percent, score.criteria);
-      const scorecard = this.panel(`score:${bank.stage}`, this.ctx.state.position.item === 0, (open) => renderScorecard(bank, this.ctx.state, check.status, open, (a) => this.dispatch(a)) as HTMLDetailsElement);
-      scorecard.append(h('p', { class: 'unmet help', attrs: { 'aria-live': 'polite' }, text: check.unmet.length ? `Still needed: ${check.unmet.join('; ')}` : 'All requirements met.' }));
-      card.append(scorecard);
-    }
-    if (bank.flow === 'ladder') card.append(this.renderLadder());
+  #questionText(): string {
+    const item = this.#item();
+    const prompt = item && promptOf(this.#bank(), item, this.#ctx.banks);
+    return prompt && item ? questionText(prompt, item.values) : '';
+  }
+
+  #renderStep(): HTMLElement {
+    const { state, banks } = this.#ctx;
+    const item = this.#item()!;
+    const bank = this.#bank();
+    const prompt = promptOf(bank, item, banks);
+    if (!bank || !prompt) return this.#missing;
+    setText(this.#heading, bank.title);
+    setText(this.#question, this.#questionText());
+    setText(this.#hintText, prompt.hint);
+    if (prompt.when) setText(this.#when, prompt.when);
+    if (prompt.note) setText(this.#note, prompt.note);
+    this.#renderTags();
+    attr(this.#back, 'disabled', state.position.part === 0 && state.position.item === 0 ? '' : null);
+    let verbs: HTMLElement | undefined;
     if (bank.flow === 'ted') {
-      const another = h('button', { class: 'secondary', attrs: { type: 'button', 'aria-keyshortcuts': 'Alt+N' } }, icon('add'), ' Ask another TED question ', h('kbd', { text: 'Alt+N' }));
-      another.addEventListener('click', () => this.dispatch({ type: 'tedAnother' }));
-      card.append(another);
+      verbs = this.#tedVerbs(bank);
+      for (const radio of verbs.querySelectorAll('input')) radio.checked = radio.value === item.promptId;
     }
-    card.append(this.renderNav());
-    return card;
-  }
-
-  private renderQuestion(): void {
-    const item = currentItem(this.ctx.state);
-    const prompt = item && promptOf(this.currentBank(), item, this.ctx.banks);
-    this.questionEl.textContent = prompt && item ? questionText(prompt, item.values) : '';
-  }
-
-  private renderTedVerbs(bank: CallBank, item: CallItem): HTMLElement {
-    const group = h('fieldset', { class: 'ted-verbs' }, h('legend', { text: 'Ask it as' }));
-    for (const p of bank.prompts) {
-      const radio = h('input', { attrs: { type: 'radio', name: `ted-${item.key}`, value: p.id } });
-      radio.checked = p.id === item.promptId;
-      radio.addEventListener('change', () => radio.checked && this.dispatch({ type: 'tedVerb', key: item.key, promptId: p.id }));
-      group.append(h('label', { class: 'check' }, radio, ` ${p.text.replace(/\s*\{[a-z_]+\}\.?\s*$/, '')}`));
+    const placeholders = this.#placeholders(prompt, this.#ctx.suggestions);
+    for (const [name, input] of placeholders.inputs) {
+      const value = item.values[name] ?? '';
+      if (input.value !== value) input.value = value;
     }
-    return group;
-  }
-
-  private renderPlaceholder(item: CallItem, name: string, label: string, example?: string): HTMLElement {
-    const id = `ph-${name}`;
-    const input = h('input', { attrs: { type: 'text', id, autocomplete: 'off', maxlength: '2000', ...(example ? { placeholder: example } : {}) } });
-    input.value = item.values[name] ?? '';
-    const options = name === 'objective' ? this.ctx.suggestions.objective : name === 'topic' ? this.ctx.suggestions.topic : [];
-    const wrap = h('div', { class: 'field' }, h('label', { attrs: { for: id }, text: label }), input);
-    if (options.length) {
-      input.setAttribute('list', `${id}-list`);
-      wrap.append(h('datalist', { attrs: { id: `${id}-list` } }, ...options.map((o) => h('option', { attrs: { value: o } }))));
-      wrap.append(h('div', { class: 'help', text: `${options.length} from earlier calls with ${this.ctx.state.setup.customer}` }));
+    let scorecard: HTMLElement | undefined;
+    if (bank.stage && bank.adoption) {
+      scorecard = this.#show(this.#scorecard(bank, state.scores[bank.stage]), `score:${bank.stage}`, state.position.item === 0);
     }
-    input.addEventListener('input', () => this.dispatch({ type: 'setValue', key: item.key, name, value: input.value }));
-    return wrap;
+    sync(this.#card, [
+      this.#heading,
+      verbs,
+      prompt.when && this.#when,
+      this.#question,
+      ...placeholders.fields,
+      this.#hint,
+      prompt.note && this.#note,
+      this.#renderAnswer(item, prompt),
+      this.#tags,
+      scorecard,
+      bank.flow === 'ladder' && this.#renderLadder(),
+      bank.flow === 'ted' && this.#another,
+      this.#stepNav,
+    ]);
+    return this.#card;
   }
 
-  private renderAnswer(item: CallItem, prompt: NonNullable<ReturnType<typeof promptOf>>): HTMLElement {
-    const label = h('label', { class: 'label', attrs: { for: 'answer' }, text: 'Answer' });
-    if (prompt.answer === 'choice' && prompt.choices) {
-      const group = h('fieldset', { class: 'choices', attrs: { 'aria-describedby': 'question' } }, h('legend', { text: 'Answer' }));
-      prompt.choices.forEach((choice, i) => {
-        const radio = h('input', { attrs: { type: 'radio', name: 'answer', value: choice, ...(i === 0 ? { id: 'answer' } : {}) } });
-        radio.checked = item.answer.split('\n')[0] === choice;
-        radio.addEventListener('change', () => {
-          const rest = item.answer.split('\n').slice(1).join('\n');
-          this.dispatch({ type: 'answer', key: item.key, text: rest ? `${choice}\n${rest}` : choice });
-        });
-        group.append(h('label', { class: 'check' }, radio, ` ${choice}`));
+  #tedVerbs = memo((bank: CallBank) =>
+    h(
+      'fieldset',
+      'ted-verbs',
+      h('legend', { text: 'Ask it as' }),
+      ...bank.prompts.map((p) => {
+        const radio = h('input', { type: 'radio', name: `ted-${bank.id}`, value: p.id });
+        radio.onchange = () => {
+          const item = this.#item();
+          if (radio.checked && item) this.#dispatch({ type: 'tedVerb', key: item.key, promptId: p.id });
+        };
+        return h('label', 'check', radio, ` ${p.text.replace(/\s*\{[a-z_]+\}\.?\s*$/, '')}`);
+      }),
+    ),
+  );
+
+  /** A field per placeholder of the prompt (the previous rung is filled in by itself). */
+  #placeholders = memo((prompt: CallPrompt, suggestions: CallContext['suggestions']) => {
+    const inputs: [name: string, input: HTMLInputElement][] = [];
+    const fields = Object.entries(prompt.placeholders ?? {})
+      .filter(([name]) => name !== 'previous')
+      .map(([name, { label, example }]) => {
+        const id = `ph-${name}`;
+        const input = h('input', { type: 'text', id, autocomplete: 'off', maxlength: '2000', ...(example ? { placeholder: example } : {}) });
+        const options = name === 'objective' ? suggestions.objective : name === 'topic' ? suggestions.topic : [];
+        input.oninput = () => {
+          const item = this.#item();
+          if (item) this.#dispatch({ type: 'setValue', key: item.key, name, value: input.value });
+        };
+        inputs.push([name, input]);
+        if (options.length) input.setAttribute('list', `${id}-list`);
+        return h(
+          'div',
+          'field',
+          h('label', { for: id, text: label }),
+          input,
+          !!options.length && h('datalist', { id: `${id}-list` }, ...options.map((o) => h('option', { value: o }))),
+          !!options.length && h('div', { class: 'help', text: `${options.length} from earlier calls with ${this.#ctx.state.setup.customer}` }),
+        );
       });
+    return { fields, inputs };
+  });
+
+  #choices = memo((prompt: CallPrompt) =>
+    h(
+      'fieldset',
+      { class: 'choices', 'aria-describedby': 'question' },
+      h('legend', { text: 'Answer' }),
+      ...prompt.choices!.map((choice, i) => {
+        const radio = h('input', { type: 'radio', name: 'answer', value: choice, ...(i === 0 ? { id: 'answer' } : {}) });
+        radio.onchange = () => {
+          const item = this.#item();
+          if (!item) return;
+          const rest = item.answer.split('\n').slice(1).join('\n');
+          this.#dispatch({ type: 'answer', key: item.key, text: rest ? `${choice}\n${rest}` : choice });
+        };
+        return h('label', 'check', radio, ` ${choice}`);
+      }),
+    ),
+  );
+
+  #renderAnswer(item: CallItem, prompt: CallPrompt): HTMLElement {
+    if (prompt.answer === 'choice' && prompt.choices) {
+      const group = this.#choices(prompt);
+      const chosen = item.answer.split('\n')[0];
+      for (const radio of group.querySelectorAll('input')) radio.checked = radio.value === chosen;
       return group;
     }
     if (prompt.answer === 'number' || prompt.answer === 'percent') {
-      const input = h('input', {
-        attrs: { id: 'answer', type: 'number', inputmode: 'decimal', step: 'any', 'aria-describedby': 'question', ...(prompt.answer === 'percent' ? { min: '0', max: '100' } : {}) },
-      });
-      input.value = item.answer;
-      input.addEventListener('input', () => this.queueAnswer(item.key, input.value));
-      const unit = prompt.answer === 'percent' ? '%' : (prompt.unit ?? '');
-      return h('div', { class: 'field' }, label, h('div', { class: 'number' }, input, unit ? h('span', { class: 'unit', text: unit }) : null));
+      const input = this.#number;
+      const percent = prompt.answer === 'percent';
+      attr(input, 'min', percent ? '0' : null);
+      attr(input, 'max', percent ? '100' : null);
+      if (input.value !== item.answer) input.value = item.answer;
+      const unit = percent ? '%' : (prompt.unit ?? '');
+      setText(this.#unit, unit);
+      sync(this.#numberBox, [input, unit && this.#unit]);
+      return this.#numberField;
     }
-    const area = h('textarea', { attrs: { id: 'answer', rows: '3', 'aria-describedby': 'question', spellcheck: 'true' } });
-    area.value = item.answer;
-    // Grows with the text up to most of the view; past that it scrolls (a pasted 1 MB log
-    // must not make a page a million pixels tall).
-    const grow = () => {
-      area.style.height = 'auto';
-      area.style.height = `${Math.min(area.scrollHeight + 2, Math.max(120, window.innerHeight * 0.6))}px`;
-    };
-    area.addEventListener('input', () => {
-      grow();
-      this.queueAnswer(item.key, area.value);
-    });
-    queueMicrotask(grow);
-    return h('div', { class: 'field' }, label, area);
+    if (this.#area.value !== item.answer) {
+      this.#area.value = item.answer;
+      this.#grow();
+    }
+    return this.#text;
   }
 
-  private renderTags(): void {
-    const item = currentItem(this.ctx.state);
+  /**
+   * Grows the answer box with the text up to most of the view; past that it scrolls (a pasted
+   * 1 MB log must not make a page a million pixels tall). Empty, it keeps its natural height,
+   * which is what measuring would give, without making the browser lay the page out to measure.
+   */
+  #grow(): void {
+    const area = this.#area;
+    if (!area.value) return area.removeAttribute('style');
+    area.style.height = 'auto';
+    area.style.height = `${Math.min(area.scrollHeight + 2, Math.max(120, window.innerHeight * 0.6))}px`;
+  }
+
+  #renderTags(): void {
+    const item = this.#item();
     if (!item) return;
-    this.tagsEl.replaceChildren(
-      ...answerTags.map((tag) => {
-        const [label, key] = TAG_LABELS[tag];
-        const on = item.tags.includes(tag);
-        const b = h('button', { class: `tag${on ? ' on' : ''}`, attrs: { type: 'button', 'aria-pressed': String(on), 'aria-keyshortcuts': `Alt+${key}`, title: `Alt+${key}` } }, on ? icon('check') : null, ` ${label}`);
-        b.addEventListener('click', () => this.dispatch({ type: 'toggleTag', key: item.key, tag }));
-        return b;
-      }),
-    );
+    answerTags.forEach((tag, i) => {
+      const on = item.tags.includes(tag);
+      const b = this.#tagButtons[i]!;
+      if (b.getAttribute('aria-pressed') === String(on)) return;
+      b.className = on ? 'tag on' : 'tag';
+      b.setAttribute('aria-pressed', String(on));
+      b.replaceChildren(...(on ? [icon('check')] : []), ` ${TAG_LABELS[tag][0]}`);
+    });
   }
 
-  private renderLadder(): HTMLElement {
-    const part = this.ctx.state.parts[this.ctx.state.position.part]!;
+  #scorecard = memo((bank: CallBank, _score: CallState['scores'][string] | undefined) => {
+    const check = this.#check(bank);
+    const details = renderScorecard(bank, this.#ctx.state, check.status, (a) => this.#dispatch(a));
+    details.append(h('p', { class: 'unmet help', 'aria-live': 'polite', text: check.unmet.length ? `Still needed: ${check.unmet.join('; ')}` : 'All requirements met.' }));
+    return details;
+  });
+
+  #renderLadder(): HTMLElement {
+    const { parts, position } = this.#ctx.state;
+    const part = parts[position.part]!;
     const depth = ladderDepth(part);
     const rungs = h(
       'ol',
-      { class: 'ladder', attrs: { 'aria-label': 'Five Whys ladder' } },
+      { class: 'ladder', 'aria-label': 'Five Whys ladder' },
       ...part.items.map((item, i) => {
-        const li = h('li', { class: i === this.ctx.state.position.item ? 'rung current' : 'rung', text: item.answer.trim() ? item.answer.replace(/\s+/g, ' ').trim() : '…' });
-        if (i === this.ctx.state.position.item) li.setAttribute('aria-current', 'step');
+        const li = h('li', { class: i === position.item ? 'rung current' : 'rung', text: hasText(item.answer) ? item.answer.replace(/\s+/g, ' ').trim() : '…' });
+        if (i === position.item) li.setAttribute('aria-current', 'step');
         return li;
       }),
     );
-    const meter = h('meter', { attrs: { min: '0', max: String(Math.max(5, depth)), 'aria-label': `Depth ${depth} of 5` } });
+    const meter = h('meter', { min: '0', max: String(Math.max(5, depth)), 'aria-label': `Depth ${depth} of 5` });
     meter.value = depth;
-    const reached = h('button', { class: 'secondary', attrs: { type: 'button', 'aria-keyshortcuts': 'Alt+R' } }, icon('target'), ' Strategic objective reached ', h('kbd', { text: 'Alt+R' }));
-    reached.addEventListener('click', () => this.dispatch({ type: 'ladderReached' }));
-    return h('div', { class: 'ladder-box' }, h('div', { class: 'depth' }, h('span', { text: `Depth ${depth}${depth > 5 ? ' (past five: keep going if it helps)' : ''}` }), meter), rungs, reached);
-  }
-
-  private renderNav(): HTMLElement {
-    const back = h('button', { class: 'secondary', attrs: { type: 'button', 'aria-keyshortcuts': 'Alt+B', title: 'Alt+B' } }, icon('arrow-left'), ' Back');
-    const skip = h('button', { class: 'secondary', attrs: { type: 'button', 'aria-keyshortcuts': 'Alt+S', title: 'Alt+S' } }, icon('debug-step-over'), ' Skip');
-    const next = h('button', { class: 'primary', attrs: { type: 'button', 'aria-keyshortcuts': 'Control+Enter', title: 'Ctrl+Enter' } }, 'Next ', icon('arrow-right'));
-    const { part, item } = this.ctx.state.position;
-    back.disabled = part === 0 && item === 0;
-    back.addEventListener('click', () => this.dispatch({ type: 'back' }));
-    skip.addEventListener('click', () => this.dispatch({ type: 'skip' }));
-    next.addEventListener('click', () => this.dispatch({ type: 'next' }));
-    return h('div', { class: 'nav' }, back, skip, next, h('div', { class: 'keys muted', text: 'Ctrl+Enter next · Alt+B back · Alt+S skip · Alt+T techniques' }));
-  }
-
-  private renderWrapUp(): HTMLElement {
-    const items = this.ctx.state.parts.flatMap((p) => p.items);
-    const answered = items.filter((i) => i.answer.trim() && !i.skipped);
-    const count = (tag: AnswerTag) => answered.filter((i) => i.tags.includes(tag)).length;
-    const finish = h('button', { class: 'primary', attrs: { id: 'answer', type: 'button', 'aria-keyshortcuts': 'Control+Enter' } }, icon('save'), ' Finish and write note');
-    finish.addEventListener('click', () => this.host.finish());
-    const back = h('button', { class: 'secondary', attrs: { type: 'button' } }, icon('arrow-left'), ' Back');
-    back.addEventListener('click', () => this.dispatch({ type: 'back' }));
     return h(
-      'article',
-      { class: 'prompt-card wrap-up' },
-      h('h2', { class: 'technique-heading', text: 'Wrap up' }),
-      h(
-        'ul',
-        { class: 'summary' },
-        h('li', { text: `${answered.length} answers across ${this.ctx.state.parts.length} techniques` }),
-        h('li', { text: `${count('objective')} objectives · ${count('pain-point')} pain points · ${count('metric')} metrics` }),
-        h('li', { text: `${count('action-item')} action items · ${count('follow-up')} follow-ups` }),
-        h('li', { text: `${this.ctx.state.metrics.length} metrics with baselines · ${Object.keys(this.ctx.state.scores).length} stage scorecards · ${this.ctx.state.health.length} use-case health` }),
-      ),
-      h('h3', { class: 'subheading', text: 'Objectives' }),
-      renderObjectives(objectiveItems(this.ctx.state), this.drivers(), this.ctx.state, (a) => this.dispatch(a)),
-      h('div', { class: 'nav' }, back, finish),
+      'div',
+      'ladder-box',
+      h('div', 'depth', h('span', { text: `Depth ${depth}${depth > 5 ? ' (past five: keep going if it helps)' : ''}` }), meter),
+      rungs,
+      button({ class: 'secondary', 'aria-keyshortcuts': 'Alt+R' }, () => this.#dispatch({ type: 'ladderReached' }), icon('target'), ' Strategic objective reached ', h('kbd', { text: 'Alt+R' })),
     );
   }
 
-  private renderFooter(): HTMLElement {
-    const finish = h('button', { class: 'link-button', attrs: { type: 'button' } }, icon('save'), ' Finish call');
-    const discard = h('button', { class: 'link-button danger', attrs: { type: 'button' } }, icon('trash'), ' Discard');
-    finish.addEventListener('click', () => this.host.finish());
-    discard.addEventListener('click', () => this.host.discard());
-    return h('footer', { class: 'call-footer' }, finish, discard);
+  #renderWrapUp(): HTMLElement {
+    const { state } = this.#ctx;
+    const answered = state.parts.flatMap((p) => p.items).filter((i) => hasText(i.answer) && !i.skipped);
+    const count = (tag: AnswerTag) => answered.filter((i) => i.tags.includes(tag)).length;
+    const finish = button({ class: 'primary', id: 'answer', 'aria-keyshortcuts': 'Control+Enter' }, () => this.#host.finish(), icon('save'), ' Finish and write note');
+    return h(
+      'article',
+      'prompt-card wrap-up',
+      h('h2', { class: 'technique-heading', text: 'Wrap up' }),
+      h(
+        'ul',
+        'summary',
+        h('li', { text: `${answered.length} answers across ${state.parts.length} techniques` }),
+        h('li', { text: `${count('objective')} objectives · ${count('pain-point')} pain points · ${count('metric')} metrics` }),
+        h('li', { text: `${count('action-item')} action items · ${count('follow-up')} follow-ups` }),
+        h('li', { text: `${state.metrics.length} metrics with baselines · ${Object.keys(state.scores).length} stage scorecards · ${state.health.length} use-case health` }),
+      ),
+      h('h3', { class: 'subheading', text: 'Objectives' }),
+      renderObjectives(objectiveItems(state), this.#drivers(this.#ctx.banks), state, (a) => this.#dispatch(a)),
+      h('div', 'nav', button('secondary', () => this.#dispatch({ type: 'back' }), icon('arrow-left'), ' Back'), finish),
+    );
   }
 
   focusAnswer(): void {
-    (this.root.querySelector('#answer') as HTMLElement | null)?.focus({ preventScroll: false });
+    this.root.querySelector<HTMLElement>('#answer')?.focus();
   }
 }

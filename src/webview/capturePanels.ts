@@ -1,11 +1,12 @@
 // Structured capture beside the answers: a stage's adoption scorecard, metrics with baselines,
 // use-case health, and objective details on the wrap-up. Native controls, labelled, and every
-// change goes through the same reducer actions the host persists.
-import { healthColors, horizons, objectiveStatuses, type AdoptionStatus } from '../core/note/model';
+// change goes through the same reducer actions the host persists. The panels come back closed;
+// the call view opens them.
+import { healthColors, horizons, objectiveStatuses, type AdoptionStatus, type MetricRecord, type UseCaseHealth } from '../core/note/model';
 import { customMetricId, EMPTY_OBJECTIVE } from '../core/session/capture';
 import type { CallBank, CallItem, CallState, CallValueDriver } from '../core/session/model';
 import type { CallAction } from '../core/session/reducer';
-import { h, icon } from './dom';
+import { button, h, icon } from './dom';
 
 type Dispatch = (action: CallAction) => void;
 
@@ -15,146 +16,128 @@ const nextId = (base: string) => `${base}-${++uid}`;
 
 function labelled(label: string, control: HTMLInputElement | HTMLSelectElement, extraClass = ''): HTMLElement {
   control.id = nextId('cap');
-  return h('div', { class: `field compact ${extraClass}` }, h('label', { attrs: { for: control.id }, text: label }), control);
+  return h('div', `field compact ${extraClass}`, h('label', { for: control.id, text: label }), control);
 }
 
 function textInput(value: string, onInput: (v: string) => void, attrs: Record<string, string> = {}): HTMLInputElement {
-  const input = h('input', { attrs: { type: 'text', maxlength: '2000', autocomplete: 'off', ...attrs } });
+  const input = h('input', { type: 'text', maxlength: '2000', autocomplete: 'off', ...attrs });
   input.value = value;
   // Commit on change (blur/Enter), not per keystroke: these fields re-render their panel.
-  input.addEventListener('change', () => onInput(input.value));
+  input.onchange = () => onInput(input.value);
   return input;
 }
 
 function select(options: [value: string, label: string][], value: string, onChange: (v: string) => void): HTMLSelectElement {
-  const el = h('select', {}, ...options.map(([v, label]) => h('option', { attrs: { value: v }, text: label })));
+  const el = h('select', {}, ...options.map(([v, label]) => h('option', { value: v, text: label })));
   el.value = value;
-  el.addEventListener('change', () => onChange(el.value));
+  el.onchange = () => onChange(el.value);
   return el;
 }
 
+const removeButton = (what: string, onClick: () => void) => button({ class: 'icon-button', 'aria-label': `Remove ${what}`, title: 'Remove' }, onClick, icon('close'));
+
 const STATUS_LABEL: Record<AdoptionStatus, string> = { adopted: 'Adopted', pilot: 'Pilot', 'not-started': 'Not started' };
 
-export function renderScorecard(bank: CallBank, state: CallState, status: AdoptionStatus, open: boolean, dispatch: Dispatch): HTMLElement {
+export function renderScorecard(bank: CallBank, state: CallState, status: AdoptionStatus, dispatch: Dispatch): HTMLDetailsElement {
   const stage = bank.stage!;
   const adoption = bank.adoption!;
   const score = state.scores[stage] ?? { percent: null, criteria: [] };
-  const percent = h('input', { attrs: { type: 'number', min: '0', max: '100', step: '1', inputmode: 'numeric' } });
+  const percent = h('input', { type: 'number', min: '0', max: '100', step: '1', inputmode: 'numeric' });
   percent.value = score.percent === null ? '' : String(score.percent);
-  percent.addEventListener('change', () => dispatch({ type: 'setScore', stage, percent: percent.value === '' ? null : Number(percent.value) }));
+  percent.onchange = () => dispatch({ type: 'setScore', stage, percent: percent.value === '' ? null : Number(percent.value) });
   const criteria = h(
     'fieldset',
-    { class: 'criteria' },
+    'criteria',
     h('legend', { text: 'Criteria met' }),
     ...adoption.criteria.map((c) => {
-      const box = h('input', { attrs: { type: 'checkbox', 'data-criterion': c.id } });
+      const box = h('input', { type: 'checkbox', 'data-criterion': c.id });
       box.checked = score.criteria.includes(c.id);
-      box.addEventListener('change', () => dispatch({ type: 'toggleCriterion', stage, criterion: c.id }));
-      const keys = c.metrics?.length ? h('span', { class: 'metric-keys', text: ` ${c.metrics.join(', ')}` }) : null;
-      return h('label', { class: 'check' }, box, h('span', {}, ` ${c.text}`, keys));
+      box.onchange = () => dispatch({ type: 'toggleCriterion', stage, criterion: c.id });
+      return h('label', 'check', box, h('span', {}, ` ${c.text}`, !!c.metrics?.length && h('span', { class: 'metric-keys', text: ` ${c.metrics.join(', ')}` })));
     }),
   );
-  const details = h(
+  return h(
     'details',
-    { class: 'panel scorecard', attrs: { 'data-stage': stage } },
+    { class: 'panel scorecard', 'data-stage': stage },
     h('summary', {}, icon('graph'), ` Adoption scorecard · `, h('strong', { class: `status-${status}`, text: STATUS_LABEL[status] })),
     h('p', { class: 'help', text: adoption.rule }),
-    h('div', { class: 'number' }, labelled('Teams or projects using it (%)', percent)),
+    h('div', 'number', labelled('Teams or projects using it (%)', percent)),
     criteria,
   );
-  details.open = open;
-  return details;
 }
 
 /** Value drivers' metrics as grouped options, plus "their own" metrics typed by the CSM. */
-export function renderMetrics(drivers: readonly CallValueDriver[], state: CallState, open: boolean, dispatch: Dispatch): HTMLElement {
+export function renderMetrics(drivers: readonly CallValueDriver[], metrics: readonly MetricRecord[], dispatch: Dispatch): HTMLDetailsElement {
   const picker = h(
     'select',
-    { attrs: { 'aria-label': 'Metric to add' } },
-    h('option', { attrs: { value: '' }, text: 'Add a metric…' }),
-    ...drivers.map((d) =>
-      h('optgroup', { attrs: { label: d.name } }, ...d.metrics.map((m) => h('option', { attrs: { value: `${d.id}\u0000${m.id}` }, text: m.name }))),
-    ),
-    h('option', { attrs: { value: 'custom' }, text: 'Their own metric…' }),
+    { 'aria-label': 'Metric to add' },
+    h('option', { value: '', text: 'Add a metric…' }),
+    ...drivers.map((d) => h('optgroup', { label: d.name }, ...d.metrics.map((m) => h('option', { value: `${d.id}\u0000${m.id}`, text: m.name })))),
+    h('option', { value: 'custom', text: 'Their own metric…' }),
   );
-  const customName = h('input', { attrs: { type: 'text', placeholder: 'Name of their metric', 'aria-label': 'Name of their metric', hidden: '' } });
-  const add = h('button', { class: 'secondary', attrs: { type: 'button' } }, icon('add'), ' Add');
-  picker.addEventListener('change', () => {
-    customName.hidden = picker.value !== 'custom';
-    if (!customName.hidden) customName.focus();
-  });
-  add.addEventListener('click', () => {
+  const customName = h('input', { type: 'text', placeholder: 'Name of their metric', 'aria-label': 'Name of their metric', hidden: '' });
+  const add = button('secondary', () => {
     if (picker.value === 'custom') {
       if (!customName.value.trim()) return customName.focus();
-      dispatch({ type: 'addMetric', id: customMetricId(customName.value), name: customName.value, valueDriver: '', unit: '' });
-      return;
+      return dispatch({ type: 'addMetric', id: customMetricId(customName.value), name: customName.value, valueDriver: '', unit: '' });
     }
     const [driverId, metricId] = picker.value.split('\u0000');
     const driver = drivers.find((d) => d.id === driverId);
     const metric = driver?.metrics.find((m) => m.id === metricId);
     if (driver && metric) dispatch({ type: 'addMetric', id: metric.id, name: metric.name, valueDriver: driver.id, unit: metric.unit ?? '' });
-  });
-  const rows = state.metrics.map((m) => {
-    const remove = h('button', { class: 'icon-button', attrs: { type: 'button', 'aria-label': `Remove ${m.name}`, title: 'Remove' } }, icon('close'));
-    remove.addEventListener('click', () => dispatch({ type: 'removeMetric', id: m.id }));
-    const edit = (field: 'measuredHow' | 'baseline' | 'target' | 'unit') => (v: string) => dispatch({ type: 'editMetric', id: m.id, field, value: v });
+  }, icon('add'), ' Add');
+  picker.onchange = () => {
+    customName.hidden = picker.value !== 'custom';
+    if (!customName.hidden) customName.focus();
+  };
+  const rows = metrics.map((m) => {
+    const edit = (field: 'measuredHow' | 'baseline' | 'target' | 'unit', attrs?: Record<string, string>) => textInput(m[field], (value) => dispatch({ type: 'editMetric', id: m.id, field, value }), attrs);
     return h(
       'li',
-      { class: 'metric', attrs: { 'data-metric': m.id } },
-      h('div', { class: 'metric-head' }, h('strong', { text: m.name }), remove),
-      labelled('How they measure it today', textInput(m.measuredHow, edit('measuredHow'), { placeholder: 'not measured yet' })),
-      h(
-        'div',
-        { class: 'row' },
-        labelled('Baseline', textInput(m.baseline, edit('baseline'))),
-        labelled('Target', textInput(m.target, edit('target'))),
-        labelled('Unit', textInput(m.unit, edit('unit')), 'narrow'),
-      ),
+      { class: 'metric', 'data-metric': m.id },
+      h('div', 'metric-head', h('strong', { text: m.name }), removeButton(m.name, () => dispatch({ type: 'removeMetric', id: m.id }))),
+      labelled('How they measure it today', edit('measuredHow', { placeholder: 'not measured yet' })),
+      h('div', 'row', labelled('Baseline', edit('baseline')), labelled('Target', edit('target')), labelled('Unit', edit('unit'), 'narrow')),
     );
   });
-  const details = h(
+  return h(
     'details',
-    { class: 'panel metrics' },
-    h('summary', {}, icon('pulse'), ` Metrics discussed (${state.metrics.length})`),
+    'panel metrics',
+    h('summary', {}, icon('pulse'), ` Metrics discussed (${metrics.length})`),
     h('p', { class: 'help', text: 'For each metric: how they measure it now, the baseline, and where they want to go.' }),
-    h('ul', { class: 'metric-list' }, ...rows),
-    h('div', { class: 'row' }, picker, add),
+    h('ul', 'metric-list', ...rows),
+    h('div', 'row', picker, add),
     customName,
   );
-  details.open = open;
-  return details;
 }
 
 const COLOR_LABEL = { green: 'Green', yellow: 'Yellow', red: 'Red' } as const;
 
-export function renderHealth(state: CallState, open: boolean, dispatch: Dispatch): HTMLElement {
-  const rows = state.health.map((entry, index) => {
+export function renderHealth(health: readonly UseCaseHealth[], dispatch: Dispatch): HTMLDetailsElement {
+  const rows = health.map((entry, index) => {
+    const name = nextId('health');
     const colors = h(
       'fieldset',
-      { class: 'health-colors' },
+      'health-colors',
       h('legend', { text: 'Health' }),
       ...healthColors.map((color) => {
-        const radio = h('input', { attrs: { type: 'radio', name: nextId('health'), value: color } });
+        const radio = h('input', { type: 'radio', name, value: color });
         radio.checked = entry.color === color;
-        radio.addEventListener('change', () => radio.checked && dispatch({ type: 'setHealthColor', index, color }));
-        return h('label', { class: `check health-${color}` }, radio, ` ${COLOR_LABEL[color]}`);
+        radio.onchange = () => radio.checked && dispatch({ type: 'setHealthColor', index, color });
+        return h('label', `check health-${color}`, radio, ` ${COLOR_LABEL[color]}`);
       }),
     );
-    const remove = h('button', { class: 'icon-button', attrs: { type: 'button', 'aria-label': `Remove ${entry.useCase || 'use case'}`, title: 'Remove' } }, icon('close'));
-    remove.addEventListener('click', () => dispatch({ type: 'removeHealth', index }));
+    const edit = (field: 'useCase' | 'reason', attrs?: Record<string, string>) => textInput(entry[field], (value) => dispatch({ type: 'editHealth', index, field, value }), attrs);
     return h(
       'li',
-      { class: 'health' },
-      h('div', { class: 'metric-head' }, labelled('Use case', textInput(entry.useCase, (v) => dispatch({ type: 'editHealth', index, field: 'useCase', value: v }), { placeholder: 'CI, SCM, Security…' })), remove),
+      'health',
+      h('div', 'metric-head', labelled('Use case', edit('useCase', { placeholder: 'CI, SCM, Security…' })), removeButton(entry.useCase || 'use case', () => dispatch({ type: 'removeHealth', index }))),
       colors,
-      labelled('Why', textInput(entry.reason, (v) => dispatch({ type: 'editHealth', index, field: 'reason', value: v }))),
+      labelled('Why', edit('reason')),
     );
   });
-  const add = h('button', { class: 'secondary', attrs: { type: 'button' } }, icon('add'), ' Add a use case');
-  add.addEventListener('click', () => dispatch({ type: 'addHealth' }));
-  const details = h('details', { class: 'panel health-panel' }, h('summary', {}, icon('heart'), ` Use-case health (${state.health.length})`), h('ul', { class: 'metric-list' }, ...rows), add);
-  details.open = open;
-  return details;
+  const add = button('secondary', () => dispatch({ type: 'addHealth' }), icon('add'), ' Add a use case');
+  return h('details', 'panel health-panel', h('summary', {}, icon('heart'), ` Use-case health (${health.length})`), h('ul', 'metric-list', ...rows), add);
 }
 
 const STATUS_TEXT: Record<(typeof objectiveStatuses)[number], string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done', 'at-risk': 'At risk' };
@@ -166,25 +149,26 @@ export function renderObjectives(items: readonly CallItem[], drivers: readonly C
   }
   return h(
     'ul',
-    { class: 'objective-list', attrs: { 'aria-label': 'Objectives' } },
+    { class: 'objective-list', 'aria-label': 'Objectives' },
     ...items.map((item) => {
       const d = { ...EMPTY_OBJECTIVE, ...state.objectives[item.key] };
       const edit = (field: 'owner' | 'due' | 'status' | 'horizon' | 'valueDriver') => (value: string) => dispatch({ type: 'editObjective', key: item.key, field, value });
-      const due = h('input', { attrs: { type: 'date' } });
+      const due = h('input', { type: 'date' });
       due.value = d.due;
-      due.addEventListener('change', () => edit('due')(due.value));
+      due.onchange = () => edit('due')(due.value);
+      const none: [string, string] = ['', '—'];
       return h(
         'li',
-        { class: 'objective', attrs: { 'data-key': item.key } },
+        { class: 'objective', 'data-key': item.key },
         h('div', { class: 'objective-text', text: item.answer.replace(/\s+/g, ' ').trim() }),
         h(
           'div',
-          { class: 'row wrap' },
+          'row wrap',
           labelled('Owner', textInput(d.owner, edit('owner'))),
-          labelled('Due', due as HTMLInputElement),
+          labelled('Due', due),
           labelled('Status', select(objectiveStatuses.map((s) => [s, STATUS_TEXT[s]]), d.status, edit('status'))),
-          labelled('Horizon', select([['', '—'], ...horizons.map((m): [string, string] => [String(m), `${m} months`])], d.horizon === null ? '' : String(d.horizon), edit('horizon'))),
-          labelled('Value driver', select([['', '—'], ...drivers.map((v): [string, string] => [v.id, v.name])], d.valueDriver, edit('valueDriver'))),
+          labelled('Horizon', select([none, ...horizons.map((m): [string, string] => [String(m), `${m} months`])], d.horizon === null ? '' : String(d.horizon), edit('horizon'))),
+          labelled('Value driver', select([none, ...drivers.map((v): [string, string] => [v.id, v.name])], d.valueDriver, edit('valueDriver'))),
         ),
       );
     }),

@@ -14,18 +14,18 @@ export function renderCatalog(
   open: Record<string, boolean>,
   onToggle: (kind: string, isOpen: boolean) => void,
 ): HTMLElement {
-  const root = h('div', { class: 'catalog' });
+  const root = h('div', 'catalog');
   for (const section of SECTIONS) {
     const items = techniques.filter((t) => t.kind === section.kind);
     if (!items.length) continue;
     const details = h(
       'details',
-      { class: 'section', attrs: { 'data-kind': section.kind } },
+      { class: 'section', 'data-kind': section.kind },
       h('summary', {}, icon(section.icon), h('span', { class: 'section-title', text: section.title }), h('span', { class: 'badge', text: String(items.length) })),
-      h('ul', { class: 'technique-list', attrs: { 'aria-label': section.title } }, ...items.map(renderTechnique)),
+      h('ul', { class: 'technique-list', 'aria-label': section.title }, ...items.map(renderTechnique)),
     );
     details.open = open[section.kind] ?? section.kind === 'technique';
-    details.addEventListener('toggle', () => onToggle(section.kind, details.open));
+    details.ontoggle = () => onToggle(section.kind, details.open);
     root.append(details);
   }
   return root;
@@ -34,7 +34,7 @@ export function renderCatalog(
 function renderTechnique(t: TechniqueSummary): HTMLElement {
   return h(
     'li',
-    { class: 'technique', attrs: { 'data-id': t.id } },
+    { class: 'technique', 'data-id': t.id },
     h('div', { class: 'technique-title', text: t.title }),
     h('div', { class: 'technique-summary', text: t.summary }),
     t.adoptionRule ? h('div', { class: 'technique-rule', text: t.adoptionRule }) : null,

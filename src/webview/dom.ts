@@ -1,23 +1,59 @@
 // Tiny DOM helpers. Text always goes in through textContent, never innerHTML: bank text and
 // customer answers are data, and must stay inert whatever they contain.
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { class?: string; attrs?: Record<string, string>; text?: string } = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
+/** Attributes by name, but `class` is the class name and `text` the text content; a string is the class alone. */
+export type Props = string | Record<string, string>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
-  if (props.class) el.className = props.class;
-  for (const [name, value] of Object.entries(props.attrs ?? {})) el.setAttribute(name, value);
-  if (props.text !== undefined) el.textContent = props.text;
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  for (const [name, value] of Object.entries(typeof props == 'string' ? { class: props } : props)) {
+    if (name == 'class') el.className = value;
+    else if (name == 'text') el.textContent = value;
+    else el.setAttribute(name, value);
   }
+  for (const child of children) if (child != null && child !== false) el.append(child);
   return el;
 }
 
+/** A `type="button"` button that runs `onClick`. */
+export function button(props: Props, onClick: () => void, ...children: Child[]): HTMLButtonElement {
+  const b = h('button', props, ...children);
+  b.type = 'button';
+  b.onclick = onClick;
+  return b;
+}
+
 export function icon(name: string): HTMLElement {
-  return h('span', { class: `codicon codicon-${name}`, attrs: { 'aria-hidden': 'true' } });
+  return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
+}
+
+// Incremental painting: these write only what differs, so an unchanged node is not touched (and
+// not re-styled or laid out again).
+
+export function setText(el: Node, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** Sets an attribute, or removes it for `null`. */
+export function attr(el: Element, name: string, value: string | null): void {
+  if (el.getAttribute(name) !== value) {
+    if (value === null) el.removeAttribute(name);
+    else el.setAttribute(name, value);
+  }
+}
+
+/** Makes `nodes` the children of `parent`, in order, moving only the ones out of place. */
+export function sync(parent: Element, nodes: readonly (Node | null | undefined | false | '')[]): void {
+  let at = parent.firstChild;
+  for (const node of nodes) {
+    if (!node) continue;
+    if (node === at) at = at.nextSibling;
+    else parent.insertBefore(node, at);
+  }
+  while (at) {
+    const next: ChildNode | null = at.nextSibling;
+    at.remove();
+    at = next;
+  }
 }

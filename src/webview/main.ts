@@ -1,11 +1,11 @@
 // Sidebar entry point: validate what the host says and show the right screen — the start form,
 // the live call, or the technique list — keeping UI-only state in the webview's own state.
 import * as z from 'zod/mini';
-import { assertNever, hostMessage, type HostMessage, type PlaybookSummary, type TechniqueSummary } from '../protocol';
+import { assertNever, hostMessage, type HostMessage, type PlaybookSummary, type TechniqueSummary } from '../hostMessage';
 import type { CallBank } from '../core/session/model';
 import { CallView } from './callView';
 import { renderCatalog } from './catalogView';
-import { h } from './dom';
+import { button, h } from './dom';
 import { renderStartForm, type StartForm } from './startForm';
 import { vscode, type UiState } from './vscodeApi';
 
@@ -37,9 +37,8 @@ function announce(text: string): void {
 function skippedNotice(): HTMLElement | null {
   if (!skipped.length) return null;
   const n = skipped.length;
-  const button = h('button', { class: 'link-button', text: 'Show log' });
-  button.addEventListener('click', () => vscode.postMessage({ type: 'runCommand', command: 'showLog' }));
-  return h('p', { class: 'notice', attrs: { role: 'alert' } }, `${n} question bank${n === 1 ? ' has' : 's have'} errors and ${n === 1 ? 'was' : 'were'} skipped. `, button);
+  const showLog = button('link-button', () => vscode.postMessage({ type: 'runCommand', command: 'showLog' }), 'Show log');
+  return h('p', { class: 'notice', role: 'alert' }, `${n} question bank${n === 1 ? ' has' : 's have'} errors and ${n === 1 ? 'was' : 'were'} skipped. `, showLog);
 }
 
 function catalogSection(): HTMLElement {
@@ -49,7 +48,7 @@ function catalogSection(): HTMLElement {
         saveUi();
       })
     : h('p', { class: 'empty', text: 'No question banks are loaded. Run "Call Coach: Reload Question Banks" or check the log.' });
-  return h('section', { class: 'browse', attrs: { 'aria-label': 'Discovery techniques' } }, h('h2', { class: 'view-title', text: 'Discovery techniques' }), body);
+  return h('section', { class: 'browse', 'aria-label': 'Discovery techniques' }, h('h2', { class: 'view-title', text: 'Discovery techniques' }), body);
 }
 
 function renderIdle(): void {
@@ -133,7 +132,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'notice':
       announce(message.text);
       if (message.level === 'error') {
-        const alert = h('p', { class: 'notice error', attrs: { role: 'alert' }, text: message.text });
+        const alert = h('p', { class: 'notice error', role: 'alert', text: message.text });
         app.prepend(alert);
       }
       return;

@@ -2,7 +2,7 @@
 // Native controls only; every field is labelled; the draft survives the view being hidden.
 import type { PlaybookSummary, TechniqueSummary } from '../protocol';
 import type { CallSetup } from '../core/session/model';
-import { h, icon } from './dom';
+import { button, h, icon } from './dom';
 import type { SetupDraft } from './vscodeApi';
 
 export interface GapSummary {
@@ -73,7 +73,7 @@ function field(label: string, control: HTMLElement, id: string, help?: string): 
   control.id = id;
   const helpId = `${id}-help`;
   if (help) control.setAttribute('aria-describedby', helpId);
-  return h('div', { class: 'field' }, h('label', { attrs: { for: id }, text: label }), control, help ? h('div', { class: 'help', attrs: { id: helpId }, text: help }) : null);
+  return h('div', 'field', h('label', { for: id, text: label }), control, help ? h('div', { class: 'help', id: helpId, text: help }) : null);
 }
 
 export function renderStartForm(props: StartFormProps): StartForm {
@@ -81,24 +81,24 @@ export function renderStartForm(props: StartFormProps): StartForm {
   let draft = props.draft ? reconcile(props.draft, props.techniques) : defaultDraft(props.techniques, props.playbooks, props.today);
   const save = () => props.onDraft(draft);
 
-  const customer = h('input', { attrs: { type: 'text', list: 'customers', required: '', autocomplete: 'off', maxlength: '300' } });
+  const customer = h('input', { type: 'text', list: 'customers', required: '', autocomplete: 'off', maxlength: '300' });
   customer.value = draft.customer;
-  const customers = h('datalist', { attrs: { id: 'customers' } }, ...props.customers.map((c) => h('option', { attrs: { value: c } })));
-  const title = h('input', { attrs: { type: 'text', required: '', maxlength: '300' } });
+  const customers = h('datalist', { id: 'customers' }, ...props.customers.map((c) => h('option', { value: c })));
+  const title = h('input', { type: 'text', required: '', maxlength: '300' });
   title.value = draft.title;
   const choices = [...props.playbooks, OTHER];
-  const callType = h('select', {}, ...choices.map((t) => h('option', { attrs: { value: t.id }, text: t.title })));
+  const callType = h('select', {}, ...choices.map((t) => h('option', { value: t.id, text: t.title })));
   callType.value = choices.some((c) => c.id === draft.callType) ? draft.callType : OTHER.id;
   const playbookHelp = () => playbookOf(props.playbooks, callType.value).summary;
-  const date = h('input', { attrs: { type: 'date', required: '' } });
+  const date = h('input', { type: 'date', required: '' });
   date.value = draft.date || props.today;
-  const attendees = h('input', { attrs: { type: 'text', placeholder: 'Dana (Dev lead), Sam (CTO)' } });
+  const attendees = h('input', { type: 'text', placeholder: 'Dana (Dev lead), Sam (CTO)' });
   attendees.value = draft.attendees;
 
-  const list = h('ol', { class: 'pick-list', attrs: { 'aria-label': 'Techniques, in call order' } });
-  const stageBox = h('fieldset', { class: 'stages' }, h('legend', { text: 'Stages to cover in Stage Adoption' }));
+  const list = h('ol', { class: 'pick-list', 'aria-label': 'Techniques, in call order' });
+  const stageBox = h('fieldset', 'stages', h('legend', { text: 'Stages to cover in Stage Adoption' }));
   const stageTechniques = props.techniques.filter((t) => t.kind === 'stage' && t.stage);
-  const error = h('div', { class: 'form-error', attrs: { role: 'alert' } });
+  const error = h('div', { class: 'form-error', role: 'alert' });
 
   const stageFlowChecked = () => draft.techniques.some((t) => t.on && byId.get(t.id)?.flow === 'stages');
 
@@ -107,14 +107,14 @@ export function renderStartForm(props: StartFormProps): StartForm {
     stageBox.replaceChildren(
       h('legend', { text: 'Stages to cover in Stage Adoption' }),
       ...stageTechniques.map((t) => {
-        const box = h('input', { attrs: { type: 'checkbox', 'data-stage': t.stage! } });
+        const box = h('input', { type: 'checkbox', 'data-stage': t.stage! });
         box.checked = draft.stages.includes(t.stage!);
-        box.addEventListener('change', () => {
+        box.onchange = () => {
           const stages = stageTechniques.map((s) => s.stage!).filter((s) => (s === t.stage ? box.checked : draft.stages.includes(s)));
           draft = { ...draft, stages };
           save();
-        });
-        return h('label', { class: 'check' }, box, ` ${t.title}`);
+        };
+        return h('label', 'check', box, ` ${t.title}`);
       }),
     );
   }
@@ -123,13 +123,13 @@ export function renderStartForm(props: StartFormProps): StartForm {
     list.replaceChildren(
       ...draft.techniques.map((entry, index) => {
         const t = byId.get(entry.id);
-        const box = h('input', { attrs: { type: 'checkbox', 'data-technique': entry.id, 'aria-keyshortcuts': 'Alt+ArrowUp Alt+ArrowDown' } });
+        const box = h('input', { type: 'checkbox', 'data-technique': entry.id, 'aria-keyshortcuts': 'Alt+ArrowUp Alt+ArrowDown' });
         box.checked = entry.on;
-        box.addEventListener('change', () => {
+        box.onchange = () => {
           draft = { ...draft, techniques: draft.techniques.map((x) => (x.id === entry.id ? { ...x, on: box.checked } : x)) };
           save();
           renderStages();
-        });
+        };
         const move = (delta: number, what: 'box' | 'up' | 'down') => {
           const to = index + delta;
           if (to < 0 || to >= draft.techniques.length) return;
@@ -139,19 +139,18 @@ export function renderStartForm(props: StartFormProps): StartForm {
           save();
           renderList(entry.id, what);
         };
-        box.addEventListener('keydown', (e) => {
+        box.onkeydown = (e) => {
           if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
             e.preventDefault();
             move(e.key === 'ArrowUp' ? -1 : 1, 'box');
           }
-        });
-        const up = h('button', { class: 'icon-button', attrs: { type: 'button', title: 'Move up (Alt+Up)', 'aria-label': `Move ${t?.title ?? entry.id} up` } }, icon('arrow-up'));
-        const down = h('button', { class: 'icon-button', attrs: { type: 'button', title: 'Move down (Alt+Down)', 'aria-label': `Move ${t?.title ?? entry.id} down` } }, icon('arrow-down'));
+        };
+        const name = t?.title ?? entry.id;
+        const up = button({ class: 'icon-button', title: 'Move up (Alt+Up)', 'aria-label': `Move ${name} up` }, () => move(-1, 'up'), icon('arrow-up'));
+        const down = button({ class: 'icon-button', title: 'Move down (Alt+Down)', 'aria-label': `Move ${name} down` }, () => move(1, 'down'), icon('arrow-down'));
         up.disabled = index === 0;
         down.disabled = index === draft.techniques.length - 1;
-        up.addEventListener('click', () => move(-1, 'up'));
-        down.addEventListener('click', () => move(1, 'down'));
-        const row = h('li', { class: 'pick' }, h('label', { class: 'check' }, box, ` ${t?.title ?? entry.id}`), h('span', { class: 'pick-actions' }, up, down));
+        const row = h('li', 'pick', h('label', 'check', box, ` ${name}`), h('span', 'pick-actions', up, down));
         if (entry.id === focusId) queueMicrotask(() => (focusWhat === 'box' ? box : focusWhat === 'up' ? (up.disabled ? down : up) : down.disabled ? up : down).focus());
         return row;
       }),
@@ -163,7 +162,7 @@ export function renderStartForm(props: StartFormProps): StartForm {
     save();
   };
   for (const input of [customer, title, date, attendees]) input.addEventListener('input', sync);
-  const gapsBox = h('section', { class: 'gaps', attrs: { 'aria-label': 'Coverage gaps', hidden: '' } });
+  const gapsBox = h('section', { class: 'gaps', 'aria-label': 'Coverage gaps', hidden: '' });
   let gapsTimer: number | undefined;
   const known = (name: string) => props.customers.find((c) => c.toLowerCase() === name.trim().toLowerCase());
   const askGaps = () => {
@@ -193,7 +192,7 @@ export function renderStartForm(props: StartFormProps): StartForm {
     renderList();
     renderStages();
   };
-  callType.addEventListener('change', () => {
+  callType.onchange = () => {
     const fresh = defaultDraft(props.techniques, props.playbooks, props.today, callType.value);
     const previous = playbookOf(props.playbooks, draft.callType);
     // Replace the title only if the CSM had not typed their own.
@@ -204,14 +203,14 @@ export function renderStartForm(props: StartFormProps): StartForm {
     if (help) help.textContent = playbookHelp();
     renderList();
     renderStages();
-  });
+  };
 
-  const start = h('button', { class: 'primary', attrs: { type: 'submit' } }, icon('play'), ' Start call');
+  const start = h('button', { class: 'primary', type: 'submit' }, icon('play'), ' Start call');
   const form = h(
     'form',
-    { class: 'start-form', attrs: { 'aria-label': 'Start a call', novalidate: '' } },
+    { class: 'start-form', 'aria-label': 'Start a call', novalidate: '' },
     h('h2', { class: 'view-title', text: 'Start a call' }),
-    props.notice ? h('p', { class: 'saved', attrs: { role: 'status' } }, icon('pass-filled'), ` ${props.notice}`) : null,
+    props.notice ? h('p', { class: 'saved', role: 'status' }, icon('pass-filled'), ` ${props.notice}`) : null,
     field('Customer', customer, 'f-customer', props.customers.length ? 'Pick a customer with notes, or type a new one.' : undefined),
     customers,
     gapsBox,
@@ -219,12 +218,12 @@ export function renderStartForm(props: StartFormProps): StartForm {
     field('Title', title, 'f-title'),
     field('Date', date, 'f-date'),
     field('Attendees', attendees, 'f-attendees', 'Separate names with commas.'),
-    h('div', { class: 'field' }, h('div', { class: 'label', attrs: { id: 'techniques-label' }, text: 'Techniques' }), h('div', { class: 'help', text: 'Tick the ones to run; Alt+Up/Down reorders.' }), list),
+    h('div', 'field', h('div', { class: 'label', id: 'techniques-label', text: 'Techniques' }), h('div', { class: 'help', text: 'Tick the ones to run; Alt+Up/Down reorders.' }), list),
     stageBox,
     error,
-    h('div', { class: 'actions' }, start),
+    h('div', 'actions', start),
   );
-  form.addEventListener('submit', (e) => {
+  form.onsubmit = (e) => {
     e.preventDefault();
     sync();
     const problem = !draft.customer.trim()
@@ -254,7 +253,7 @@ export function renderStartForm(props: StartFormProps): StartForm {
       stages: stagesOn ? (draft.stages as CallSetup['stages']) : [],
       focus: draft.focus ?? [],
     });
-  });
+  };
   renderList();
   renderStages();
   if (known(customer.value)) askGaps();
@@ -266,15 +265,14 @@ export function renderStartForm(props: StartFormProps): StartForm {
       if (known(customer.value) !== name) return; // the CSM has typed on since
       gapsBox.hidden = gaps.length === 0;
       const rows = gaps.map((gap) => {
-        const add = h('button', { class: 'link-button', attrs: { type: 'button' } }, icon('add'), ' Add to next call');
-        add.addEventListener('click', () => {
+        const add = button('link-button', () => {
           addGap(gap);
           add.replaceChildren(icon('check'), ' Added');
           add.disabled = true;
-        });
-        return h('li', { class: 'gap' }, h('span', { class: 'gap-label', text: gap.label }), add);
+        }, icon('add'), ' Add to next call');
+        return h('li', 'gap', h('span', { class: 'gap-label', text: gap.label }), add);
       });
-      gapsBox.replaceChildren(h('h3', { class: 'subheading', text: `Not yet covered with ${name} (${gaps.length})` }), h('ul', { class: 'gap-list' }, ...rows));
+      gapsBox.replaceChildren(h('h3', { class: 'subheading', text: `Not yet covered with ${name} (${gaps.length})` }), h('ul', 'gap-list', ...rows));
     },
   };
 }
