@@ -1,21 +1,23 @@
 // Turns the text of one YAML bank into a validated Bank, or into problems that name the exact
 // line, column and schema path, so a CSM or team lead can fix the file without guessing.
-import { CST, isMap, isNode, isScalar, Lexer, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { CST, Lexer } from 'yaml';
+import { deref, getPair, lineCounter, parseYaml, toJS, type YamlNode } from '../yaml/parse';
 import type * as z from 'zod/mini';
 import { bankSchema, overridesFileSchema, playbookSchema, type Bank, type OverridesFile, type Playbook } from './schema';
 
 /** Banks are small hand-written files; anything larger is a mistake or an attack. */
 export const MAX_BANK_BYTES = 1024 * 1024;
-/** Banks have no reason to use aliases much; this stops "billion laughs" expansion early. */
-const MAX_ALIAS_COUNT = 100;
+/**
+ * Banks have little reason to use aliases; this stops "billion laughs" expansion before it starts:
+ * the most values that expanding a bank's aliases may repeat.
+ */
+const MAX_ALIAS_VALUES = 10_000;
 /** Deeper than any legitimate bank; guards the validator against pathological nesting. */
 const MAX_DEPTH = 24;
 /**
- * The pre-parse nesting guard's limit. yaml composes nested collections recursively: a thousand
- * levels overflow the stack ("Maximum call stack size exceeded"), and tens of thousands (a 40 KB
- * file of `[`) can abort the whole process in V8's regexp compiler. The lexer is iterative, so
- * nesting is estimated from its tokens before parsing; the estimate may count up to half of the
- * real depth, hence twice MAX_DEPTH, far below where the stack is at risk.
+ * The pre-parse nesting guard's limit. Collections are composed recursively, so nesting is
+ * estimated from the (iterative) lexer's tokens before parsing; the estimate may count up to half
+ * of the real depth, hence twice MAX_DEPTH, far below where the stack is at risk.
  */
 const MAX_LEXED_DEPTH = 2 * MAX_DEPTH;
 
@@ -95,48 +97,33 @@ function deepNestingAt(text: string, limit: number): number | undefined {
   return undefined;
 }
 
-/** Where in the file a schema path points: the deepest existing node along it. */
-function rangeOf(doc: Document, path: PropertyKey[], lines: LineCounter): { start: Position; end: Position } {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n) as (string | number)[], true);
-    if (isNode(node) && node.range) {
-      return { start: toPos(lines, node.range[0]), end: toPos(lines, node.range[1]) };
-    }
+type Positions = (offset: number) => Position;
+
+/** The node a path leads to, or the deepest node along it that exists (with how far it got). */
+function nodeAt(root: YamlNode | null, path: readonly PropertyKey[]): { node: YamlNode | null; depth: number } {
+  let node = root;
+  let depth = 0;
+  for (const key of path) {
+    const t = node && deref(node);
+    const next = t?.kind === 'map' ? getPair(t, String(key))?.value : t?.kind === 'seq' && typeof key === 'number' ? t.items[key] : undefined;
+    if (!next) break;
+    node = next;
+    depth++;
   }
-  return { start: TOP, end: TOP };
+  return { node, depth };
+}
+
+/** Where in the file a schema path points: the deepest existing node along it. */
+function rangeOf(root: YamlNode | null, path: readonly PropertyKey[], pos: Positions): Range {
+  const { node } = nodeAt(root, path);
+  return node ? { start: pos(node.range[0]), end: pos(node.range[1]) } : { start: TOP, end: TOP };
 }
 
 /** For an unknown key, point at the key itself rather than the whole mapping. */
-function keyRange(doc: Document, path: PropertyKey[], key: string, lines: LineCounter) {
-  const map = path.length ? doc.getIn(path as (string | number)[], true) : doc.contents;
-  if (isMap(map)) {
-    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
-    if (pair && isScalar(pair.key) && pair.key.range) {
-      return { start: toPos(lines, pair.key.range[0]), end: toPos(lines, pair.key.range[1]) };
-    }
-  }
-  return rangeOf(doc, path, lines);
-}
-
-/** 1-based line and column of `offset` in `text`. */
-function positionIn(text: string, offset: number): Position {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, col: offset - start + 1 };
-}
-
-function toPos(lines: LineCounter, offset: number): Position {
-  const p = lines.linePos(offset);
-  return { line: p.line, col: p.col };
-}
-
-/** yaml's pretty errors end their first line with " at line L, column C:"; we report those separately. */
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+function keyRange(root: YamlNode | null, path: readonly PropertyKey[], key: string, pos: Positions): Range {
+  const { node, depth } = nodeAt(root, path);
+  const pair = depth === path.length ? getPair(node, key) : undefined;
+  return pair ? { start: pos(pair.keyNode.range[0]), end: pos(pair.keyNode.range[1]) } : rangeOf(root, path, pos);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -161,70 +148,52 @@ export type BankFileContent =
 
 export type LoadFileResult = { ok: true; content: BankFileContent; warnings: BankProblem[] } | { ok: false; problems: BankProblem[] };
 
-type Parsed = { ok: true; data: unknown; doc: Document; lines: LineCounter; warnings: BankProblem[] } | { ok: false; problems: BankProblem[] };
+type Parsed = { ok: true; data: unknown; root: YamlNode | null; pos: Positions; warnings: BankProblem[] } | { ok: false; problems: BankProblem[] };
 
 /** YAML text to plain data, with size, encoding, alias and depth guards. Never throws. */
 function parse(file: string, text: string): Parsed {
-  const fail = (message: string): Parsed => ({ ok: false, problems: [{ file, message, path: '', start: TOP, end: TOP, severity: 'error' }] });
+  const fail = (message: string, start = TOP, end = start, path = ''): Parsed => ({ ok: false, problems: [{ file, message, path, start, end, severity: 'error' }] });
   if (text.length > MAX_BANK_BYTES) {
     return fail(`file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a question bank must be under 1 MB, so split it into several banks`);
   }
   if (text.includes('\u0000') || text.includes('\uFFFD')) {
     return fail('file is not valid UTF-8 text (binary data or another encoding); save it as UTF-8');
   }
+  const pos = lineCounter(text);
   const deep = deepNestingAt(text, MAX_LEXED_DEPTH);
   if (deep !== undefined) {
-    const at = positionIn(text, deep);
-    return { ok: false, problems: [{ file, message: `the bank is nested deeper than ${MAX_DEPTH} levels (here, line ${at.line}); no bank needs that`, path: '', start: at, end: at, severity: 'error' }] };
+    const at = pos(deep);
+    return fail(`the bank is nested deeper than ${MAX_DEPTH} levels (here, line ${at.line}); no bank needs that`, at);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, strict: true, logLevel: 'error' });
-  const yamlProblem = (e: (typeof doc.errors)[number] | (typeof doc.warnings)[number]): BankProblem => ({
-    file,
-    message: `YAML: ${firstLine(e.message)}`,
-    path: '',
-    start: e.linePos?.[0] ?? TOP,
-    end: e.linePos?.[1] ?? e.linePos?.[0] ?? TOP,
-    severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
-  });
-  if (doc.errors.length) return { ok: false, problems: [...doc.errors, ...doc.warnings].map(yamlProblem) };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (!/alias/i.test(message)) return fail(`YAML: ${message}`);
+  const doc = parseYaml(text);
+  if (!doc.ok) return fail(`YAML: ${doc.error.message}`, pos(doc.error.range[0]), pos(doc.error.range[1]));
+  if (doc.aliasValues > MAX_ALIAS_VALUES) {
     // Point at the first alias: that is where to start writing the values out.
-    let at = TOP;
-    visit(doc, {
-      Alias(_key, node) {
-        if (node.range) at = toPos(lines, node.range[0]);
-        return visit.BREAK;
-      },
-    });
-    return { ok: false, problems: [{ file, message: `YAML: too many aliases (${message}); write the values out instead`, path: '', start: at, end: at, severity: 'error' }] };
+    const at = pos(doc.aliases[0]!.range[0]);
+    return fail(`YAML: too many aliases (expanding them would repeat more than ${MAX_ALIAS_VALUES} values); write the values out instead`, at);
   }
+  const data = toJS(doc.root);
   if (data === null || data === undefined) return fail('the bank is empty; it needs id, kind, title, summary, source and prompts');
   const deepPath = tooDeep(data, MAX_DEPTH);
   if (deepPath) {
-    const range = rangeOf(doc, deepPath, lines);
-    return { ok: false, problems: [{ file, message: `the bank is nested deeper than ${MAX_DEPTH} levels (here, line ${range.start.line}); no bank needs that`, path: deepPath.join('.'), ...range, severity: 'error' }] };
+    const range = rangeOf(doc.root, deepPath, pos);
+    return fail(`the bank is nested deeper than ${MAX_DEPTH} levels (here, line ${range.start.line}); no bank needs that`, range.start, range.end, deepPath.join('.'));
   }
-  return { ok: true, data, doc, lines, warnings: doc.warnings.map(yamlProblem) };
+  return { ok: true, data, root: doc.root, pos, warnings: [] };
 }
 
 /** Schema issues as positioned problems: unknown keys point at the key, the rest at the value. */
-function schemaProblems(file: string, issues: readonly z.core.$ZodIssue[], doc: Document, lines: LineCounter): BankProblem[] {
+function schemaProblems(file: string, issues: readonly z.core.$ZodIssue[], root: YamlNode | null, pos: Positions): BankProblem[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({
           file,
           message: `unknown key "${key}"; check the spelling or remove it`,
           path: [...issue.path, key].join('.'),
-          ...keyRange(doc, issue.path, key, lines),
+          ...keyRange(root, issue.path, key, pos),
           severity: 'error' as const,
         }))
-      : [{ file, message: describeIssue(issue), path: issue.path.join('.'), ...rangeOf(doc, issue.path, lines), severity: 'error' as const }],
+      : [{ file, message: describeIssue(issue), path: issue.path.join('.'), ...rangeOf(root, issue.path, pos), severity: 'error' as const }],
   );
 }
 
@@ -236,7 +205,7 @@ export function loadBank(file: string, text: string): LoadResult {
   const parsed = parse(file, text);
   if (!parsed.ok) return parsed;
   const result = bankSchema.safeParse(parsed.data);
-  if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, parsed.doc, parsed.lines) };
+  if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, parsed.root, parsed.pos) };
   return { ok: true, bank: result.data, warnings: parsed.warnings };
 }
 
@@ -244,21 +213,21 @@ export function loadBank(file: string, text: string): LoadResult {
 export function loadBankFile(file: string, text: string): LoadFileResult {
   const parsed = parse(file, text);
   if (!parsed.ok) return parsed;
-  const { data, doc, lines, warnings } = parsed;
-  const idRange = rangeOf(doc, ['id'], lines);
+  const { data, root, pos, warnings } = parsed;
+  const idRange = rangeOf(root, ['id'], pos);
   if (data && typeof data === 'object' && (data as { kind?: unknown }).kind === 'overrides') {
     const result = overridesFileSchema.safeParse(data);
-    if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, doc, lines) };
-    const entryRanges = result.data.overrides.map((_, i) => rangeOf(doc, ['overrides', i, 'prompt'], lines));
+    if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, root, pos) };
+    const entryRanges = result.data.overrides.map((_, i) => rangeOf(root, ['overrides', i, 'prompt'], pos));
     return { ok: true, content: { type: 'overrides', overrides: result.data, idRange, entryRanges }, warnings };
   }
   if (data && typeof data === 'object' && (data as { kind?: unknown }).kind === 'playbook') {
     const result = playbookSchema.safeParse(data);
-    if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, doc, lines) };
-    const techniqueRanges = result.data.techniques.map((_, i) => rangeOf(doc, ['techniques', i], lines));
+    if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, root, pos) };
+    const techniqueRanges = result.data.techniques.map((_, i) => rangeOf(root, ['techniques', i], pos));
     return { ok: true, content: { type: 'playbook', playbook: result.data, idRange, techniqueRanges }, warnings };
   }
   const result = bankSchema.safeParse(data);
-  if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, doc, lines) };
+  if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, root, pos) };
   return { ok: true, content: { type: 'bank', bank: result.data, idRange }, warnings };
 }

@@ -1,25 +1,27 @@
 // The YAML front matter of a call note: written so that Foam, Obsidian/Dataview and Dendron read it
 // as ordinary properties, and read back by us exactly.
 //
-// Writing: the `yaml` package with YAML 1.1 compatibility quoting, so that readers still on YAML 1.1
+// Writing: ../yaml/emit, which quotes for YAML 1.1 readers too, so that readers still on YAML 1.1
 // (js-yaml, gray-matter) see `yes`, `no`, `1:20`, `0777`, `~`… as the strings they are. The date is
 // the one deliberate exception: a strict `YYYY-MM-DD` is written as a plain scalar so every reader
-// shows a date; we read it back with the failsafe schema, where every scalar is its source text.
-// Strings holding characters that editors treat as line breaks or that reorder text (U+0085,
-// U+2028/9, bidi embeddings/overrides/isolates, BOM, C1 controls) are written double-quoted with
-// `\uXXXX` escapes, so the file never contains them raw.
+// shows a date; we read it back as the failsafe schema would, where every scalar is its source
+// text. Strings holding line breaks, controls or characters that editors treat as line breaks or
+// that reorder text (U+0085, U+2028/9, bidi embeddings/overrides/isolates, BOM, C1 controls) are
+// written double-quoted with escapes, so the file never contains them raw.
 //
 // The lists of records (objectives, adoption, metrics, health) are lists of flat mappings, so that
 // Dataview reads e.g. `adoption.percent` or `FLATTEN objectives AS o WHERE o.status = "at-risk"`:
 // numbers (`percent`, `horizon`) are written as numbers and `null` when unknown, an objective's
 // `due` date as a plain date like the call date, and a stage's `criteria` as a list of ids.
 //
-// Reading: failsafe schema (no implicit types, no custom tags), unique keys, no aliases. Unknown
+// Reading: ../yaml/parse, every scalar as its text (the failsafe schema: no implicit types), only
+// core tags, unique keys, no aliases. Unknown
 // keys are ignored (other tools add their own, e.g. Dendron's `updated`); list fields that are
 // missing read as empty lists; everything else is required and checked. Notes written before the
 // success-plan fields existed still read: no `adoption`/`metrics`/`health` is an empty list, and an
 // objective without `owner`/`due`/`valueDriver` has '' there and `horizon` null.
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Node } from 'yaml';
+import { PlainText, stringifyYaml } from '../yaml/emit';
+import { getPair, lineCounter, parseYaml, type YamlNode } from '../yaml/parse';
 import {
   adoptionStatuses,
   healthColors,
@@ -40,10 +42,6 @@ export const NOTE_TYPE = 'call-note';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Raw characters the front matter must never contain: they would be escaped by the post-pass below. */
-const UNSAFE_YAML = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
-const UNSAFE_YAML_ALL = new RegExp(UNSAFE_YAML.source, 'g');
-
 export type FrontMatterFields = Omit<CallNote, 'sections' | 'actionItems'>;
 
 /** A calendar date in ISO form with a real month and day (2026-02-30 is rejected). */
@@ -58,36 +56,8 @@ export function isIsoDate(s: string): boolean {
   return d <= days;
 }
 
-/** A strict ISO date, written as a plain scalar (like the call date) so readers show a date. */
-class PlainDate {
-  constructor(readonly text: string) {}
-}
-
-const plainDateTag = {
-  tag: 'tag:yaml.org,2002:timestamp',
-  default: true,
-  identify: (v: unknown) => v instanceof PlainDate,
-  resolve: (s: string) => s,
-  stringify: (item: { value?: unknown }) => (item.value as PlainDate).text,
-};
-
-/** A date-ish string: strict ISO dates plain, anything else through yaml's quoting. */
-const dateValue = (s: string): string | PlainDate => (ISO_DATE.test(s) ? new PlainDate(s) : s);
-
-/** `oneLine`: strings with a line break are double-quoted (`\n`) rather than block scalars. */
-function yamlBlock(value: Record<string, unknown>, oneLine = false): string {
-  const doc = new Document(value, { compat: 'yaml-1.1', customTags: [plainDateTag] });
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value !== 'string') return;
-      if (UNSAFE_YAML.test(node.value) || (oneLine && /[\n\r]/.test(node.value))) node.type = Scalar.QUOTE_DOUBLE;
-    },
-  });
-  const text = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
-  // Only double-quoted scalars can hold these now, and there `\uXXXX` is a valid escape. yaml never
-  // emits a lone backslash before a raw character, so the escape cannot be mis-paired.
-  return text.replace(UNSAFE_YAML_ALL, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-}
+/** A date-ish string: strict ISO dates plain (like the call date) so readers show a date, anything else quoted as needed. */
+const dateValue = (s: string): string | PlainText => (ISO_DATE.test(s) ? new PlainText(s) : s);
 
 /**
  * The model keeps percent in 0-100; should a caller break that, the note must still read back, so
@@ -103,21 +73,24 @@ function writablePercent(p: number | null): number | null {
  * and 1.2 readers; a strict ISO date string is written plain when `date` is set.
  */
 export function yamlProperty(key: string, value: string | number, date = false): string {
-  return yamlBlock({ [key]: date && typeof value === 'string' ? dateValue(value) : value }, true).replace(/\n$/, '');
+  return stringifyYaml({ [key]: date && typeof value === 'string' ? dateValue(value) : value }).replace(/\n$/, '');
 }
 
 /** The front matter block, including both `---` fences and the final newline. */
 export function renderFrontMatter(n: FrontMatterFields): string {
-  const head = yamlBlock({ type: NOTE_TYPE, id: n.id, title: n.title, customer: n.customer });
   // A strict ISO date is digits and dashes only: safe as a plain scalar, and shown as a date by
-  // Obsidian, Dataview and Dendron. Anything else goes through yaml (quoted) and fails parsing.
-  const date = ISO_DATE.test(n.date) ? `date: ${n.date}\n` : yamlBlock({ date: n.date });
-  const tail = yamlBlock({
+  // Obsidian, Dataview and Dendron. Anything else is quoted, and fails parsing.
+  const yaml = stringifyYaml({
+    type: NOTE_TYPE,
+    id: n.id,
+    title: n.title,
+    customer: n.customer,
+    date: dateValue(n.date),
     callType: n.callType,
-    attendees: [...n.attendees],
-    techniques: [...n.techniques],
-    stages: [...n.stages],
-    tags: [...n.tags],
+    attendees: n.attendees,
+    techniques: n.techniques,
+    stages: n.stages,
+    tags: n.tags,
     objectives: n.objectives.map((o) => ({
       text: o.text,
       status: o.status,
@@ -127,7 +100,7 @@ export function renderFrontMatter(n: FrontMatterFields): string {
       horizon: o.horizon,
       valueDriver: o.valueDriver,
     })),
-    adoption: n.adoption.map((a) => ({ stage: a.stage, percent: writablePercent(a.percent), criteria: [...a.criteria], status: a.status })),
+    adoption: n.adoption.map((a) => ({ stage: a.stage, percent: writablePercent(a.percent), criteria: a.criteria, status: a.status })),
     metrics: n.metrics.map((m) => ({
       id: m.id,
       name: m.name,
@@ -140,7 +113,7 @@ export function renderFrontMatter(n: FrontMatterFields): string {
     health: n.health.map((h) => ({ useCase: h.useCase, color: h.color, reason: h.reason })),
     durationMinutes: n.durationMinutes,
   });
-  return `---\n${head}${date}${tail}---\n`;
+  return `---\n${yaml}---\n`;
 }
 
 export type FrontMatterResult = { ok: true; fields: FrontMatterFields } | { ok: false; error: string; line?: number };
@@ -152,10 +125,6 @@ class FieldError extends Error {
   ) {
     super(message);
   }
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** `null`, `~` or nothing: YAML's ways of writing "no value" (read with the failsafe schema). */
@@ -177,28 +146,31 @@ interface RecordReader {
   list(key: string): string[];
 }
 
+/** A scalar's text (every scalar is text here, as in YAML's failsafe schema), or undefined. */
+const textOf = (n: YamlNode): string | undefined => (n.kind === 'scalar' ? n.source : undefined);
+
 /** Reads one flat mapping of a record list (`objectives`, `adoption`, …). */
-function record(n: Node | null | undefined, offset: number | undefined, listKey: string, what: string, required: string[]): RecordReader {
-  if (!isMap(n)) throw new FieldError(`every item of \`${listKey}\` must be a mapping with ${required.map((k) => `\`${k}\``).join(', ')}`, offset);
-  const pairOf = (k: string) => n.items.find((p) => isScalar(p.key) && p.key.value === k);
-  const at = (k: string): number | undefined => (pairOf(k)?.value as Node | null | undefined)?.range?.[0] ?? offset;
-  for (const k of required) if (!pairOf(k)) throw new FieldError(`${what} is missing \`${k}\``, offset);
+function record(n: YamlNode, offset: number, listKey: string, what: string, required: string[]): RecordReader {
+  if (n.kind !== 'map') throw new FieldError(`every item of \`${listKey}\` must be a mapping with ${required.map((k) => `\`${k}\``).join(', ')}`, offset);
+  const valueOf = (k: string) => getPair(n, k)?.value;
+  const at = (k: string): number => valueOf(k)?.range[0] ?? offset;
+  for (const k of required) if (!valueOf(k)) throw new FieldError(`${what} is missing \`${k}\``, offset);
   const reader = ((k: string): string => {
-    const v = pairOf(k)?.value as Node | null | undefined;
-    if (v === null || v === undefined) return '';
-    if (!isScalar(v) || typeof v.value !== 'string') throw new FieldError(`${what}'s \`${k}\` must be a text value`, at(k));
-    return v.value;
+    const v = valueOf(k);
+    if (!v) return '';
+    const t = textOf(v);
+    if (t === undefined) throw new FieldError(`${what}'s \`${k}\` must be a text value`, at(k));
+    return t;
   }) as RecordReader;
   reader.at = at;
   reader.list = (k: string): string[] => {
-    const v = pairOf(k)?.value as Node | null | undefined;
-    if (v === null || v === undefined || (isScalar(v) && v.value === '')) return [];
-    if (!isSeq(v)) throw new FieldError(`${what}'s \`${k}\` must be a list: \`${k}: []\` or one \`- item\` line per entry`, at(k));
+    const v = valueOf(k);
+    if (!v || textOf(v) === '') return [];
+    if (v.kind !== 'seq') throw new FieldError(`${what}'s \`${k}\` must be a list: \`${k}: []\` or one \`- item\` line per entry`, at(k));
     return v.items.map((item) => {
-      const node = item as Node | null;
-      if (node === null || node === undefined) return '';
-      if (!isScalar(node) || typeof node.value !== 'string') throw new FieldError(`every item of ${what}'s \`${k}\` must be a text value`, node.range?.[0] ?? at(k));
-      return node.value;
+      const t = textOf(item);
+      if (t === undefined) throw new FieldError(`every item of ${what}'s \`${k}\` must be a text value`, item.range[0]);
+      return t;
     });
   };
   return reader;
@@ -209,54 +181,40 @@ function record(n: Node | null | undefined, offset: number | undefined, listKey:
  * so errors point into the file, not into the block.
  */
 export function parseFrontMatter(yamlText: string, firstLineNo: number): FrontMatterResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { schema: 'failsafe', lineCounter: lines, prettyErrors: true, uniqueKeys: true, strict: true });
-  const fileLine = (offset: number | undefined) => (offset === undefined ? firstLineNo : firstLineNo + lines.linePos(offset).line - 1);
-  const bad = doc.errors[0];
-  if (bad) {
-    return { ok: false, error: `front matter is not valid YAML: ${firstLine(bad.message)}`, line: fileLine(bad.pos[0]) };
+  const doc = parseYaml(yamlText);
+  const fileLine = (offset: number | undefined) => (offset === undefined ? firstLineNo : firstLineNo + lineCounter(yamlText)(offset).line - 1);
+  if (!doc.ok) {
+    return { ok: false, error: `front matter is not valid YAML: ${doc.error.message}`, line: fileLine(doc.error.range[0]) };
   }
-  let alias: number | undefined;
-  visit(doc, {
-    Alias(_key, node) {
-      alias = node.range?.[0] ?? 0;
-      return visit.BREAK;
-    },
-  });
-  if (alias !== undefined) {
-    return { ok: false, error: 'front matter uses a YAML alias (*name); write the value out instead', line: fileLine(alias) };
+  const alias = doc.aliases[0];
+  if (alias) {
+    return { ok: false, error: 'front matter uses a YAML alias (*name); write the value out instead', line: fileLine(alias.range[0]) };
   }
-  const root = doc.contents;
-  if (!isMap(root)) {
-    return { ok: false, error: 'front matter must be a YAML mapping of `key: value` lines (type, id, title, customer, date, …)', line: fileLine(root?.range?.[0]) };
+  const root = doc.root;
+  if (root?.kind !== 'map') {
+    return { ok: false, error: 'front matter must be a YAML mapping of `key: value` lines (type, id, title, customer, date, …)', line: fileLine(root?.range[0]) };
   }
-  const get = (key: string): { node: Node | null | undefined; offset: number | undefined; present: boolean } => {
-    const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
-    if (!pair) return { node: undefined, offset: undefined, present: false };
-    const keyNode = pair.key as Scalar;
-    const value = pair.value as Node | null;
-    return { node: value, offset: value?.range?.[0] ?? keyNode.range?.[0], present: true };
+  const get = (key: string): { node: YamlNode | undefined; offset: number | undefined } => {
+    const pair = getPair(root, key);
+    return { node: pair?.value, offset: pair?.value.range[0] };
   };
   const str = (key: string): string => {
-    const { node: raw, offset, present } = get(key);
-    if (!present) throw new FieldError(`front matter is missing \`${key}\``, undefined);
-    const node = raw;
-    if (node === null || node === undefined) return '';
-    if (!isScalar(node) || typeof node.value !== 'string') throw new FieldError(`\`${key}\` must be a single text value`, offset);
-    return node.value;
+    const { node, offset } = get(key);
+    if (!node) throw new FieldError(`front matter is missing \`${key}\``, undefined);
+    const t = textOf(node);
+    if (t === undefined) throw new FieldError(`\`${key}\` must be a single text value`, offset);
+    return t;
   };
-  const list = <T>(key: string, item: (n: Node | null | undefined, offset: number | undefined) => T): T[] => {
-    const { node: raw, offset, present } = get(key);
-    if (!present) return [];
-    const node = raw;
-    if (node === null || node === undefined || (isScalar(node) && node.value === '')) return [];
-    if (!isSeq(node)) throw new FieldError(`\`${key}\` must be a list: write \`${key}: []\` or one \`- item\` line per entry`, offset);
-    return node.items.map((n) => item(n as Node | null, (n as Node | null)?.range?.[0] ?? offset));
+  const list = <T>(key: string, item: (n: YamlNode, offset: number) => T): T[] => {
+    const { node, offset } = get(key);
+    if (!node || textOf(node) === '') return [];
+    if (node.kind !== 'seq') throw new FieldError(`\`${key}\` must be a list: write \`${key}: []\` or one \`- item\` line per entry`, offset);
+    return node.items.map((n) => item(n, n.range[0]));
   };
-  const text = (key: string) => (n: Node | null | undefined, offset: number | undefined): string => {
-    if (n === null || n === undefined) return '';
-    if (!isScalar(n) || typeof n.value !== 'string') throw new FieldError(`every item of \`${key}\` must be a text value`, offset);
-    return n.value;
+  const text = (key: string) => (n: YamlNode, offset: number): string => {
+    const t = textOf(n);
+    if (t === undefined) throw new FieldError(`every item of \`${key}\` must be a text value`, offset);
+    return t;
   };
 
   try {

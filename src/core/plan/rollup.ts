@@ -33,7 +33,7 @@ import { yamlProperty } from '../note/frontMatter';
 import { adoptionStatusLabels, baselineToTarget, escapeCell, escapeHeading, escapeInline, healthLabels, markdownTable, percentText } from '../note/render';
 import type { CallNote, ObjectiveStatus } from '../note/model';
 import { horizons, type Horizon } from '../note/model';
-import { parseDocument, isMap, isScalar, type Node, type Pair } from 'yaml';
+import { deref, getPair, parseYaml, toJS, type YamlNode } from '../yaml/parse';
 import { findGaps } from './gaps';
 import type {
   Gap,
@@ -465,8 +465,9 @@ function existingUpdated(text: string): string | undefined {
   if (!lines.length || !FENCE.test(lines[0]!.text)) return undefined;
   const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l.text));
   if (close < 0) return undefined;
-  const doc = parseDocument(lines.slice(1, close).map((l) => l.text + l.eol).join(''));
-  const v = doc.errors.length || !isMap(doc.contents) ? undefined : doc.contents.get('updated');
+  const doc = parseYaml(lines.slice(1, close).map((l) => l.text + l.eol).join(''));
+  const node = doc.ok ? getPair(doc.root, 'updated')?.value : undefined;
+  const v = node && toJS(node);
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
 }
 
@@ -545,17 +546,16 @@ type Edit = { ok: true; text: string } | { ok: false; error: string; line?: numb
 
 /** Sets our keys in the YAML block in place; every other byte stays. `line` is 1-based in the block. */
 function editFrontMatter(block: string, values: Record<(typeof frontMatterKeys)[number], string>, eol: string): Edit {
-  const doc = parseDocument(block, { uniqueKeys: true, prettyErrors: false });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : block.slice(0, offset).split('\n').length);
-  const bad = doc.errors[0];
-  if (bad) return { ok: false, error: `the front matter is not valid YAML (${bad.message.split('\n')[0]}); fix it by hand, then update the plan again`, line: lineOf(bad.pos[0]) };
-  const root = doc.contents;
-  if (root !== null && !isMap(root)) return { ok: false, error: 'the front matter must be a YAML mapping of `key: value` lines', line: 1 };
-  const pairs = (root?.items ?? []) as Pair<Node, Node | null>[];
-  const find = (k: string) => pairs.find((p) => isScalar(p.key) && p.key.value === k);
+  const doc = parseYaml(block);
+  const lineOf = (offset: number) => block.slice(0, offset).split('\n').length;
+  if (!doc.ok) return { ok: false, error: `the front matter is not valid YAML (${doc.error.message}); fix it by hand, then update the plan again`, line: lineOf(doc.error.range[0]) };
+  const root = doc.root;
+  if (root !== null && root.kind !== 'map') return { ok: false, error: 'the front matter must be a YAML mapping of `key: value` lines', line: 1 };
+  const find = (k: string) => getPair(root, k);
   const type = find('type');
-  if (type && !(isScalar(type.value) && type.value.value === PLAN_TYPE)) {
-    return { ok: false, error: `the front matter says \`type: ${isScalar(type.value) ? String(type.value.value) : '…'}\`, but this file is where Call Coach keeps the success plan (\`type: ${PLAN_TYPE}\`); rename your file or fix its type`, line: lineOf(type.key.range?.[0]) };
+  const typeValue = type && deref(type.value);
+  if (type && !(typeValue?.kind === 'scalar' && typeValue.value === PLAN_TYPE)) {
+    return { ok: false, error: `the front matter says \`type: ${typeValue?.kind === 'scalar' ? String(typeValue.value) : '…'}\`, but this file is where Call Coach keeps the success plan (\`type: ${PLAN_TYPE}\`); rename your file or fix its type`, line: lineOf(type.keyNode.range[0]) };
   }
   const edits: { from: number; to: number; text: string }[] = [];
   const append: string[] = [];
@@ -566,23 +566,22 @@ function editFrontMatter(block: string, values: Record<(typeof frontMatterKeys)[
       append.push(text + eol);
       continue;
     }
-    const from = pair.key.range?.[0];
-    const keyEnd = pair.key.range?.[1];
-    if (from === undefined || keyEnd === undefined) return { ok: false, error: `the front matter's \`${k}\` could not be located`, line: 1 };
-    const to = pair.value?.range ? pair.value.range[1] : block.indexOf(':', keyEnd) + 1;
+    const from = pair.keyNode.range[0];
+    const to = pair.value.range[1];
     if (block.slice(from, to) !== text) edits.push({ from, to, text });
   }
   let text = block;
   for (const e of edits.sort((a, b) => b.from - a.from)) text = text.slice(0, e.from) + e.text + text.slice(e.to);
   if (append.length) text += (text === '' || text.endsWith('\n') ? '' : eol) + append.join('');
   // Check the result reads back to what we meant to write.
-  const check = parseDocument(text, { uniqueKeys: true });
-  const expected = parseDocument(frontMatterKeys.map((k) => values[k]).join('\n'));
-  if (check.errors.length || !isMap(check.contents) || !isMap(expected.contents)) {
+  const check = parseYaml(text);
+  const expected = parseYaml(frontMatterKeys.map((k) => values[k]).join('\n'));
+  if (!check.ok || check.root?.kind !== 'map' || !expected.ok) {
     return { ok: false, error: 'the front matter could not be updated without breaking it; fix it by hand, then update the plan again', line: 1 };
   }
+  const valueOf = (root: YamlNode | null, k: string) => JSON.stringify(toJS(getPair(root, k)?.value ?? null));
   for (const k of frontMatterKeys) {
-    if (JSON.stringify(check.contents.get(k)) !== JSON.stringify(expected.contents.get(k))) {
+    if (valueOf(check.root, k) !== valueOf(expected.root, k)) {
       return { ok: false, error: `the front matter's \`${k}\` could not be updated in place; fix it by hand, then update the plan again`, line: 1 };
     }
   }
