@@ -486,7 +486,8 @@ export class CallView {
     }
     if (this.#area.value !== item.answer) {
       this.#area.value = item.answer;
-      this.#grow();
+      // Measured once it is in the page (it may not be yet: the card is put together first).
+      queueMicrotask(() => this.#area.isConnected && this.#grow());
     }
     return this.#text;
   }

@@ -51,6 +51,8 @@ interface Screen {
   another: boolean;
   backDisabled: boolean | null;
   focused: string | undefined;
+  /** The answer box is too short for its text (it grows with it, up to most of the view). */
+  clipped: boolean;
 }
 
 function read(sidebar: Sidebar): Promise<Screen> {
@@ -78,6 +80,7 @@ function read(sidebar: Sidebar): Promise<Screen> {
       another: all('.prompt-card > button').some((b) => /Ask another TED question/.test(b.textContent ?? '')),
       backDisabled: (q('.prompt-card .nav button') as HTMLButtonElement | null)?.disabled ?? null,
       focused: document.activeElement?.id,
+      clipped: box?.tagName === 'TEXTAREA' && box.scrollHeight > box.clientHeight + 1,
     };
   });
 }
@@ -112,6 +115,7 @@ function expected(state: CallState): Partial<Screen> {
     another: bank.flow === 'ted',
     backDisabled: p === 0 && i === 0,
     focused: 'answer',
+    clipped: false,
   };
 }
 
@@ -128,6 +132,7 @@ async function hostCopy(sidebar: Sidebar, from: CallState, skip = 0): Promise<Ca
 }
 
 async function openCall(state: CallState): Promise<Sidebar> {
+  assert.ok(state.parts.length, 'a call with parts');
   const sidebar = await openSidebar();
   await sidebar.send({ type: 'catalog', techniques: [], playbooks: [], status: { loaded: callBanks.length, skipped: [] } });
   await sidebar.send({ type: 'call', state, banks: callBanks, suggestions: { objective: [], topic: ['Release cadence'] } });
@@ -204,6 +209,19 @@ describe('sidebar webview: stepping through a call paints each prompt exactly', 
     }
     // Back at the start: the host's copy has no answer there, and the view shows none.
     assert.equal((await read(sidebar)).answer?.value, '');
+  });
+
+  it('a call resumed mid-way opens on its prompt, with its answer and tags, the box sized to the answer', async () => {
+    let state = startCall('steps-5', setup, bankMap, Date.now());
+    state = reduce(state, { type: 'jump', part: 2 }, bankMap);
+    const item = currentItem(state)!;
+    state = reduce(state, { type: 'answer', key: item.key, text: 'One\nTwo\nThree\nFour\nFive\nSix\nSeven' }, bankMap);
+    state = reduce(state, { type: 'toggleTag', key: item.key, tag: 'action-item' }, bankMap);
+    sidebar = await openCall(state);
+    check(await read(sidebar), state, 'resumed');
+    await sidebar.page.keyboard.press('Alt+KeyB');
+    await sidebar.page.keyboard.press('Control+Enter');
+    check(await read(sidebar), await hostCopy(sidebar, state), 'back and forth');
   });
 
   it('a panel stays as the CSM left it for that bank; otherwise it opens where it belongs', async () => {
