@@ -45,15 +45,19 @@ export function attr(el: Element, name: string, value: string | null): void {
 
 /** Makes `nodes` the children of `parent`, in order, moving only the ones out of place. */
 export function sync(parent: Element, nodes: readonly (Node | null | undefined | false | '')[]): void {
+  const wanted = nodes.filter((n): n is Node => !!n);
+  const keep = new Set(wanted);
   let at = parent.firstChild;
-  for (const node of nodes) {
-    if (!node) continue;
+  const drop = (): void => {
+    const next: ChildNode | null = at!.nextSibling;
+    at!.remove();
+    at = next;
+  };
+  for (const node of wanted) {
+    // Drop what is no longer shown first, so that the nodes after it stay where they are.
+    while (at && !keep.has(at)) drop();
     if (node === at) at = at.nextSibling;
     else parent.insertBefore(node, at);
   }
-  while (at) {
-    const next: ChildNode | null = at.nextSibling;
-    at.remove();
-    at = next;
-  }
+  while (at) drop();
 }

@@ -5,7 +5,7 @@ import { assertNever, hostMessage, type HostMessage, type PlaybookSummary, type 
 import type { CallBank } from '../core/session/model';
 import { CallView } from './callView';
 import { renderCatalog } from './catalogView';
-import { button, h } from './dom';
+import { button, h, sync } from './dom';
 import { renderStartForm, type StartForm } from './startForm';
 import { vscode, type UiState } from './vscodeApi';
 
@@ -97,7 +97,8 @@ function renderCall(message: Extract<HostMessage, { type: 'call' }>): void {
       announce,
     });
   }
-  app.replaceChildren(...[skippedNotice(), call.root].filter((p): p is HTMLElement => !!p));
+  // Moves nothing that is already in place: the host's copy of a running call repaints in place.
+  sync(app, [skippedNotice(), call.root]);
   app.setAttribute('aria-busy', 'false');
   call.focusAnswer();
 }
