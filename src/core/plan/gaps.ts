@@ -18,6 +18,7 @@
 //                             Added: the value-drivers baseline question (and "how do you measure it
 //                             today" when that is empty too), with {metric} filled in.
 import type { CallNote } from '../note/model';
+import { contextIndex } from './context';
 import type { Gap, PlanContext, PlanMetric, PlanObjective } from './model';
 
 export const STALE_DAYS = 90;
@@ -37,9 +38,8 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** The value driver a metric counts for: its own, else the bank's driver for a bank metric id. */
-export function metricDriver(metric: { id: string; valueDriver: string }, context: Pick<PlanContext, 'valueDrivers'>): string {
-  if (metric.valueDriver) return metric.valueDriver;
-  return context.valueDrivers.find((d) => d.metrics.some((m) => m.id === metric.id))?.id ?? '';
+export function metricDriver(metric: { id: string; valueDriver: string }, context: PlanContext): string {
+  return metric.valueDriver || contextIndex(context).driver.get(metric.id) || '';
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -20,7 +20,7 @@
 // are not UTF-8, a hand-edited layout, an error — goes to parseNote on the whole text, decoded
 // as the host decodes notes. test/unit/noteIndex.test.ts holds the two to the same results.
 import { readRenderedFrontMatter } from '../note/fastFrontMatter';
-import { answerTags, type ActionItem, type CallNote } from '../note/model';
+import { answerTags, type ActionItem } from '../note/model';
 import { parseNote, unescapeText } from '../note/parse';
 import type { SkippedNote } from './model';
 import type { PlanNote, RollupNote } from './rollup';
@@ -93,10 +93,11 @@ export function summarizeNote(bytes: Uint8Array, text: ByteText = portableByteTe
 function slowSummary(bytes: Uint8Array, text: ByteText): NoteRead {
   const parsed = parseNote(text.decode(bytes));
   // parseNote's strings share the memory of the whole text; a JSON copy keeps only the summary's.
-  return JSON.parse(JSON.stringify(parsed.ok ? { ok: true, note: summaryOf(parsed.note) } : parsed)) as NoteRead;
+  return JSON.parse(JSON.stringify(parsed.ok ? { ok: true, note: summaryOf(parsed.note, parsed.note.actionItems) } : parsed)) as NoteRead;
 }
 
-function summaryOf(n: CallNote): NoteSummary {
+/** The fields of a note (parsed, or its front matter read on the fast path) that the index keeps. */
+function summaryOf(n: Omit<RollupNote, 'actionItems'>, actionItems: ActionItem[]): NoteSummary {
   return {
     title: n.title,
     customer: n.customer,
@@ -110,7 +111,7 @@ function summaryOf(n: CallNote): NoteSummary {
     metrics: n.metrics,
     health: n.health,
     durationMinutes: n.durationMinutes,
-    actionItems: n.actionItems,
+    actionItems,
   };
 }
 
@@ -169,23 +170,7 @@ class FastNote {
   ) {}
 
   read(): NoteRead {
-    const f = readRenderedFrontMatter(this.frontMatter)!;
-    const note: NoteSummary = {
-      title: f.title,
-      customer: f.customer,
-      date: f.date,
-      callType: f.callType,
-      attendees: f.attendees,
-      techniques: f.techniques,
-      stages: f.stages,
-      objectives: f.objectives,
-      adoption: f.adoption,
-      metrics: f.metrics,
-      health: f.health,
-      durationMinutes: f.durationMinutes,
-      actionItems: this.actionItems,
-    };
-    return { ok: true, note };
+    return { ok: true, note: summaryOf(readRenderedFrontMatter(this.frontMatter)!, this.actionItems) };
   }
 }
 

@@ -34,7 +34,8 @@ import { adoptionStatusLabels, baselineToTarget, escapeCell, escapeHeading, esca
 import type { CallNote, ObjectiveStatus } from '../note/model';
 import { horizons, type Horizon } from '../note/model';
 import { deref, getPair, parseYaml, toJS, type YamlNode } from '../yaml/parse';
-import { findGaps } from './gaps';
+import { contextIndex } from './context';
+import { findGaps, metricDriver } from './gaps';
 import type {
   Gap,
   PlanAction,
@@ -78,32 +79,6 @@ function key(s: string): string {
 type MetricField = 'name' | 'valueDriver' | 'measuredHow' | 'baseline' | 'target' | 'unit';
 /** A metric field from this call when it has a value, else the one merged so far. */
 const pick = (m: PlanNote['note']['metrics'][number], was: PlanMetric | undefined, field: MetricField) => (m[field].trim() ? m[field] : (was?.[field] ?? ''));
-
-/** The context's lookups by id, made once per context: rolling up 500 customers asks them ~50,000 times. */
-interface ContextIndex {
-  /** A value-drivers metric by id (the first, as a search of the drivers in order finds it). */
-  metric: Map<string, { name: string; unit?: string | undefined }>;
-  /** The first value driver that lists a metric id: metricDriver's answer for a metric without its own. */
-  driver: Map<string, string>;
-  /** A stage's place in lifecycle order, and its title. */
-  stage: Map<string, { order: number; title: string }>;
-}
-const contextIndexes = new WeakMap<PlanContext, ContextIndex>();
-function contextIndex(context: PlanContext): ContextIndex {
-  let index = contextIndexes.get(context);
-  if (!index) {
-    index = { metric: new Map(), driver: new Map(), stage: new Map() };
-    for (const d of context.valueDrivers) {
-      for (const m of d.metrics) {
-        if (!index.metric.has(m.id)) index.metric.set(m.id, m);
-        if (!index.driver.has(m.id)) index.driver.set(m.id, d.id);
-      }
-    }
-    context.stages.forEach((s, order) => index!.stage.has(s.stage) || index!.stage.set(s.stage, { order, title: s.title }));
-    contextIndexes.set(context, index);
-  }
-  return index;
-}
 
 const byCallOrder = (a: PlanNote, b: PlanNote) => (a.note.date < b.note.date ? -1 : a.note.date > b.note.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
@@ -181,8 +156,7 @@ export function buildPlan(input: { customer: string; notes: readonly PlanNote[];
     ...m,
     name: m.name || lookup.metric.get(m.id)?.name || '',
     unit: m.unit || lookup.metric.get(m.id)?.unit || '',
-    // metricDriver(m, context), from the index.
-    valueDriver: m.valueDriver || lookup.driver.get(m.id) || '',
+    valueDriver: metricDriver(m, context),
   }));
   const stageOrder = (id: string) => lookup.stage.get(id)?.order ?? context.stages.length;
   const planStages: PlanStage[] = [...stages.entries()]
