@@ -88,14 +88,8 @@ export async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The host's own check (noteWriter.ts), so tests and product agree on what "exists" means. */
+export { exists } from '../../../src/host/noteWriter';
 
 // ---- two-phase suites (test/host/code-wrapper.mjs with CALL_COACH_PHASES) -------------------
 
