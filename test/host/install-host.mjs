@@ -132,8 +132,12 @@ function install(paths) {
   if (!existsSync(paths.node)) throw new HostError(`npm finished but ${paths.node} is missing`);
 
   log(`installing code-server@${CODE_SERVER_VERSION} (VS Code server build; compiles native modules, takes a few minutes)`);
+  // Run as a top-level npm, also under `npm test`: an outer npm exports its config as npm_config_*
+  // variables, and code-server's postinstall reads the Node version from npm_config_user_agent,
+  // which would still name the outer npm's Node 20.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   const env = {
-    ...process.env,
+    ...inherited,
     // Node 24 first on PATH: npm itself then runs on it, so code-server's postinstall sees v24.
     PATH: `${dirname(paths.node)}${delimiter}${process.env.PATH ?? ''}`,
     // node-gyp builds against Node 24's headers shipped in the package (no download). The
