@@ -163,6 +163,7 @@ async function main() {
     scratch,
     env,
     smokeTestDriver: true,
+    logLevel: verbose ? 'trace' : undefined,
     onOutput: verbose ? (t) => process.stderr.write(t.replace(/^/gm, '[server] ')) : undefined,
   });
   server.proc.on('exit', (code, signal) => void finish(1, `VS Code server exited unexpectedly (${code ?? signal})`));

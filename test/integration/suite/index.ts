@@ -61,7 +61,10 @@ async function screenshotPoint(): Promise<void> {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // CALL_COACH_GREP runs only the tests whose full title matches (a regular expression), for
+  // chasing one test without the whole suite.
+  const grep = process.env.CALL_COACH_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   const dir = suiteDir();
   const files = fs.existsSync(dir)
     ? fs
