@@ -60,6 +60,7 @@ export class BankService implements vscode.Disposable {
     const undecodable: BankProblem[] = [];
     const builtins = await this.readFiles(await this.builtinFiles(), (uri) => uri.fsPath || uri.toString(), undecodable);
     const team = await findTeamBankFiles();
+    this.watcher.follow(team.existing);
     const labels = new Map<string, vscode.Uri>();
     const label = (uri: vscode.Uri) => {
       const relative = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);

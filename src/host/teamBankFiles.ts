@@ -11,6 +11,8 @@ export interface TeamBankFiles {
   uris: vscode.Uri[];
   /** Setting entries that could not be used, as sentences for the log and the status bar. */
   settingProblems: string[];
+  /** The bank folders and files that exist now: what TeamBankWatcher watches directly. */
+  existing: { uri: vscode.Uri; folder: boolean }[];
 }
 
 async function stat(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
@@ -21,13 +23,13 @@ async function stat(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
   }
 }
 
-/** YAML files directly in `folder`, sorted by name; none when it does not exist. */
-async function bankFilesIn(folder: vscode.Uri): Promise<vscode.Uri[]> {
+/** YAML files directly in `folder`, sorted by name; undefined when it cannot be listed. */
+async function bankFilesIn(folder: vscode.Uri): Promise<vscode.Uri[] | undefined> {
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(folder);
   } catch {
-    return [];
+    return undefined;
   }
   return entries
     .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && isBankFileName(name))
@@ -45,6 +47,7 @@ export function settingEntries(folder: vscode.WorkspaceFolder): unknown[] {
 export async function findTeamBankFiles(): Promise<TeamBankFiles> {
   const uris: vscode.Uri[] = [];
   const settingProblems: string[] = [];
+  const existing: TeamBankFiles['existing'] = [];
   const seen = new Set<string>();
   const add = (list: vscode.Uri[]) => {
     for (const uri of list) {
@@ -54,7 +57,12 @@ export async function findTeamBankFiles(): Promise<TeamBankFiles> {
     }
   };
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    add(await bankFilesIn(vscode.Uri.joinPath(folder.uri, ...TEAM_BANK_FOLDER)));
+    const teamFolder = vscode.Uri.joinPath(folder.uri, ...TEAM_BANK_FOLDER);
+    const inTeamFolder = await bankFilesIn(teamFolder);
+    if (inTeamFolder) {
+      existing.push({ uri: teamFolder, folder: true });
+      add(inTeamFolder);
+    }
     for (const entry of settingEntries(folder)) {
       const checked = checkBankPath(entry);
       if (!checked.ok) {
@@ -64,9 +72,14 @@ export async function findTeamBankFiles(): Promise<TeamBankFiles> {
       const target = vscode.Uri.joinPath(folder.uri, ...checked.segments);
       const info = await stat(target);
       if (!info) settingProblems.push(`callCoach.questionBanks entry "${String(entry)}" does not exist in ${folder.name}; create it or remove the entry`);
-      else if (info.type & vscode.FileType.Directory) add(await bankFilesIn(target));
-      else add([target]);
+      else if (info.type & vscode.FileType.Directory) {
+        existing.push({ uri: target, folder: true });
+        add((await bankFilesIn(target)) ?? []);
+      } else {
+        existing.push({ uri: target, folder: false });
+        add([target]);
+      }
     }
   }
-  return { uris, settingProblems };
+  return { uris, settingProblems, existing };
 }

@@ -3,15 +3,25 @@
 // and BankService starts it only once the banks have been loaded for the first time.
 // Saves and explorer operations are listened to as well: they are how people change banks, and
 // they arrive even when the file system watcher is slow or restarting.
+//
+// Two kinds of watcher, because neither alone is enough:
+// - one glob per workspace folder, served by VS Code's recursive workspace watcher: it sees bank
+//   paths that do not exist yet, in any file system. On Linux it can miss what is inside a tree
+//   created in one go, so the glob also matches the folders above each bank path: the top new
+//   folder is always reported, and that is the cue to load again;
+// - one fs.watch per local bank folder that exists (see folderWatch.ts), set up by every load
+//   before it reads a file, so nothing written after a load has seen it goes unnoticed.
 import * as vscode from 'vscode';
-import { checkBankPath, isBankFileName, TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
-import { QUESTION_BANKS_SETTING, settingEntries } from './teamBankFiles';
+import { bankWatchGlob, checkBankPath, isBankFileName, TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
+import { watchFolderEntries } from './folderWatch';
+import { QUESTION_BANKS_SETTING, settingEntries, type TeamBankFiles } from './teamBankFiles';
 
 const DEBOUNCE_MS = 150;
 
 export class TeamBankWatcher implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private folderWatchers: vscode.Disposable[] = [];
+  private directWatchers: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly onChange: () => void) {
@@ -42,21 +52,39 @@ export class TeamBankWatcher implements vscode.Disposable {
   }
 
   /**
-   * Per workspace folder, one watcher for the team bank folder and one per usable setting entry
-   * (the path itself and anything below it). Relative patterns: a plain `**` glob does not reach
-   * into dot folders such as .callcoach.
+   * Per workspace folder, one glob over the team bank folder and every usable setting entry (see
+   * bankWatchGlob). Relative patterns: a plain `**` glob does not reach into dot folders such as
+   * .callcoach.
    */
   private watchFolders(): void {
     this.folderWatchers.forEach((d) => d.dispose());
     this.folderWatchers = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      this.folderWatchers.push(this.watch(new vscode.RelativePattern(folder, `${TEAM_BANK_FOLDER[0]}/**`)));
+      const paths: string[][] = [[...TEAM_BANK_FOLDER]];
       for (const entry of settingEntries(folder)) {
         const checked = checkBankPath(entry);
-        if (!checked.ok) continue;
-        const path = checked.segments.join('/').replace(/[{}[\]*?]/g, '?');
-        this.folderWatchers.push(this.watch(new vscode.RelativePattern(folder, `{${path},${path}/**}`)));
+        if (checked.ok) paths.push(checked.segments);
       }
+      this.folderWatchers.push(this.watch(new vscode.RelativePattern(folder, bankWatchGlob(paths))));
+    }
+  }
+
+  /**
+   * Watches each local bank folder (its direct entries: banks are not searched deeper) and the
+   * folder holding each bank file, as found by a load. Editors often save by renaming a new file
+   * over the old one, so a file is followed through its folder, by name. Every load starts the
+   * watches afresh: a folder deleted and made again needs a new one, and they cost microseconds.
+   */
+  follow(existing: TeamBankFiles['existing']): void {
+    this.directWatchers.forEach((d) => d.dispose());
+    this.directWatchers = [];
+    for (const { uri, folder } of existing) {
+      if (uri.scheme !== 'file') continue;
+      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+      const watch = folder
+        ? watchFolderEntries(uri.fsPath, isBankFileName, () => this.changed())
+        : watchFolderEntries(vscode.Uri.joinPath(uri, '..').fsPath, (n) => n === name, () => this.changed());
+      if (watch) this.directWatchers.push(watch);
     }
   }
 
@@ -77,6 +105,7 @@ export class TeamBankWatcher implements vscode.Disposable {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.folderWatchers.forEach((d) => d.dispose());
+    this.directWatchers.forEach((d) => d.dispose());
     this.disposables.forEach((d) => d.dispose());
   }
 }

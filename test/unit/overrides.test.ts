@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { buildCatalog, type BankFile } from '../../src/core/bank/catalog';
 import type { Bank } from '../../src/core/bank/schema';
 import { starterBank } from '../../src/core/bank/starters';
-import { checkBankPath, isBankFileName } from '../../src/core/bank/teamPaths';
+import { bankWatchGlob, checkBankPath, isBankFileName } from '../../src/core/bank/teamPaths';
 
 const base: BankFile = {
   file: 'builtin/alpha.yaml',
@@ -182,6 +182,18 @@ describe('callCoach.questionBanks entries', () => {
       assert.equal(r.ok, false, String(entry));
       if (!r.ok) assert.match(r.error, /use a path inside the workspace folder/);
     }
+  });
+
+  it('watches each bank path, what is below it and every folder above it, in one glob', () => {
+    assert.equal(
+      bankWatchGlob([['.callcoach', 'questions'], ['team', 'banks'], ['team', 'one.yaml']]),
+      '{.callcoach,.callcoach/questions,.callcoach/questions/**,team,team/banks,team/banks/**,team/one.yaml,team/one.yaml/**}',
+    );
+  });
+
+  it('keeps glob syntax in folder names from changing what the watch glob means', () => {
+    // A comma would split the braces, a star would match any name; each stands for one character.
+    assert.equal(bankWatchGlob([['a,b', '[x]*']]), '{a?b,a?b/?x??,a?b/?x??/**}');
   });
 
   it('knows bank file names', () => {

@@ -26,3 +26,20 @@ export function checkBankPath(entry: unknown): BankPathCheck {
   if (!segments.length) return bad('names no file or folder');
   return { ok: true, segments };
 }
+
+/**
+ * One glob, relative to a workspace folder, matching every place a change to team banks can
+ * show up: each bank path, everything below it, and each folder above it. The folders above
+ * matter because a file watcher may report only the top folder of a tree created in one go
+ * (a `git pull`, `mkdir -p`), never the files inside it; a change there is the cue to look again.
+ * Glob syntax has no escapes, so the characters it treats specially match as `?`.
+ */
+export function bankWatchGlob(paths: readonly (readonly string[])[]): string {
+  const alternatives = new Set<string>();
+  for (const segments of paths) {
+    const safe = segments.map((s) => s.replace(/[{}[\]*?,!]/g, '?'));
+    for (let i = 1; i <= safe.length; i++) alternatives.add(safe.slice(0, i).join('/'));
+    if (safe.length) alternatives.add(`${safe.join('/')}/**`);
+  }
+  return `{${[...alternatives].join(',')}}`;
+}

@@ -2,8 +2,10 @@
 // callCoach.questionBanks setting load beside the built-ins, their problems show as diagnostics
 // at the right line, and every change on disk is picked up without a reload.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, eventually, readText, workspaceRoot, type CallCoachApi } from './helpers';
+import { activateExtension, eventually, readText, sleep, workspaceRoot, type CallCoachApi } from './helpers';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
@@ -53,7 +55,7 @@ describe('Team question banks', () => {
 
   after(async () => {
     await vscode.workspace.getConfiguration('callCoach').update('questionBanks', undefined, vscode.ConfigurationTarget.Workspace);
-    for (const dir of ['.callcoach', 'team']) {
+    for (const dir of ['.callcoach', 'team', 'vendor']) {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), dir), { recursive: true }).then(undefined, () => undefined);
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -100,11 +102,39 @@ describe('Team question banks', () => {
   it('loads banks from a path in the callCoach.questionBanks setting, and follows changes on disk there (file watcher)', async () => {
     await vscode.workspace.getConfiguration('callCoach').update('questionBanks', ['team/banks'], vscode.ConfigurationTarget.Workspace);
     const uri = vscode.Uri.joinPath(root(), 'team', 'banks', 'extra.yaml');
-    await vscode.workspace.fs.writeFile(uri, encode(TEAM_BANK.replace('id: team-broken', 'id: team-extra').replace('id: team-q', 'id: team-extra-q')));
+    const good = TEAM_BANK.replace('id: team-broken', 'id: team-extra').replace('id: team-q', 'id: team-extra-q');
+    // The folders and the file appear in one go, as a `git pull` makes them: the case where
+    // VS Code's recursive watcher on Linux can report `team/` and nothing below it, ever.
+    await vscode.workspace.fs.writeFile(uri, encode(good));
     await eventually('the bank from the setting to load', ids, (list) => list.includes('team-extra'));
+    // A load that has seen the folder watches it before it reads a file, so this change is
+    // followed even when VS Code's own watcher missed the folder.
     await vscode.workspace.fs.writeFile(uri, encode('id: team-extra\nkind: nonsense\n'));
     await eventually('the changed bank to be reported', () => bankDiagnostics(uri), (d) => d.length > 0);
     assert.ok(!(await ids()).includes('team-extra'));
+    // And every change after that.
+    await vscode.workspace.fs.writeFile(uri, encode(good));
+    await eventually('the fixed bank to load again', ids, (list) => list.includes('team-extra'));
+    await eventually('its problem to clear', async () => bankDiagnostics(uri), (d) => d.length === 0);
+  });
+
+  it('follows a bank folder another program creates in one go (as `git pull` does), and its later changes', async () => {
+    await vscode.workspace.getConfiguration('callCoach').update('questionBanks', ['vendor/pulled/banks'], vscode.ConfigurationTarget.Workspace);
+    // Let the reload the setting change asks for pass (150 ms debounce), and finish one more:
+    // from here on only a file watcher can notice the folder.
+    await sleep(1000);
+    await vscode.commands.executeCommand('callCoach.reloadBanks');
+    assert.ok(!(await ids()).includes('team-pulled'));
+    const folder = path.join(root().fsPath, 'vendor', 'pulled', 'banks');
+    const file = path.join(folder, 'pulled.yaml');
+    const good = TEAM_BANK.replace('id: team-broken', 'id: team-pulled').replace('id: team-q', 'id: team-pulled-q');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(file, good);
+    await eventually('the pulled bank to load', ids, (list) => list.includes('team-pulled'));
+    fs.writeFileSync(file, 'id: team-pulled\nkind: nonsense\n');
+    await eventually('the pulled bank\'s change to be reported', () => bankDiagnostics(vscode.Uri.file(file)), (d) => d.length > 0);
+    fs.writeFileSync(file, good);
+    await eventually('the pulled bank to load again', ids, (list) => list.includes('team-pulled'));
   });
 
   it('New Question Bank writes a commented starter that loads cleanly', async () => {
