@@ -1,4 +1,5 @@
-// Commits the success plan notes through the built-in Git extension (never a shelled-out git):
+// Commits the success plan notes through the built-in Git extension (the only Git run directly
+// is the read-only identity check in gitIdentity.ts):
 // finds the repository holding the notes folder, stages only new and changed notes, refuses when
 // anything else is staged (a commit takes the whole index), commits with the message template,
 // and pushes when asked. Never writes, moves or deletes a note: every failure leaves them as
@@ -11,7 +12,8 @@ import { NotesLocationError, resolveNotesLocation, type NotesLocation } from '..
 import { localToday } from '../../core/localToday';
 import { gitAccess } from './gitAccess';
 import { GitStatus, type Change, type GitAPI, type Repository } from './gitApi';
-import { commitFailure, pushFailure, retryLocked } from './gitErrors';
+import { commitFailure, NO_IDENTITY, pushFailure, retryLocked } from './gitErrors';
+import { knowsCommitIdentity } from './gitIdentity';
 
 export type CommitOutcome =
   | 'committed'
@@ -146,6 +148,12 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
         ? 'No changed notes were found, but git.untrackedChanges is "hidden", which hides new notes from Call Coach. Set it to "mixed" or "separate" to commit new notes.'
         : `Nothing to commit: every note in ${location.segments.join('/')} is already committed.`,
     };
+  }
+
+  const requireConfig = vscode.workspace.getConfiguration('git', repo.rootUri).get<boolean>('requireGitUserConfig', true);
+  if ((await knowsCommitIdentity(access.api.git.path, repo.rootUri.fsPath, requireConfig)) === false) {
+    log.warn(`Git has no user.name or user.email for ${repo.rootUri.fsPath}; nothing staged or committed.`);
+    return { outcome: 'failed', message: `${NO_IDENTITY} Your notes are unchanged on disk and nothing was committed.` };
   }
 
   const staged = plan.toStage;

@@ -68,6 +68,8 @@ export interface Repository {
 }
 
 export interface GitAPI {
+  /** The Git executable the extension found. */
+  readonly git: { readonly path: string };
   readonly state: 'uninitialized' | 'initialized';
   readonly onDidChangeState: vscode.Event<'uninitialized' | 'initialized'>;
   readonly repositories: Repository[];

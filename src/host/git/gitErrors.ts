@@ -14,11 +14,11 @@ export function gitOutput(err: unknown): string {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
 }
 
+export const NO_IDENTITY = 'Git does not know who you are, so it cannot commit. Set your name and email (git config --global user.name "Your Name" and user.email), then commit again.';
+
 export function commitFailure(err: unknown): string {
   const code = (err as GitError | undefined)?.gitErrorCode;
-  if (code === 'NoUserNameConfigured' || code === 'NoUserEmailConfigured') {
-    return 'Git does not know who you are, so it cannot commit. Set your name and email (git config --global user.name "Your Name" and user.email), then commit again.';
-  }
+  if (code === 'NoUserNameConfigured' || code === 'NoUserEmailConfigured') return NO_IDENTITY;
   if (code === 'RepositoryIsLocked') return 'The repository is locked by another Git command. Wait for it to finish, then commit again.';
   if ((err as { code?: string } | undefined)?.code === 'EPIPE') {
     return 'Git stopped before it took the commit message: another Git process may be using the repository, or a commit hook rejected the commit (its output is in the Git output channel). Check, then commit again.';
