@@ -228,6 +228,18 @@ describe('note index: summarizeNote', function () {
     assert.equal(index.slowParses, 0, 'no realistic note needed parseNote');
   });
 
+  it('reads a note the same every time: the fields kept from storing it, then its front matter again', () => {
+    const index = new NoteIndex({ text: nodeByteText });
+    const g = realistic()[2]!;
+    const bytes = encode(g.text);
+    const entry = index.store(g.folder, g.file, { mtime: 0, size: bytes.length }, bytes);
+    const first = entry.read;
+    const second = entry.read;
+    assert.deepStrictEqual(first, expected(bytes));
+    assert.deepStrictEqual(second, first);
+    assert.ok(first.ok && second.ok && first.note !== second.note, 'each read is a note of its own, for callers that change it');
+  });
+
   it('handles what only parseNote reads: CRLF, a BOM, bytes that are not UTF-8, an empty file', () => {
     const text = realistic()[1]!.text;
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...encode(text)]);

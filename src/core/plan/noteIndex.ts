@@ -163,16 +163,28 @@ function nextAnchor(s: string, from: number): number {
  * again when a plan is rolled up (readRenderedFrontMatter, ~5 µs) costs far less.
  */
 class FastNote {
+  /**
+   * The fields as `store` read them, handed to the first `read` and then let go: the host rolls
+   * a folder up right after indexing it, so they die young, and that first read costs nothing.
+   */
+  private first: FrontMatterFields | undefined;
+
   constructor(
     /** Known to be read by readRenderedFrontMatter. */
     readonly frontMatter: string,
     readonly actionItems: ActionItem[],
-  ) {}
+    fields: FrontMatterFields,
+  ) {
+    this.first = fields;
+  }
 
   read(): NoteRead {
-    return { ok: true, note: summaryOf(readRenderedFrontMatter(this.frontMatter)!, this.actionItems) };
+    const fields = this.first ?? readRenderedFrontMatter(this.frontMatter)!;
+    this.first = undefined;
+    return { ok: true, note: summaryOf(fields, this.actionItems) };
   }
 }
+type FrontMatterFields = NonNullable<ReturnType<typeof readRenderedFrontMatter>>;
 
 /** What the index holds for a note: the fast path's compact form, or what parseNote read. */
 type Stored = FastNote | NoteRead;
@@ -192,7 +204,8 @@ function fastSummary(bytes: Uint8Array, text: ByteText): FastNote | undefined {
   const afterFence = close + 4;
   if (afterFence < s.length && s.charCodeAt(afterFence) !== 10) return undefined;
   const frontMatter = close >= 4 ? text.utf8(bytes, 4, close) : '';
-  if (!readRenderedFrontMatter(frontMatter)) return undefined;
+  const fields = readRenderedFrontMatter(frontMatter);
+  if (!fields) return undefined;
 
   // The anchors: lines starting with `<!--` after the front matter, each right below its heading.
   let sectionSeen = false;
@@ -234,7 +247,7 @@ function fastSummary(bytes: Uint8Array, text: ByteText): FastNote | undefined {
       actionItems = [];
     }
   }
-  return new FastNote(frontMatter, actionItems ?? []);
+  return new FastNote(frontMatter, actionItems ?? [], fields);
 }
 
 /**
