@@ -20,6 +20,7 @@
 // are not UTF-8, a hand-edited layout, an error — goes to parseNote on the whole text, decoded
 // as the host decodes notes. test/unit/noteIndex.test.ts holds the two to the same results.
 import { readRenderedFrontMatter } from '../note/fastFrontMatter';
+import type { FrontMatterFields } from '../note/frontMatter';
 import { answerTags, type ActionItem } from '../note/model';
 import { parseNote, unescapeText } from '../note/parse';
 import type { SkippedNote } from './model';
@@ -184,7 +185,6 @@ class FastNote {
     return { ok: true, note: summaryOf(fields, this.actionItems) };
   }
 }
-type FrontMatterFields = NonNullable<ReturnType<typeof readRenderedFrontMatter>>;
 
 /** What the index holds for a note: the fast path's compact form, or what parseNote read. */
 type Stored = FastNote | NoteRead;
