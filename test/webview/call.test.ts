@@ -204,12 +204,18 @@ describe('sidebar webview: the start form', function () {
   const playbooks = catalog.playbooks.map(({ id, title, summary, callTitle, techniques: t, stages }) => ({ id, title, summary, callTitle, techniques: t, stages }));
   const techniques = catalog.banks.map((b) => ({ id: b.id, title: b.title, summary: b.summary, kind: b.kind, flow: b.flow, promptCount: b.prompts.length, sources: [], ...(b.stage ? { stage: b.stage } : {}) }));
 
+  /** The start form, drawn from the catalog's techniques and playbooks, offering these customers. */
+  async function openStartForm(customers: string[] = []): Promise<Sidebar> {
+    const opened = await openSidebar();
+    await opened.send({ type: 'catalog', techniques, playbooks, status: { loaded: techniques.length, skipped: [] } });
+    await opened.send({ type: 'idle', customers, today: '2026-11-24' });
+    await opened.page.waitForSelector('#f-customer');
+    return opened;
+  }
+
   it('starts a call with the keyboard alone, techniques reordered', async () => {
-    sidebar = await openSidebar();
+    sidebar = await openStartForm(['Acme Corp', 'Globex']);
     const { page } = sidebar;
-    await sidebar.send({ type: 'catalog', techniques, playbooks, status: { loaded: techniques.length, skipped: [] } });
-    await sidebar.send({ type: 'idle', customers: ['Acme Corp', 'Globex'], today: '2026-11-24' });
-    await page.waitForSelector('#f-customer');
     assert.equal(await focusedId(sidebar), 'f-customer');
     assert.equal(await page.locator('#f-date').inputValue(), '2026-11-24');
     await page.keyboard.type('Acme Corp');
@@ -231,11 +237,8 @@ describe('sidebar webview: the start form', function () {
   });
 
   it('offers the playbooks; picking one sets its techniques, order, stages and title', async () => {
-    sidebar = await openSidebar();
+    sidebar = await openStartForm();
     const { page } = sidebar;
-    await sidebar.send({ type: 'catalog', techniques, playbooks, status: { loaded: techniques.length, skipped: [] } });
-    await sidebar.send({ type: 'idle', customers: [], today: '2026-11-24' });
-    await page.waitForSelector('#f-type');
     assert.deepEqual(await page.locator('#f-type option').allTextContents(), [...playbooks.map((p) => p.title), 'Other']);
     assert.equal(await page.locator('#f-title').inputValue(), 'Discovery call');
     await page.locator('#f-type').selectOption('metrics-dora');
@@ -254,11 +257,8 @@ describe('sidebar webview: the start form', function () {
   });
 
   it('shows a known customer’s coverage gaps; "Add to next call" puts them in the call', async () => {
-    sidebar = await openSidebar();
+    sidebar = await openStartForm(['Acme Corp']);
     const { page } = sidebar;
-    await sidebar.send({ type: 'catalog', techniques, playbooks, status: { loaded: techniques.length, skipped: [] } });
-    await sidebar.send({ type: 'idle', customers: ['Acme Corp'], today: '2026-11-24' });
-    await page.waitForSelector('#f-customer');
     await page.keyboard.type('acme corp');
     await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'requestGaps'));
     assert.deepEqual((await sidebar.posted()).find((m) => m.type === 'requestGaps'), { type: 'requestGaps', customer: 'Acme Corp' });
@@ -286,11 +286,8 @@ describe('sidebar webview: the start form', function () {
   });
 
   it('says what is missing instead of starting', async () => {
-    sidebar = await openSidebar();
+    sidebar = await openStartForm();
     const { page } = sidebar;
-    await sidebar.send({ type: 'catalog', techniques, playbooks, status: { loaded: techniques.length, skipped: [] } });
-    await sidebar.send({ type: 'idle', customers: [], today: '2026-11-24' });
-    await page.waitForSelector('#f-customer');
     await page.keyboard.press('Enter');
     assert.match(await page.locator('.form-error').innerText(), /customer/i);
     assert.equal(await focusedId(sidebar), 'f-customer');
@@ -298,11 +295,8 @@ describe('sidebar webview: the start form', function () {
   });
 
   it('offers stages once Stage Adoption is ticked', async () => {
-    sidebar = await openSidebar();
+    sidebar = await openStartForm();
     const { page } = sidebar;
-    await sidebar.send({ type: 'catalog', techniques, playbooks, status: { loaded: techniques.length, skipped: [] } });
-    await sidebar.send({ type: 'idle', customers: [], today: '2026-11-24' });
-    await page.waitForSelector('#f-customer');
     assert.equal(await page.locator('fieldset.stages').isVisible(), false);
     await page.locator('input[data-technique="stage-adoption"]').check();
     assert.equal(await page.locator('fieldset.stages input').count(), 10);

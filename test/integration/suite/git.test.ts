@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, eventually, workspaceRoot } from './helpers';
+import { activateExtension, eventually, setting, workspaceRoot } from './helpers';
 
 interface CommitResult {
   outcome: string;
@@ -18,7 +18,6 @@ interface CommitResult {
 }
 
 const commit = (args?: unknown) => vscode.commands.executeCommand<CommitResult>('callCoach.commitNotes', args);
-const setting = (key: string, value: unknown) => vscode.workspace.getConfiguration('callCoach').update(key, value, vscode.ConfigurationTarget.Global);
 
 describe('Commit Success Plan Notes (real Git repository)', function () {
   this.timeout(60_000);

@@ -110,8 +110,32 @@ export function phaseCount(): number {
 }
 
 /** A file beside the phase file, for what one phase hands to the next (survives the reload). */
-export function handoffFile(name: string): string {
+function handoffFile(name: string): string {
   const file = process.env.CALL_COACH_PHASE_FILE;
   if (!file) throw new Error('CALL_COACH_PHASE_FILE is not set: run this suite through test/integration/run.mjs (reload)');
   return path.join(path.dirname(file), name);
+}
+
+/** What phase 1 of a phased suite leaves for phase 2: its extension host, and the call as it was. */
+export interface Handoff {
+  pid: number;
+  call: StoredCall;
+}
+
+/** Phase 1: records this extension host and a deep copy of the call under `name`. */
+export function writeHandoff(name: string, call: StoredCall): void {
+  const handoff: Handoff = { pid: process.pid, call: JSON.parse(JSON.stringify(call)) as StoredCall };
+  fs.writeFileSync(handoffFile(name), JSON.stringify(handoff));
+}
+
+/** Phase 2: what phase 1 wrote under `name`; fails the suite when it wrote nothing. */
+export function readHandoff(name: string): Handoff {
+  const file = handoffFile(name);
+  if (!fs.existsSync(file)) throw new Error(`phase 1 left no ${file}`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Handoff;
+}
+
+/** Sets a Call Coach setting for the user (undefined removes it). */
+export function setting(key: string, value: unknown): Thenable<void> {
+  return vscode.workspace.getConfiguration('callCoach').update(key, value, vscode.ConfigurationTarget.Global);
 }

@@ -12,9 +12,8 @@ import { parseNote } from '../../../src/core/note/parse';
 import type { CallSetup } from '../../../src/core/session/model';
 import { oneLine } from '../../../src/core/session/reducer';
 import { HOSTILE_LINES, HOSTILE_PATH_NAMES } from '../../fixtures/hostile';
-import { activateExtension, eventually, readText, showSidebar, sleep, workspaceRoot, type CallCoachApi } from './helpers';
+import { activateExtension, eventually, readText, setting, showSidebar, sleep, workspaceRoot, type CallCoachApi } from './helpers';
 
-const setting = (key: string, value: unknown) => vscode.workspace.getConfiguration('callCoach').update(key, value, vscode.ConfigurationTarget.Global);
 
 /** Every file under `root` (but .git), workspace-relative with '/', mapped to a hash of its bytes. */
 function walk(root: string): Map<string, string> {

@@ -11,7 +11,7 @@ import { parseNote } from '../../../src/core/note/parse';
 import { noteRelativePath } from '../../../src/core/paths';
 import type { CallSetup } from '../../../src/core/session/model';
 import { HOSTILE_LINES, hostileBigAnswer } from '../../fixtures/hostile';
-import { activateExtension, eventually, readText, showSidebar, workspaceRoot, type CallCoachApi } from './helpers';
+import { activateExtension, eventually, readText, setting, showSidebar, workspaceRoot, type CallCoachApi } from './helpers';
 
 type NoteWriter = typeof import('../../../src/host/noteWriter');
 
@@ -26,7 +26,6 @@ function anotherWindowsWriter(): NoteWriter {
 }
 
 const TEMP = /\.call-coach\.tmp$/;
-const setting = (key: string, value: unknown) => vscode.workspace.getConfiguration('callCoach').update(key, value, vscode.ConfigurationTarget.Global);
 
 async function startCall(api: CallCoachApi, setup: CallSetup): Promise<void> {
   assert.strictEqual(api.currentCall(), undefined, 'a call is already running');

@@ -15,7 +15,7 @@ import { parseNote } from '../../../../src/core/note/parse';
 import type { CallSetup } from '../../../../src/core/session/model';
 import { cleanText, oneLine, type CallAction } from '../../../../src/core/session/reducer';
 import { HOSTILE_LINES, HOSTILE_MULTILINE, HOSTILE_RAW_LINES, hostileBigAnswer } from '../../../fixtures/hostile';
-import { activateExtension, currentPhase, eventually, handoffFile, phaseCount, readText, showSidebar, sleep, snapshotShowing, type CallCoachApi, type StoredCall } from '../helpers';
+import { activateExtension, currentPhase, eventually, phaseCount, readHandoff, readText, setting, showSidebar, sleep, snapshotShowing, writeHandoff, type CallCoachApi, type Handoff } from '../helpers';
 
 const SETUP: CallSetup = {
   customer: 'Crash <b>Test</b> & "Co" \u202Eevil',
@@ -28,11 +28,6 @@ const SETUP: CallSetup = {
   focus: [],
 };
 const SAMPLES = [...HOSTILE_LINES, ...HOSTILE_MULTILINE, ...HOSTILE_RAW_LINES].filter((s) => s.trim());
-
-interface Handoff {
-  pid: number;
-  call: StoredCall;
-}
 
 const phase = currentPhase();
 
@@ -89,8 +84,7 @@ describe(`crash mid-call (phase ${phase} of ${phaseCount()})`, function () {
 
       // The store saves within 150 ms of a change; give it that and a margin, then crash.
       await sleep(600);
-      const handoff: Handoff = { pid: process.pid, call: JSON.parse(JSON.stringify(call())) as StoredCall };
-      fs.writeFileSync(handoffFile('crash-handoff.json'), JSON.stringify(handoff));
+      writeHandoff('crash-handoff.json', call());
       // suite/index.ts writes the results when mocha finishes, which this host never will.
       const resultFile = process.env.CALL_COACH_RESULT_FILE;
       if (resultFile) {
@@ -106,9 +100,7 @@ describe(`crash mid-call (phase ${phase} of ${phaseCount()})`, function () {
     let handoff: Handoff;
 
     before(() => {
-      const file = handoffFile('crash-handoff.json');
-      assert.ok(fs.existsSync(file), `phase 1 left no ${file}`);
-      handoff = JSON.parse(fs.readFileSync(file, 'utf8')) as Handoff;
+      handoff = readHandoff('crash-handoff.json');
     });
 
     it('phase 2: a new extension host has the call back, every answer and the position exactly', () => {
@@ -127,7 +119,7 @@ describe(`crash mid-call (phase ${phase} of ${phaseCount()})`, function () {
 
     it('phase 2: finishing writes the note with every answer, and no temporary file', async () => {
       // Opening a 1 MB note in an editor only costs time here.
-      await vscode.workspace.getConfiguration('callCoach').update('openNoteAfterFinish', 'none', vscode.ConfigurationTarget.Global);
+      await setting('openNoteAfterFinish', 'none');
       const uri = await vscode.commands.executeCommand<vscode.Uri>('callCoach.finishCall');
       assert.ok(uri instanceof vscode.Uri, `callCoach.finishCall returned ${String(uri)}`);
       const parsed = parseNote(await readText(uri));

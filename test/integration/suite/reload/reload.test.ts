@@ -4,12 +4,11 @@
 //   Phase 1: start a call, answer several prompts, move the position, wait past the save delay.
 //   Phase 2: the call is back with every answer and the same position; finishing writes the note.
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { parseNote } from '../../../../src/core/note/parse';
 import type { CallSetup } from '../../../../src/core/session/model';
 import type { CallAction } from '../../../../src/core/session/reducer';
-import { activateExtension, currentPhase, eventually, handoffFile, phaseCount, readText, showSidebar, sleep, snapshotShowing, workspaceRoot, type CallCoachApi, type StoredCall } from '../helpers';
+import { activateExtension, currentPhase, eventually, phaseCount, readHandoff, readText, showSidebar, sleep, snapshotShowing, workspaceRoot, writeHandoff, type CallCoachApi, type Handoff, type StoredCall } from '../helpers';
 
 const SETUP: CallSetup = {
   customer: 'Globex',
@@ -26,12 +25,6 @@ const WORKFLOW = 'Issue → branch → MR\n\nthen <em>waiting</em> for CI';
 const TOOLS = 'Jira & Jenkins';
 const FOCUS = 'Moving off Jenkins';
 const CHALLENGE = 'Nightly builds break';
-
-/** What phase 1 leaves for phase 2 (beside the wrapper's phase file). */
-interface Handoff {
-  pid: number;
-  call: StoredCall;
-}
 
 function act(api: CallCoachApi, action: CallAction): void {
   api.sidebar.receive({ type: 'callAction', action });
@@ -80,8 +73,7 @@ describe(`reload mid-call (phase ${phase} of ${phaseCount()})`, () => {
 
       // The store saves 150 ms after the last change; reload only after that has surely landed.
       await sleep(700);
-      const handoff: Handoff = { pid: process.pid, call: JSON.parse(JSON.stringify(call)) as StoredCall };
-      fs.writeFileSync(handoffFile('reload-handoff.json'), JSON.stringify(handoff, null, 2));
+      writeHandoff('reload-handoff.json', call);
     });
   }
 
@@ -89,9 +81,7 @@ describe(`reload mid-call (phase ${phase} of ${phaseCount()})`, () => {
     let handoff: Handoff;
 
     before(() => {
-      const file = handoffFile('reload-handoff.json');
-      assert.ok(fs.existsSync(file), `phase 1 left no ${file}`);
-      handoff = JSON.parse(fs.readFileSync(file, 'utf8')) as Handoff;
+      handoff = readHandoff('reload-handoff.json');
     });
 
     it('phase 2: runs in a new extension host', () => {
