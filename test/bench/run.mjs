@@ -3,9 +3,9 @@
 // figure marked PASS or MISS. With --json the last line of stdout is one JSON object with every
 // figure. Progress goes to stderr. Everything is measured in this run:
 //
-//   sizes       a production build (esbuild.mjs --production) and `vsce package --no-dependencies
-//               --no-rewrite-relative-links`, made in a scratch copy of the checkout so that dist/
-//               (which `npm test` and `npm run watch` use) is left alone
+//   sizes       a production build (esbuild.mjs --production) and a plain `vsce package` (its
+//               vscode:prepublish makes that same build), made in a scratch copy of the checkout so
+//               that dist/ (which `npm test` and `npm run watch` use) is left alone
 //   activation  that build in a real VS Code extension host (test/host/code-wrapper.mjs), five fresh
 //               hosts across window reloads; CallCoachApi.activationMs, median   (activation/suite.cjs)
 //   webview     that build's dist/webview.js in Chromium under the real CSP: first prompt painted,
@@ -91,7 +91,10 @@ function stageBuild() {
   for (const name of ['rollup', 'webview']) {
     run(esbuild, [join(REPO, 'test', 'bench', `${name}.ts`), '--bundle', '--platform=node', '--target=node20', '--external:playwright-core', '--log-level=warning', `--outfile=${join(stage, 'bench', `${name}.cjs`)}`], { cwd: REPO });
   }
-  // vsce must not wander into the checkout's sources or dependencies.
+}
+
+/** vsce must not wander into the checkout's sources or dependencies once the build is done. */
+function unstage() {
   for (const d of ['src', 'node_modules']) unlinkSync(join(stage, d));
 }
 
@@ -102,10 +105,10 @@ function measureSizes() {
   results.extension_bundle_bytes = host.reduce((n, [, b]) => n + b, 0);
   details.extension_bundle_bytes = host.map(([f, b]) => `${f} ${(b / KB).toFixed(1)} KB`).join(' + ');
   results.webview_bundle_bytes = statSync(join(dist, 'webview.js')).size;
-  say('vsce package --no-dependencies --no-rewrite-relative-links');
+  say('vsce package (no flags but --out; its vscode:prepublish rebuilds the same production build)');
   const vsce = join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
   const vsix = join(stage, 'call-coach.vsix');
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: stage });
+  run(process.execPath, [vsce, 'package', '--out', vsix], { cwd: stage });
   results.vsix_bytes = statSync(vsix).size;
 }
 
@@ -156,7 +159,14 @@ async function measureRollup() {
 }
 
 const steps = [
-  ['sizes', () => (stageBuild(), only.includes('sizes') ? measureSizes() : undefined)],
+  ['sizes', () => {
+    stageBuild();
+    try {
+      if (only.includes('sizes')) measureSizes();
+    } finally {
+      unstage();
+    }
+  }],
   ['activation', measureActivation],
   ['webview', measureWebview],
   ['rollup', measureRollup],

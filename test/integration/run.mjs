@@ -100,17 +100,15 @@ function node(args, opts = {}) {
 const VSCE = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 /**
- * Packages the extension as `npm run package` does (production build, `vsce package
- * --no-dependencies --no-rewrite-relative-links`: README's screenshots are repository-relative and
- * not shipped), then puts the development build back in dist/ for everything else.
+ * Packages the extension as `npm run package` does (a plain `vsce package`, whose
+ * vscode:prepublish makes the production build), then puts the development build back in dist/
+ * for everything else.
  */
 function packageVsix(dir) {
   const vsix = join(dir, 'call-coach.vsix');
   const failures = [];
   try {
-    const prod = node(['esbuild.mjs', '--production']);
-    if (!prod.ok) return { failures: [{ title: 'installed: production build', error: prod.output }] };
-    const pack = node([VSCE, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix]);
+    const pack = node([VSCE, 'package', '--out', vsix]);
     if (!pack.ok) return { failures: [...failures, { title: 'installed: vsce package', error: pack.output }] };
     return { vsix, failures };
   } finally {

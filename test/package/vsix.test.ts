@@ -1,7 +1,10 @@
-// Packages the extension exactly as `npm run package` does and checks what a user would install.
+// Packages the extension exactly as `npm run package` does (a plain `vsce package`: its
+// vscode:prepublish script makes the production build) and checks what a user would install and
+// what the Marketplace would show.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -45,14 +48,22 @@ describe('the packaged .vsix', function () {
   let vsix: string;
   let entries: ZipEntry[];
 
+  let vsceOutput: string;
+
   before(() => {
     const out = mkdtempSync(join(tmpdir(), 'call-coach-vsix-'));
     vsix = join(out, 'call-coach.vsix');
-    execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: repo, stdio: 'pipe' });
-    execFileSync(process.execPath, [join(repo, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: repo, stdio: 'pipe' });
+    // No flags but where to write it: the manifest itself must be enough to publish.
+    const r = spawnSync(process.execPath, [join(repo, 'node_modules/@vscode/vsce/vsce'), 'package', '--out', vsix], { cwd: repo, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    vsceOutput = `${r.stdout}${r.stderr}`;
+    assert.equal(r.status, 0, vsceOutput);
     entries = readZip(readFileSync(vsix));
     // Leave the development build in place for the suites that run after this one.
     execFileSync(process.execPath, ['esbuild.mjs'], { cwd: repo, stdio: 'pipe' });
+  });
+
+  it('comes out of a plain `vsce package` with no warnings', () => {
+    assert.doesNotMatch(vsceOutput, /WARN|deprecat/i, vsceOutput);
   });
 
   it('is under 300 KB', () => {
@@ -62,7 +73,7 @@ describe('the packaged .vsix', function () {
   });
 
   it('holds only dist/, media/, questions/, the manifest and the docs', () => {
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(dist\/(extension\.js|features\.js|webview\.js|codicons\/codicon\.(css|ttf))|media\/[\w.-]+\.(svg|css)|questions\/[\w.-]+\.yaml|package\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE))$/i;
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(dist\/(extension\.js|features\.js|webview\.js|codicons\/codicon\.(css|ttf))|media\/([\w.-]+\.(svg|css)|icon\.png)|questions\/[\w.-]+\.yaml|package\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE))$/i;
     const stray = entries.map((e) => e.name).filter((n) => !allowed.test(n));
     assert.deepEqual(stray, []);
     for (const needed of ['extension/dist/extension.js', 'extension/dist/features.js', 'extension/dist/webview.js', 'extension/package.json']) {
@@ -84,5 +95,67 @@ describe('the packaged .vsix', function () {
     const bundle = entries.find((e) => e.name === 'extension/dist/extension.js')!.data().toString('utf8');
     assert.ok(bundle.length / bundle.split('\n').length > 500, 'minified (long lines; only template literals keep newlines)');
     assert.ok(!/sourceMappingURL/.test(bundle));
+  });
+
+  /** The manifest as packaged (vsce may rewrite parts of it). */
+  const manifest = (): Record<string, any> => JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.data().toString('utf8'));
+
+  it('has a PNG icon of at least 128 px, shipped in the package', () => {
+    const icon: string = manifest().icon;
+    assert.match(icon, /\.png$/);
+    const png = entries.find((e) => e.name === `extension/${icon}`);
+    assert.ok(png, `${icon} is not in the .vsix`);
+    const data = png.data();
+    assert.ok(data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'not a PNG');
+    const [width, height] = [data.readUInt32BE(16), data.readUInt32BE(20)];
+    assert.ok(width >= 128 && height >= 128, `${width}x${height}`);
+  });
+
+  it('names one project for repository, bugs and homepage, and has a gallery banner', () => {
+    const m = manifest();
+    const project = String(m.repository?.url ?? m.repository).replace(/\.git$/, '');
+    assert.match(project, /^https:\/\/gitlab\.com\/[\w.-]+\/[\w.-]+$/);
+    assert.equal(m.homepage, project);
+    assert.equal(m.bugs?.url, `${project}/-/issues`);
+    assert.match(m.galleryBanner?.color, /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(m.galleryBanner?.theme));
+  });
+
+  it('lists only categories it fits (no Notebooks: it contributes none)', () => {
+    const m = manifest();
+    const marketplace = ['AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Other', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization'];
+    for (const c of m.categories) assert.ok(marketplace.includes(c), c);
+    if (!m.contributes.notebooks) assert.ok(!m.categories.includes('Notebooks'));
+    if (!m.contributes.themes) assert.ok(!m.categories.includes('Themes'));
+  });
+
+  it('has a CHANGELOG entry for the version it packages', () => {
+    const changelog = entries.find((e) => e.name === 'extension/changelog.md')!.data().toString('utf8');
+    const version = manifest().version.replace(/\./g, '\\.');
+    assert.match(changelog, new RegExp(`^## \\[?${version}\\]?( |$)`, 'm'));
+  });
+
+  it("README's images and links resolve: absolute, https, each one a file in the repository", () => {
+    // vsce rewrites relative links against `repository` (GitLab: /-/raw/HEAD/ for images,
+    // /-/blob/HEAD/ for links). Offline, "resolves" means: the URL is under the repository and
+    // names a file git tracks, so the pushed repository serves it.
+    const readme = entries.find((e) => e.name === 'extension/readme.md')!.data().toString('utf8');
+    const MarkdownIt = createRequire(__filename)('markdown-it') as new (o: object) => { render(s: string): string };
+    const html = new MarkdownIt({ html: true }).render(readme);
+    const project = String(manifest().repository.url).replace(/\.git$/, '');
+    const tracked = new Set(execFileSync('git', ['ls-files'], { cwd: repo, encoding: 'utf8' }).split('\n'));
+    const images = [...html.matchAll(/<img [^>]*src="([^"]*)"/g)].map((m) => m[1] ?? '');
+    assert.ok(images.length > 0, 'README shows no screenshot');
+    for (const src of images) {
+      assert.ok(src.startsWith(`${project}/-/raw/HEAD/`), `${src} is not served from the repository`);
+      assert.doesNotMatch(src, /\.svg$/i, 'the Marketplace refuses SVG images');
+      const file = src.slice(`${project}/-/raw/HEAD/`.length);
+      assert.ok(tracked.has(file), `${file} is not committed`);
+    }
+    const links = [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1] ?? '').filter((h) => h.startsWith(project));
+    for (const href of links) {
+      const file = href.slice(`${project}/-/blob/HEAD/`.length).replace(/#.*$/, '');
+      assert.ok(href.startsWith(`${project}/-/blob/HEAD/`) && (tracked.has(file) || [...tracked].some((t) => t.startsWith(`${file}/`))), `${href} names no file in the repository`);
+    }
   });
 });
