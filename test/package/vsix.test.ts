@@ -158,4 +158,25 @@ describe('the packaged .vsix', function () {
       assert.ok(href.startsWith(`${project}/-/blob/HEAD/`) && (tracked.has(file) || [...tracked].some((t) => t.startsWith(`${file}/`))), `${href} names no file in the repository`);
     }
   });
+
+  it('groups its settings in ordered categories, each explained with a link to its README section', () => {
+    const m = manifest();
+    const categories: { title: string; order: number; properties: Record<string, { order?: number; markdownDescription?: string }> }[] = m.contributes.configuration;
+    assert.ok(Array.isArray(categories) && categories.length > 1, 'one flat list');
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    // GitLab's (and GitHub's) heading anchors: lower case, punctuation dropped, spaces to dashes.
+    const anchors = new Set([...readme.matchAll(/^#{1,6} (.+)$/gm)].map((h) => (h[1] ?? '').trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')));
+    assert.deepEqual(categories.map((c) => c.order), categories.map((_, i) => i + 1));
+    for (const category of categories) {
+      assert.ok(category.title && category.title !== m.displayName, `category title ${category.title}`);
+      const settings = Object.entries(category.properties);
+      assert.deepEqual(settings.map(([, s]) => s.order), settings.map((_, i) => i + 1), `${category.title}: settings not ordered`);
+      for (const [id, setting] of settings) {
+        const links = [...(setting.markdownDescription ?? '').matchAll(/\]\(([^)]+)\)/g)].map((l) => l[1] ?? '');
+        const readmeLink = links.find((l) => l.startsWith(`${m.homepage}#`));
+        assert.ok(readmeLink, `${id} has no link to the README`);
+        assert.ok(anchors.has(readmeLink.slice(m.homepage.length + 1)), `${id}: README has no section ${readmeLink}`);
+      }
+    }
+  });
 });
