@@ -75,7 +75,7 @@ export const hostMessage = /* @__PURE__ */ (() => {
       z.object({
         thresholdPercent: num,
         rule: str,
-        criteria: z.array(z.object({ id: str, text: str, metrics: z.optional(strs), group: z.optional(str) })),
+        criteria: z.array(z.object({ id: str, text: str, metrics: z.optional(strs), growth: z.optional(bool), group: z.optional(str) })),
         requires: z.optional(z.array(z.object({ group: z.optional(str), atLeast: num, description: z.optional(str) }))),
       }),
     ),

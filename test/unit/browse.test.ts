@@ -127,7 +127,8 @@ describe('browser Markdown', () => {
     const headings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     assert.deepEqual(headings, ['Manage', 'Plan', 'Create', 'Verify', 'Package', 'Secure', 'Release', 'Configure', 'Monitor', 'Govern']);
     assert.match(md, /^# Stage Adoption Criteria\n/);
-    assert.match(md, /- Using Value Stream Management within GitLab\. \(group `manage-features`\)/);
+    assert.match(md, /- Using Value Stream Management within GitLab\. \(group `manage-features`; metrics `redis_hll_counters\.analytics\.g_analytics_valuestream_monthly`\)/);
+    assert.match(md, /- Using Continuous Integration \(CI\) with continuous growth over 3 months\. \(group `verify-ci-usage`; metrics `counts\.ci_internal_pipelines`; met by usage data growing 3 months running\)/);
     assert.match(md, /- at least 2 of group `manage-features`: Using 2 of the following/);
     assert.match(md, /`counts\.merge_requests`/);
     assert.match(md, /\*\*Adopted above:\*\* 25% of the account\./);

@@ -117,8 +117,14 @@ export type Prompt = z.infer<typeof promptSchema>;
 export const criterionSchema = z.strictObject({
   id: idSchema,
   text: longText,
-  /** Usage-ping / metrics-dictionary keys that evidence this criterion, e.g. counts.merge_requests. */
-  metrics: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9_.]+$/, 'metric keys look like counts.merge_requests')))),
+  /**
+   * Service Ping key paths that evidence this criterion, e.g. counts.merge_requests (a payload's
+   * JSON path, as in the Metrics Dictionary). Imported usage data meets the criterion when their
+   * sum is positive; see src/core/usage/stages.ts.
+   */
+  metrics: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9_]+(?:\.[a-z0-9_]+)*$/, 'metric keys are Service Ping key paths such as counts.merge_requests')))),
+  /** "With continuous growth over 3 months": met only when three monthly snapshots in a row each rise. */
+  growth: z.optional(z.boolean()),
   /** Criteria in the same group are alternatives counted together by a requirement. */
   group: z.optional(idSchema),
 });

@@ -35,7 +35,7 @@ export function adoptionCriteriaMarkdown(banks: readonly Bank[]): string {
     out.push(`## ${inlineMarkdown(bank.title)}`, '', inlineMarkdown(adoption.rule), '', `**Adopted above:** ${adoption.thresholdPercent}% of the account.`, '');
     out.push('**Criteria:**', '');
     for (const c of adoption.criteria) {
-      const extras = [...(c.group ? [`group ${code(c.group)}`] : []), ...(c.metrics?.length ? [`metrics ${c.metrics.map(code).join(', ')}`] : [])];
+      const extras = [...(c.group ? [`group ${code(c.group)}`] : []), ...(c.metrics?.length ? [`metrics ${c.metrics.map(code).join(', ')}`] : []), ...(c.growth ? ['met by usage data growing 3 months running'] : [])];
       out.push(`- ${inlineMarkdown(c.text)}${extras.length ? ` (${extras.join('; ')})` : ''}`);
     }
     out.push('');

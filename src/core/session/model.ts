@@ -24,6 +24,7 @@ export interface CallCriterion {
   id: string;
   text: string;
   metrics?: string[];
+  growth?: boolean;
   group?: string;
 }
 

@@ -76,7 +76,7 @@ export const callBankSchema = z.object({
     z.object({
       thresholdPercent: z.number(),
       rule: z.string(),
-      criteria: z.array(z.object({ id: z.string(), text: z.string(), metrics: z.optional(z.array(z.string())), group: z.optional(z.string()) })),
+      criteria: z.array(z.object({ id: z.string(), text: z.string(), metrics: z.optional(z.array(z.string())), growth: z.optional(z.boolean()), group: z.optional(z.string()) })),
       requires: z.optional(z.array(z.object({ group: z.optional(z.string()), atLeast: z.number(), description: z.optional(z.string()) }))),
     }),
   ),

@@ -1,0 +1,72 @@
+// Alerts when usage falls: a use case whose colour drops (Green -> Yellow or Red, Yellow -> Red),
+// or license utilization falling a band. Seed 003 (Product Usage Reporting Vision): "alerts when
+// adoption across a use case goes from 'Green' to 'Yellow' or 'Red', indicating potential movement
+// from a team off of the platform", and the CSM's next steps: enablement content, finding the issues
+// or blockers (training or enablement gaps, change management, technical issues, configuration),
+// and bringing in the right people.
+import type { HealthColor } from '../note/model';
+import { computeHealth, USE_CASE_LABEL, useCaseIds, utilizationPercent, type UseCaseId } from './health';
+import type { UsageSnapshot } from './payload';
+import { sortSnapshots } from './report';
+import { UTILIZATION_BANDS, utilizationBand } from './scoring';
+
+const RANK: Record<HealthColor, number> = { red: 0, yellow: 1, green: 2 };
+const NAME: Record<HealthColor, string> = { red: 'Red', yellow: 'Yellow', green: 'Green' };
+
+export interface UsageDrop {
+  useCase: UseCaseId;
+  /** "CI went Green → Yellow since the last call". */
+  label: string;
+  /** The seed's next step, one line. */
+  nextStep: string;
+  from: string;
+  to: string;
+}
+
+/** The questions that follow a drop up on the next call (product-usage-review bank). */
+export const DROP_PROMPTS = {
+  bankId: 'product-usage-review',
+  useCase: ['product-usage-review-use-case-health', 'product-usage-review-blockers'],
+  license: ['product-usage-review-license-utilization', 'product-usage-review-blockers'],
+} as const;
+
+const USE_CASE_STEP =
+  'ask which team is moving off and what is blocking it (training or enablement gaps, change management, technical issues, configuration), offer enablement, and bring in the right person';
+const LICENSE_STEP = 'ask how the unused licenses could be put to work (onboarding, enablement) and who decides on them';
+
+/**
+ * Drops between the snapshot in force at the last call (the newest recorded on or before that
+ * date) and the newest one. Without a last call, or when every snapshot came after it, the newest
+ * is compared with the one before it.
+ */
+export function usageDrops(snapshots: readonly UsageSnapshot[], options: { customerSince?: string; lastCallDate?: string } = {}): UsageDrop[] {
+  const sorted = sortSnapshots(snapshots);
+  const after = sorted[sorted.length - 1];
+  if (!after || sorted.length < 2) return [];
+  const atCall = options.lastCallDate ? sorted.slice(0, -1).filter((s) => s.date <= options.lastCallDate!).pop() : undefined;
+  const before = atCall ?? sorted[sorted.length - 2]!;
+  const since = atCall ? 'since the last call' : `since ${before.date}`;
+  const a = computeHealth(before, options);
+  const b = computeHealth(after, options);
+  const drops: UsageDrop[] = [];
+  for (const id of useCaseIds) {
+    if (id === 'licenseUtilization') continue;
+    const from = a[id].color;
+    const to = b[id].color;
+    if (from && to && RANK[to] < RANK[from]) {
+      drops.push({ useCase: id, label: `${USE_CASE_LABEL[id]} went ${NAME[from]} → ${NAME[to]} ${since}`, nextStep: USE_CASE_STEP, from: before.date, to: after.date });
+    }
+  }
+  const was = utilizationPercent(a);
+  const now = utilizationPercent(b);
+  if (was !== null && now !== null && utilizationBand(now) < utilizationBand(was)) {
+    drops.unshift({
+      useCase: 'licenseUtilization',
+      label: `License utilization fell from ${UTILIZATION_BANDS[utilizationBand(was)]} to ${UTILIZATION_BANDS[utilizationBand(now)]} (${was}% → ${now}%) ${since}`,
+      nextStep: LICENSE_STEP,
+      from: before.date,
+      to: after.date,
+    });
+  }
+  return drops;
+}
