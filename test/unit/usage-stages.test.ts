@@ -1,7 +1,7 @@
 // Stage criteria met by usage data (positive values, growth over 3 monthly snapshots), importing
 // batches of payloads into a usage folder, drops between snapshots, and the CLI's report shape.
 import { strict as assert } from 'node:assert';
-import { usageDrops } from '../../src/core/usage/drops';
+import { usageDrops, usageSummary } from '../../src/core/usage/drops';
 import { planImport, type IncomingPayload, type StoredSnapshot } from '../../src/core/usage/importPlan';
 import { parsePayload, snapshotJson, type UsageSnapshot } from '../../src/core/usage/payload';
 import { usageKeys, usageReport } from '../../src/core/usage/report';
@@ -177,5 +177,15 @@ describe('usage drops and the report', () => {
     assert.equal(report.health.ci.color, 'green');
     assert.deepEqual(report.stages.verify!.criteria['verify-ci-builds'], { met: true, evidence: 'counts.ci_builds 12,345' });
     assert.equal(usageReport([], banks), undefined);
+  });
+});
+
+describe('usage summary for the portfolio', () => {
+  it('the worst colour of the latest snapshot, the drops as alerts, and the date', () => {
+    const jan = snap({ recorded_at: monthDate(0) });
+    const feb = snap({ recorded_at: monthDate(1), 'counts.count_total_create_ci_build_monthly': 1000 });
+    assert.deepEqual(usageSummary([jan, feb], { lastCallDate: '2026-01-10', customerSince: '2025-01' }), { worst: 'yellow', alerts: ['CI went Green → Yellow since the last call'], recordedAt: '2026-02-01' });
+    assert.equal(usageSummary([]), undefined);
+    assert.equal(usageSummary([snap({ edition: 'CE', license_plan: undefined, license_billable_users: undefined, 'counts_monthly.successful_deployments': -1 })])!.worst, null);
   });
 });

@@ -70,3 +70,20 @@ export function usageDrops(snapshots: readonly UsageSnapshot[], options: { custo
   }
   return drops;
 }
+
+/**
+ * What the portfolio shows of a customer's usage (src/core/portfolio's CustomerUsage): the worst
+ * use-case colour of the latest snapshot, the drops as one-line alerts, and the snapshot's date.
+ * Undefined without snapshots.
+ */
+export function usageSummary(
+  snapshots: readonly UsageSnapshot[],
+  options: { customerSince?: string; lastCallDate?: string } = {},
+): { worst: HealthColor | null; alerts: string[]; recordedAt: string } | undefined {
+  const latest = sortSnapshots(snapshots).pop();
+  if (!latest) return undefined;
+  const health = computeHealth(latest, options);
+  const colors = useCaseIds.map((id) => health[id].color).filter((c): c is HealthColor => c !== null);
+  const worst = colors.length ? colors.reduce((a, b) => (RANK[b] < RANK[a] ? b : a)) : null;
+  return { worst, alerts: usageDrops(snapshots, options).map((d) => d.label), recordedAt: latest.date };
+}
