@@ -1,7 +1,7 @@
 // Two bundles: the extension host (Node, CommonJS, `vscode` external) and the webview (browser
 // IIFE). `--production` minifies without source maps for packaging; `--watch` rebuilds on save.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -75,6 +75,15 @@ const builds = [
     footer: { js: '__callCoachEvaluated=performance.now();' },
   },
   { ...host, entryPoints: ['src/host/features.ts'], outfile: 'dist/features.js' },
+  // The `call-coach` command line (package.json `bin`): Node only, no `vscode`, the same src/core.
+  {
+    ...host,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    external: [],
+    banner: { js: '#!/usr/bin/env node' },
+    define: { CALL_COACH_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  },
   {
     ...common,
     entryPoints: ['src/webview/main.ts'],

@@ -13,6 +13,7 @@
 // `'`, which spreadsheets show as text.
 import type { AnswerTag, CallNote, ObjectiveStatus } from '../note/model';
 import { adoptionStatusLabels, baselineToTarget, escapeInline, healthLabels, percentText, table } from '../note/render';
+import type { SuccessPlan } from './model';
 
 export const exportFormats = ['markdown', 'text', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -188,4 +189,16 @@ export function exportCall(note: CallNote, format: ExportFormat, opts: ExportOpt
   if (format === 'markdown') return summaryMarkdown(note, opts);
   if (format === 'text') return summaryPlainText(note, opts);
   return objectivesCsv(note, opts);
+}
+
+export const planObjectivesCsvHeader = ['Customer', 'Objective', 'Status', 'Owner', 'Due', 'Horizon (months)', 'Value driver', 'First discussed', 'Last discussed'];
+
+/** Every objective of every plan, as last recorded (the plan's view): one CSV for the whole book. */
+export function planObjectivesCsv(plans: Iterable<SuccessPlan>, opts: ExportOptions = {}): string {
+  const driver = (id: string) => (id ? (opts.valueDriverName?.(id) ?? id) : '');
+  const rows = [planObjectivesCsvHeader];
+  for (const plan of plans) {
+    for (const o of plan.objectives) rows.push([plan.customer, o.text, statusLabels[o.status], o.owner, o.due, o.horizon === null ? '' : String(o.horizon), driver(o.valueDriver), o.first.date, o.last.date]);
+  }
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -174,7 +174,7 @@ class FastNote {
     /** Known to be read by readRenderedFrontMatter. */
     readonly frontMatter: string,
     readonly actionItems: ActionItem[],
-    fields: FrontMatterFields,
+    fields: FrontMatterFields | undefined,
   ) {
     this.first = fields;
   }
@@ -336,6 +336,28 @@ export interface NoteIndexOptions {
   hash?: (bytes: Uint8Array) => number;
   /** Milliseconds since the epoch, on the same clock as the files' mtimes. */
   now?: () => number;
+  /**
+   * Hash every file read, its first read included. For an index that is persisted (the CLI's
+   * cache): a file whose stamp changed in between but whose bytes did not is then not parsed again.
+   */
+  hashEveryRead?: boolean;
+}
+
+/**
+ * A note's entry as it is persisted between runs (JSON): its stamp and hash, and what the index
+ * holds of it. Only for the same version of Call Coach that wrote it (the caller keys it so).
+ */
+export interface PersistedNote {
+  file: string;
+  mtime: number;
+  size: number;
+  hash?: number;
+  readAt: number;
+  /** Read on the fast path: the front matter text and the action items. */
+  frontMatter?: string;
+  actionItems?: ActionItem[];
+  /** Read by parseNote (or unreadable): the summary or the error. */
+  read?: NoteRead;
 }
 
 /**
@@ -349,6 +371,7 @@ export class NoteIndex {
   private readonly text: ByteText;
   private readonly hash: (bytes: Uint8Array) => number;
   private readonly now: () => number;
+  private readonly hashEveryRead: boolean;
   /** Files parsed (not just hashed) since the index was made, and how many of them parseNote read. */
   parses = 0;
   slowParses = 0;
@@ -357,6 +380,7 @@ export class NoteIndex {
     this.text = options.text ?? portableByteText;
     this.hash = options.hash ?? fnv1a;
     this.now = options.now ?? Date.now;
+    this.hashEveryRead = options.hashEveryRead ?? false;
   }
 
   /** The entry for folder/file when its stamp says the file has not changed since it was read. */
@@ -375,7 +399,7 @@ export class NoteIndex {
     let notes = this.folders.get(folder);
     if (!notes) this.folders.set(folder, (notes = new Map()));
     const was = notes.get(file);
-    const hash = was ? this.hash(bytes) : undefined;
+    const hash = was || this.hashEveryRead ? this.hash(bytes) : undefined;
     let stored: Stored | undefined = was && was.hash === hash && was.size === bytes.length ? was.stored : fastSummary(bytes, this.text);
     if (!stored) {
       stored = slowSummary(bytes, this.text);
@@ -406,6 +430,27 @@ export class NoteIndex {
   folder(folder: string): IndexedNote[] {
     const notes = this.folders.get(folder);
     return notes ? [...notes.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) : [];
+  }
+
+  /** A folder's entries as they are persisted (see PersistedNote). */
+  persistFolder(folder: string): PersistedNote[] {
+    const notes = this.folders.get(folder);
+    if (!notes) return [];
+    return [...notes.values()].map((e) => {
+      const base = { file: e.file, mtime: e.mtime, size: e.size, readAt: e.readAt, ...(e.hash === undefined ? {} : { hash: e.hash }) };
+      return e.stored instanceof FastNote ? { ...base, frontMatter: e.stored.frontMatter, actionItems: e.stored.actionItems } : { ...base, read: e.stored };
+    });
+  }
+
+  /** Puts back a folder's persisted entries (replacing what the index had for the folder). */
+  restoreFolder(folder: string, persisted: readonly PersistedNote[]): void {
+    const notes = new Map<string, Entry>();
+    for (const p of persisted) {
+      const stored: Stored | undefined = p.frontMatter !== undefined && p.actionItems ? new FastNote(p.frontMatter, p.actionItems, undefined) : p.read;
+      if (stored) notes.set(p.file, new Entry(p.file, p.mtime, p.size, p.hash, p.readAt, stored));
+    }
+    if (notes.size) this.folders.set(folder, notes);
+    else this.folders.delete(folder);
   }
 
   folderNames(): string[] {
