@@ -189,3 +189,51 @@ describe('usage summary for the portfolio', () => {
     assert.equal(usageSummary([snap({ edition: 'CE', license_plan: undefined, license_billable_users: undefined, 'counts_monthly.successful_deployments': -1 })])!.worst, null);
   });
 });
+
+describe('teams remap a criterion\'s key paths in an overrides file', () => {
+  const { buildCatalog } = require('../../src/core/bank/catalog') as typeof import('../../src/core/bank/catalog');
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  const dir = path.resolve(__dirname, '../../../questions');
+  const builtIn = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+  const team = (text: string) => buildCatalog([...builtIn, { file: 'team/usage.yaml', text }]);
+
+  it('replaces or adds key paths, and sets growth, on the built-in criterion', () => {
+    const c = team(`id: acme-usage
+kind: overrides
+criteria:
+  - criterion: verify-ci-builds
+    metrics: [counts_monthly.ci_builds]
+    growth: true
+  - criterion: release-cicd-deploy
+    addMetrics: [counts.feature_flags]
+`);
+    assert.deepEqual(c.problems.filter((p) => p.severity === 'error'), []);
+    const criteria = c.banks.flatMap((b) => b.adoption?.criteria ?? []);
+    const ci = criteria.find((x) => x.id === 'verify-ci-builds')!;
+    assert.deepEqual([ci.metrics, ci.growth], [['counts_monthly.ci_builds'], true]);
+    assert.deepEqual(criteria.find((x) => x.id === 'release-cicd-deploy')!.metrics, ['counts.deployments', 'counts.environments', 'counts.feature_flags']);
+    // The snapshot now keeps the team's key, and the criterion reads it.
+    assert.ok(usageKeys(c.banks).includes('counts_monthly.ci_builds'));
+  });
+
+  it('an unknown criterion or a malformed key path is a problem at that entry; the rest still load', () => {
+    const c = team(`id: acme-usage
+kind: overrides
+criteria:
+  - criterion: verify-no-such-thing
+    metrics: [counts.ci_builds]
+`);
+    const problem = c.problems.find((p) => p.file === 'team/usage.yaml')!;
+    assert.match(problem.message, /no stage bank has the adoption criterion "verify-no-such-thing"/);
+    assert.deepEqual([problem.path, problem.start.line], ['criteria.0.criterion', 4]);
+    const bad = team(`id: acme-usage
+kind: overrides
+criteria:
+  - criterion: verify-ci-builds
+    metrics: ["counts..ci builds"]
+`);
+    assert.match(bad.problems.find((p) => p.file === 'team/usage.yaml')!.message, /Service Ping key paths such as counts\.merge_requests/);
+    assert.ok(bad.banks.some((b) => b.id === 'stage-verify'));
+  });
+});

@@ -60,7 +60,7 @@ export function buildCatalog(files: readonly BankFile[]): Catalog {
     }
     byId.set(id, file);
     if (content.type === 'bank') banks.push({ bank: content.bank, file });
-    else overrideFiles.push({ file, overrides: content.overrides, entryRanges: content.entryRanges });
+    else overrideFiles.push({ file, overrides: content.overrides, entryRanges: content.entryRanges, criterionRanges: content.criterionRanges });
   }
   banks.sort((a, b) => a.bank.order - b.bank.order || a.bank.title.localeCompare(b.bank.title));
   const applied = applyOverrides(

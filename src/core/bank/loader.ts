@@ -143,7 +143,15 @@ export type LoadResult = { ok: true; bank: Bank; warnings: BankProblem[] } | { o
 /** A team file is a bank or a list of overrides (`kind: overrides`); see overridesFileSchema. */
 export type BankFileContent =
   | { type: 'bank'; bank: Bank; /** Where its `id` is, for problems about the bank as a whole. */ idRange: Range }
-  | { type: 'overrides'; overrides: OverridesFile; idRange: Range; /** Per entry: the entry's `prompt` key, for problems applying it. */ entryRanges: Range[] }
+  | {
+      type: 'overrides';
+      overrides: OverridesFile;
+      idRange: Range;
+      /** Per entry: the entry's `prompt` key, for problems applying it. */
+      entryRanges: Range[];
+      /** Per criteria entry: its `criterion` key. */
+      criterionRanges: Range[];
+    }
   | { type: 'playbook'; playbook: Playbook; idRange: Range; /** Per technique id, for "no such technique" warnings. */ techniqueRanges: Range[] };
 
 export type LoadFileResult = { ok: true; content: BankFileContent; warnings: BankProblem[] } | { ok: false; problems: BankProblem[] };
@@ -219,7 +227,8 @@ export function loadBankFile(file: string, text: string): LoadFileResult {
     const result = overridesFileSchema.safeParse(data);
     if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, root, pos) };
     const entryRanges = result.data.overrides.map((_, i) => rangeOf(root, ['overrides', i, 'prompt'], pos));
-    return { ok: true, content: { type: 'overrides', overrides: result.data, idRange, entryRanges }, warnings };
+    const criterionRanges = result.data.criteria.map((_, i) => rangeOf(root, ['criteria', i, 'criterion'], pos));
+    return { ok: true, content: { type: 'overrides', overrides: result.data, idRange, entryRanges, criterionRanges }, warnings };
   }
   if (data && typeof data === 'object' && (data as { kind?: unknown }).kind === 'playbook') {
     const result = playbookSchema.safeParse(data);

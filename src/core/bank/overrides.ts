@@ -3,13 +3,15 @@
 // applied (unknown or ambiguous prompt, or a patch that leaves the prompt invalid) becomes a
 // problem at that entry and is skipped; the file's other entries still apply.
 import type { BankProblem, Range } from './loader';
-import { followUpSchema, placeholderNames, promptSchema, type Bank, type FollowUp, type OverridesFile, type Prompt, type PromptPatch } from './schema';
+import { followUpSchema, placeholderNames, promptSchema, type Bank, type CriterionPatch, type FollowUp, type OverridesFile, type Prompt, type PromptPatch } from './schema';
 
 export interface OverrideSource {
   file: string;
   overrides: OverridesFile;
   /** Where each entry's `prompt` key is, aligned with `overrides.overrides`. */
   entryRanges: Range[];
+  /** Where each criteria entry's `criterion` key is, aligned with `overrides.criteria`. */
+  criterionRanges?: Range[];
 }
 
 export interface AppliedOverride {
@@ -87,7 +89,7 @@ export function applyOverrides(
   const banks = input.slice();
   const problems: BankProblem[] = [];
   const overridden: AppliedOverride[] = [];
-  for (const { file, overrides, entryRanges } of sources) {
+  for (const { file, overrides, entryRanges, criterionRanges } of sources) {
     overrides.overrides.forEach((patch, i) => {
       const fail = (message: string) =>
         problems.push({ file, message, path: `overrides.${i}.prompt`, ...(entryRanges[i] ?? { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } }), severity: 'error' });
@@ -114,6 +116,27 @@ export function applyOverrides(
       banks[target.bankIndex] = result.bank;
       overridden.push({ bankId: result.bank.id, promptId: patch.prompt, file });
     });
+    overrides.criteria.forEach((patch, i) => {
+      const index = banks.findIndex((b) => b.adoption?.criteria.some((c) => c.id === patch.criterion));
+      if (index < 0) {
+        const range = criterionRanges?.[i] ?? { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
+        problems.push({ file, message: `no stage bank has the adoption criterion "${patch.criterion}"; check the id against the stage's criteria`, path: `criteria.${i}.criterion`, ...range, severity: 'error' });
+        return;
+      }
+      banks[index] = patchCriterion(banks[index]!, patch);
+    });
   }
   return { banks, problems, overridden };
+}
+
+/** A team's key paths for a criterion: `metrics` replace the bank's, `addMetrics` add to them. */
+function patchCriterion(bank: Bank, patch: CriterionPatch): Bank {
+  const criteria = bank.adoption!.criteria.map((c) => {
+    if (c.id !== patch.criterion) return c;
+    const metrics = [...new Set([...(patch.metrics ?? c.metrics ?? []), ...(patch.addMetrics ?? [])])];
+    const next = { ...c, metrics: metrics.length ? metrics : undefined };
+    if (patch.growth !== undefined) next.growth = patch.growth;
+    return next;
+  });
+  return { ...bank, adoption: { ...bank.adoption!, criteria } };
 }

@@ -269,6 +269,27 @@ export const promptPatchSchema = z
   );
 export type PromptPatch = z.infer<typeof promptPatchSchema>;
 
+/**
+ * Changes a stage criterion's usage-data evidence without copying its bank: which Service Ping key
+ * paths stand behind it (added to or replacing the bank's), and whether it needs growth.
+ */
+export const criterionPatchSchema = z
+  .strictObject({
+    /** Id of the adoption criterion, e.g. verify-ci-builds. */
+    criterion: idSchema,
+    /** Key paths that replace the criterion's own. */
+    metrics: criterionSchema.shape.metrics,
+    /** Key paths added to the criterion's own. */
+    addMetrics: criterionSchema.shape.metrics,
+    growth: criterionSchema.shape.growth,
+  })
+  .check(
+    z.refine((p) => p.metrics !== undefined || p.addMetrics !== undefined || p.growth !== undefined, {
+      message: 'a criterion override changes at least one of: metrics, addMetrics, growth',
+    }),
+  );
+export type CriterionPatch = z.infer<typeof criterionPatchSchema>;
+
 export const overridesFileSchema = z
   .strictObject({
     id: idSchema,
@@ -276,9 +297,14 @@ export const overridesFileSchema = z
     /** What these changes are for, e.g. "Acme team wording". */
     title: z.optional(oneLine(120)),
     summary: z.optional(longText),
-    overrides: z.array(promptPatchSchema).check(z.minLength(1, 'list at least one override')),
+    overrides: z._default(z.array(promptPatchSchema), []),
+    /** Stage criteria whose usage-data key paths this team maps differently. */
+    criteria: z._default(z.array(criterionPatchSchema), []),
   })
   .check(z.superRefine((f, ctx) => {
+    if (!f.overrides.length && !f.criteria.length) {
+      ctx.addIssue({ code: 'custom', path: ['overrides'], message: 'list at least one override (or a criteria: entry)' });
+    }
     const seen = new Map<string, number>();
     f.overrides.forEach((o, i) => {
       const key = `${o.bank ?? ''}/${o.prompt}`;
