@@ -12,6 +12,7 @@ import { CliError, ExitCode } from './errors';
 import { NodeNotes } from './notes';
 import { customerPlans, selectCustomers, updatePlanFile } from './plans';
 import { report, reportFormats, type ReportFormat } from './reports';
+import { usageCommand } from './usage';
 import { validate } from './validate';
 import { resolveWorkspace, type Workspace } from './workspace';
 
@@ -188,6 +189,7 @@ ${commonHelp}`,
       return ExitCode.Ok;
     },
   },
+  usageCommand,
 ];
 
 function mainHelp(): string {
