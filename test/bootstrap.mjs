@@ -1,8 +1,8 @@
-// Makes a fresh clone runnable: installs the npm dependencies and the Debian packages the tests
-// and the VS Code host need, when they are missing. Uses only Node's standard library, so it
-// runs before `npm ci`. Shared by `npm test` (test/run-all.mjs) and `npm start`.
+// Makes a fresh clone runnable: installs the npm dependencies and the Debian packages a task needs,
+// when they are missing. Uses only Node's standard library, so it runs before `npm ci`. Shared by
+// `npm test` (test/run-all.mjs, per suite) and `npm start` (test/host/open.mjs).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,13 +19,32 @@ function debInstalled(name) {
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
-/** Debian packages: chromium (webview tests, the workbench), libkrb5-dev (VS Code server's native module), git. */
-export function ensureDebianPackages() {
+/**
+ * What each Debian package is for, and how to tell it is there:
+ *   chromium     the webview tests and the VS Code workbench page (npm start, integration tests)
+ *   libkrb5-dev  headers for the kerberos native module VS Code's server builds (its one-time install)
+ *   git          the sample workspace's repository, the git integration tests
+ */
+const DEBIAN = {
+  chromium: () => existsSync('/usr/bin/chromium'),
+  'libkrb5-dev': () => debInstalled('libkrb5-dev'),
+  git: () => existsSync('/usr/bin/git'),
+};
+
+/** The Debian packages `npm test` needs for the suites it runs (unit and package need none). */
+export function debianPackagesFor(suites) {
+  const need = new Set();
+  for (const suite of suites) {
+    if (suite === 'webview') need.add('chromium');
+    if (suite === 'integration' || suite === 'start') ['chromium', 'libkrb5-dev', 'git'].forEach((p) => need.add(p));
+  }
+  return [...need];
+}
+
+/** Installs the named Debian packages that are missing (as root, with apt-get); no-op off Debian. */
+export function ensureDebianPackages(names) {
   if (process.platform !== 'linux' || !existsSync('/usr/bin/dpkg-query')) return;
-  const missing = [];
-  if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
-  if (!debInstalled('libkrb5-dev')) missing.push('libkrb5-dev');
-  if (!existsSync('/usr/bin/git')) missing.push('git');
+  const missing = names.filter((name) => !DEBIAN[name]());
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
     throw new Error(`missing Debian packages: ${missing.join(' ')}. Install them with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
@@ -34,13 +53,33 @@ export function ensureDebianPackages() {
   run('apt-get', ['install', '-y', '-q', ...missing]);
 }
 
-/** npm dependencies, from the lockfile, when node_modules is missing or older than the lockfile. */
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether node_modules holds what package-lock.json asks for: npm records what it installed in
+ * node_modules/.package-lock.json. Catches a fresh clone and a pull that changed dependencies.
+ */
+function nodeModulesCurrent() {
+  const wanted = readJson(join(REPO, 'package-lock.json'))?.packages;
+  const installed = readJson(join(REPO, 'node_modules', '.package-lock.json'))?.packages;
+  if (!wanted || !installed) return false;
+  return Object.entries(wanted).every(([path, entry]) => path === '' || entry.optional || installed[path]?.version === entry.version);
+}
+
+/** npm dependencies, from the lockfile, when node_modules is missing or not what the lockfile says. */
 export function ensureNodeModules() {
-  if (existsSync(join(REPO, 'node_modules', '.package-lock.json')) && existsSync(join(REPO, 'node_modules', 'mocha'))) return;
+  if (nodeModulesCurrent()) return;
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-export function bootstrap() {
-  ensureDebianPackages();
+/** Debian packages for `suites` (see debianPackagesFor), then the npm dependencies. */
+export function bootstrap(suites) {
+  ensureDebianPackages(debianPackagesFor(suites));
   ensureNodeModules();
 }

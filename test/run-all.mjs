@@ -2,27 +2,33 @@
 // Chromium), package (the .vsix) and integration (a real VS Code extension host). Prints one
 // closing line `N passed, N failed` and exits non-zero if anything failed or could not run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootstrap, REPO as repo } from './bootstrap.mjs';
 
-// A fresh clone has no node_modules yet: install first, then load mocha.
-bootstrap();
+const SUITES = ['unit', 'webview', 'package', 'integration'];
+const only = process.argv.slice(2); // e.g. `npm test -- unit webview`
+const wants = (suite) => only.length === 0 || only.includes(suite);
+
+// A fresh clone has no node_modules yet: install first (and the Debian packages only the suites
+// about to run need), then load mocha.
+bootstrap(SUITES.filter(wants));
 const require = createRequire(import.meta.url);
 const Mocha = require('mocha');
 process.chdir(repo);
-
-const only = process.argv.slice(2); // e.g. `npm test -- unit webview`
-const wants = (suite) => only.length === 0 || only.includes(suite);
 const totals = { passed: 0, failed: 0 };
+// Colour only on a terminal, as most tools decide: NO_COLOR turns it off, FORCE_COLOR (not 0) on.
+const color = process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0' ? true : process.env.NO_COLOR ? false : Boolean(process.stdout.isTTY);
+// Children decide for themselves from their own stdout, which is ours: say what we decided.
+const childEnv = { ...process.env, ...(color ? { FORCE_COLOR: process.env.FORCE_COLOR || '1' } : { NO_COLOR: '1', FORCE_COLOR: '0' }) };
 const broken = [];
 
 function step(title, command, args) {
   console.log(`\n> ${title}`);
   const started = Date.now();
-  const r = spawnSync(command, args, { stdio: 'inherit', cwd: repo });
+  const r = spawnSync(command, args, { stdio: 'inherit', cwd: repo, env: childEnv });
   if (r.status !== 0) {
     broken.push(title);
     console.error(`✗ ${title} failed (exit ${r.status ?? r.signal})`);
@@ -48,7 +54,7 @@ async function mochaSuite(name, folder, timeout) {
     broken.push(`${name}: no test files in ${folder}`);
     return;
   }
-  const mocha = new Mocha({ ui: 'bdd', timeout, reporter: 'spec', color: !process.env.CI });
+  const mocha = new Mocha({ ui: 'bdd', timeout, reporter: 'spec', color });
   files.forEach((f) => mocha.addFile(f));
   await mocha.loadFilesAsync();
   const stats = await new Promise((resolve) => {
@@ -56,22 +62,27 @@ async function mochaSuite(name, folder, timeout) {
   });
   totals.passed += stats.passes;
   totals.failed += stats.failures;
+  // A test that did not run proves nothing: a pending (skipped) test fails the run, by name.
+  if (stats.pending) broken.push(`${name}: ${stats.pending} pending test(s) did not run; see "pending" above`);
   mocha.dispose();
 }
 
 function integrationSuite() {
   console.log('\n> integration tests (real VS Code extension host)');
-  const resultFile = join(mkdtempSync(join(tmpdir(), 'call-coach-results-')), 'integration.json');
+  const resultDir = mkdtempSync(join(tmpdir(), 'call-coach-results-'));
+  const resultFile = join(resultDir, 'integration.json');
   const r = spawnSync(process.execPath, ['test/integration/run.mjs'], {
     stdio: 'inherit',
     cwd: repo,
-    env: { ...process.env, CALL_COACH_RESULT_FILE: resultFile },
+    env: { ...childEnv, CALL_COACH_RESULT_FILE: resultFile },
   });
-  if (!existsSync(resultFile)) {
+  const results = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
+  rmSync(resultDir, { recursive: true, force: true });
+  if (!results) {
     broken.push(`integration: the extension host produced no results (exit ${r.status ?? r.signal})`);
     return;
   }
-  const { passed, failed } = JSON.parse(readFileSync(resultFile, 'utf8'));
+  const { passed, failed } = results;
   totals.passed += passed;
   totals.failed += failed;
 }

@@ -7,7 +7,7 @@
 //   CALL_COACH_HOST_DIR=/some/dir node ...     use another cache folder
 //
 // Other scripts: `import { ensureHost } from './install-host.mjs'` -> { dir, node, serverMain, chromium }.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,9 +103,41 @@ const NATIVE_PROBES = [
   'extensions/node_modules',
 ];
 
+// The install takes 75-90 s on 2 cores and writes ~800 MB, and npm prints nothing while it works
+// when its output is not a terminal. A separate process (npm blocks this one) reports progress.
+const EXPECTED_MB = 800;
+const PROGRESS = `
+const { execFileSync } = require('node:child_process');
+const [dir, expected, started, parent] = process.argv.slice(1);
+setInterval(() => {
+  if (process.ppid !== Number(parent)) process.exit(); // the installer is gone
+  let mb = 0;
+  try { mb = Number(execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split(/\\s/)[0]) || 0; } catch {}
+  const s = Math.round((Date.now() - Number(started)) / 1000);
+  console.log('[vscode-host] ' + s + ' s: ' + mb + ' MB of about ' + expected + ' MB installed');
+}, 10000);
+`;
+
+/** Prints the installed size every 10 s until stopped. */
+function startProgress(dir) {
+  const child = spawn(process.execPath, ['-e', PROGRESS, dir, String(EXPECTED_MB), String(Date.now()), String(process.pid)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('error', () => {});
+  return () => child.kill();
+}
+
 function install(paths) {
   const started = Date.now();
   mkdirSync(paths.dir, { recursive: true });
+  log(`one-time install of the VS Code host into ${paths.dir}: about 75-90 s and ${EXPECTED_MB} MB; later runs reuse it`);
+  const stopProgress = startProgress(paths.dir);
+  try {
+    installPackages(paths, started);
+  } finally {
+    stopProgress();
+  }
+}
+
+function installPackages(paths, started) {
   // npm >= 11.19 skips dependency install scripts unless allowScripts lists them, and rejects
   // --allow-scripts on the command line in a project-scoped install. code-server's postinstall
   // is what installs VS Code's own dependencies (which carry their own allowScripts list).

@@ -3,7 +3,7 @@
 // what the Marketplace would show.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,13 +45,14 @@ function readZip(buf: Buffer): ZipEntry[] {
 }
 
 describe('the packaged .vsix', function () {
+  let out: string;
   let vsix: string;
   let entries: ZipEntry[];
 
   let vsceOutput: string;
 
   before(() => {
-    const out = mkdtempSync(join(tmpdir(), 'call-coach-vsix-'));
+    out = mkdtempSync(join(tmpdir(), 'call-coach-vsix-'));
     vsix = join(out, 'call-coach.vsix');
     // No flags but where to write it: the manifest itself must be enough to publish.
     const r = spawnSync(process.execPath, [join(repo, 'node_modules/@vscode/vsce/vsce'), 'package', '--out', vsix], { cwd: repo, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
@@ -61,6 +62,8 @@ describe('the packaged .vsix', function () {
     // Leave the development build in place for the suites that run after this one.
     execFileSync(process.execPath, ['esbuild.mjs'], { cwd: repo, stdio: 'pipe' });
   });
+
+  after(() => rmSync(out, { recursive: true, force: true }));
 
   it('comes out of a plain `vsce package` with no warnings', () => {
     assert.doesNotMatch(vsceOutput, /WARN|deprecat/i, vsceOutput);

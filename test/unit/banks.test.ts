@@ -9,7 +9,7 @@ import { placeholderNames, stageIds, type Bank } from '../../src/core/bank/schem
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const questionsDir = path.join(repoRoot, 'questions');
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+const seedsDir = path.join(repoRoot, 'test', 'fixtures', 'seeds');
 /** Seed file names the banks may cite (the handbook pages in the seeds README). */
 const seedFiles = [
   '000_9d0cc1cfdb46dde8.txt',
@@ -143,7 +143,7 @@ describe('built-in question banks', () => {
       for (const s of bank.source) {
         assert.ok(s.url?.startsWith('https://handbook.gitlab.com/'), `${bank.id} source url ${s.url}`);
         assert.ok(s.file && seedFiles.includes(s.file), `${bank.id} cites unknown seed file ${s.file}`);
-        if (fs.existsSync(seedsDir)) assert.ok(fs.existsSync(path.join(seedsDir, s.file)), `${s.file} missing from seeds`);
+        assert.ok(fs.existsSync(path.join(seedsDir, s.file)), `${s.file} missing from test/fixtures/seeds`);
       }
     }
     for (const { bank, prompt } of allPrompts(banks)) {
