@@ -15,7 +15,7 @@ export const webviewMessage = z.discriminatedUnion('type', [
   /** Sent once the webview's script has run; the host posts nothing before it. */
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('snapshot'), requestId: z.number(), text: z.string() }),
-  z.object({ type: z.literal('runCommand'), command: z.enum(['reloadBanks', 'showLog', 'openFolder']) }),
+  z.object({ type: z.literal('runCommand'), command: z.enum(['reloadBanks', 'showLog']) }),
   z.object({ type: z.literal('startCall'), setup: callSetupSchema }),
   /** The start form's customer matches one with notes: what have their calls not covered? */
   z.object({ type: z.literal('requestGaps'), customer: z.string().check(z.maxLength(300)) }),

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/bank/catalog';
 import type { BankProblem } from '../core/bank/loader';
+import { BANK_STATUS_ITEM, DIAGNOSTIC_COLLECTION } from '../ids';
 
 const toPosition = (p: { line: number; col: number }) => new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.col - 1));
 
@@ -17,7 +18,7 @@ export function toDiagnostic(p: BankProblem): vscode.Diagnostic {
 }
 
 export class BankDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('callCoach.banks');
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION);
   private status: vscode.StatusBarItem | undefined;
 
   /**
@@ -44,7 +45,7 @@ export class BankDiagnostics implements vscode.Disposable {
       this.status?.hide();
       return;
     }
-    this.status ??= vscode.window.createStatusBarItem('callCoach.bankStatus', vscode.StatusBarAlignment.Left, 10);
+    this.status ??= vscode.window.createStatusBarItem(BANK_STATUS_ITEM, vscode.StatusBarAlignment.Left, 10);
     this.status.name = 'Call Coach Question Banks';
     const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
     this.status.text = skipped.length

@@ -5,12 +5,13 @@ import type { CallController } from './callController';
 import { reportError, type Log } from './log';
 import { NotesLocationError } from './notesLocation';
 import { updatePlanAfterCall } from './plan/registerPlanCommands';
-import { SIDEBAR_VIEW_ID, type SidebarProvider } from './sidebarProvider';
+import type { SidebarProvider } from './sidebarProvider';
+import { BuiltInCommand, CommandId, Setting, SETTINGS_SECTION, ViewId } from '../ids';
 
 export function registerCallCommands(calls: CallController, sidebar: SidebarProvider, log: Log): vscode.Disposable[] {
   return [
-    registerCommand('callCoach.startCall', () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
-    registerCommand('callCoach.finishCall', async () => {
+    registerCommand(CommandId.startCall, () => vscode.commands.executeCommand(BuiltInCommand.focusView(ViewId.sidebar))),
+    registerCommand(CommandId.finishCall, async () => {
       if (!calls.current) {
         void vscode.window.showInformationMessage('There is no call in progress. Start one from the Call Coach sidebar.');
         return undefined;
@@ -19,7 +20,7 @@ export function registerCallCommands(calls: CallController, sidebar: SidebarProv
         const done = await calls.finish();
         if (!done) return undefined;
         sidebar.notify(`Saved ${done.label}`);
-        const where = vscode.workspace.getConfiguration('callCoach').get<string>('openNoteAfterFinish', 'beside');
+        const where = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>(Setting.openNoteAfterFinish, 'beside');
         if (where !== 'none') {
           // "Beside" with no editor open would leave an empty group and squeeze the note.
           const beside = where === 'beside' && !!vscode.window.activeTextEditor;
@@ -27,7 +28,7 @@ export function registerCallCommands(calls: CallController, sidebar: SidebarProv
         }
         await updatePlanAfterCall(done.uri, log);
         // Commits the notes if callCoach.commitAfterFinish says so; returns at once.
-        void vscode.commands.executeCommand('callCoach.commitNotes', { afterFinish: true });
+        void vscode.commands.executeCommand(CommandId.commitNotes, { afterFinish: true });
         return done.uri;
       } catch (err) {
         if (err instanceof NotesLocationError) {
@@ -39,6 +40,6 @@ export function registerCallCommands(calls: CallController, sidebar: SidebarProv
         return undefined;
       }
     }),
-    registerCommand('callCoach.discardCall', () => calls.discard()),
+    registerCommand(CommandId.discardCall, () => calls.discard()),
   ];
 }

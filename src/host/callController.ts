@@ -13,8 +13,8 @@ import type { CallStore, StoredCall } from './callStore';
 import type { Log } from './log';
 import { resolveNotesLocation } from './notesLocation';
 import { writeNewFile } from './noteWriter';
+import { BuiltInCommand, ContextKey } from '../ids';
 
-export const CALL_ACTIVE_CONTEXT = 'callCoach.callActive';
 /** The technique whose part collects stage questions added from the stage browser. */
 export const STAGE_ADOPTION_BANK = 'stage-adoption';
 
@@ -47,7 +47,7 @@ export class CallController implements vscode.Disposable {
   private setCall(call: StoredCall | undefined): void {
     this.call = call;
     this.bankMap = new Map((call?.banks ?? []).map((b) => [b.id, b]));
-    void vscode.commands.executeCommand('setContext', CALL_ACTIVE_CONTEXT, !!call);
+    void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.callActive, !!call);
   }
 
   async start(setup: CallSetup): Promise<StoredCall> {

@@ -6,8 +6,9 @@ import * as z from 'zod/mini';
 import { callBankSchema, callStateSchema } from '../core/session/schema';
 import type { CallBank, CallState } from '../core/session/model';
 import type { Log } from './log';
+import { StateKey } from '../ids';
 
-const KEY = 'callCoach.activeCall';
+const KEY = StateKey.activeCall;
 export const SAVE_DELAY_MS = 150;
 
 const storedCall = z.object({ state: callStateSchema, banks: z.array(callBankSchema) });

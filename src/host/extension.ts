@@ -3,12 +3,8 @@
 // yaml and zod) only when the view opens or a command first runs. Activation does no I/O.
 import * as vscode from 'vscode';
 import type { Features } from './features';
+import { BuiltInCommand, CommandId, ContextKey, StateKey, ViewId } from '../ids';
 import { createLog, type Log } from './log';
-
-/** Must match sidebarProvider.ts; repeated here so the shell does not load the provider. */
-const SIDEBAR_VIEW_ID = 'callCoach.sidebar';
-const CALL_ACTIVE_CONTEXT = 'callCoach.callActive';
-const STORED_CALL_KEY = 'callCoach.activeCall';
 
 /** What `activate` returns; used by the integration tests and open to other extensions. */
 export interface CallCoachApi {
@@ -37,7 +33,6 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi {
   const activateStart = performance.now();
   const log = createLog();
   context.subscriptions.push(log);
-  const contributed = contributedCommands(context);
   let features: Features | undefined;
   const load = (): Features => {
     if (features) return features;
@@ -46,21 +41,21 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const module = require('./features.js') as typeof import('./features');
     features = module.createFeatures(context, log);
-    registerUncontributed(context, features, contributed);
     log.info(`Call Coach loaded in ${Date.now() - started} ms.`);
     return features;
   };
 
   context.subscriptions.push(
-    vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, {
+    vscode.window.registerWebviewViewProvider(ViewId.sidebar, {
       resolveWebviewView: (view) => load().sidebar.resolveWebviewView(view),
     }),
   );
-  for (const id of contributed) {
+  // Every command in package.json (test/unit/ids.test.ts checks that they are these).
+  for (const id of Object.values(CommandId)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run(load(), id, log, args)));
   }
   // Menus and enablement need this before anything is loaded: a call may survive a reload.
-  void vscode.commands.executeCommand('setContext', CALL_ACTIVE_CONTEXT, context.workspaceState.get(STORED_CALL_KEY) !== undefined);
+  void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.callActive, context.workspaceState.get(StateKey.activeCall) !== undefined);
 
   const evaluateMs = typeof __callCoachStart === 'number' && typeof __callCoachEvaluated === 'number' ? __callCoachEvaluated - __callCoachStart : undefined;
   const activationMs = evaluateMs === undefined ? undefined : evaluateMs + performance.now() - activateStart;
@@ -80,25 +75,13 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi {
   };
 }
 
-function contributedCommands(context: vscode.ExtensionContext): string[] {
-  const commands = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
-  return commands.map((c) => c.command);
-}
-
-function run(features: Features, id: string, log: Log, args: unknown[]): unknown {
+function run(features: Features, id: CommandId, log: Log, args: unknown[]): unknown {
   const handler = features.commandHandler(id);
   if (!handler) {
     log.error(`Command ${id} is contributed but has no handler.`);
     return undefined;
   }
   return handler(...args);
-}
-
-/** Commands the features register without contributing them (none today) still reach VS Code. */
-function registerUncontributed(context: vscode.ExtensionContext, features: Features, contributed: readonly string[]): void {
-  for (const id of features.registeredCommandIds()) {
-    if (!contributed.includes(id)) context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => features.commandHandler(id)?.(...args)));
-  }
 }
 
 export function deactivate(): void {

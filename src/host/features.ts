@@ -8,18 +8,18 @@ import { registerCommitCommand } from './git/commitCommand';
 import { CallController } from './callController';
 import { CallStore } from './callStore';
 import { registerCallCommands } from './callCommands';
-import { commandHandler, registerCommand, registeredCommandIds } from './commandRegistry';
+import { commandHandler, registerCommand } from './commandRegistry';
 import { registerPlanCommands } from './plan/registerPlanCommands';
 import { reportError, type Log } from './log';
 import { registerNewBankCommand } from './newBankCommand';
-import { SIDEBAR_VIEW_ID, SidebarProvider } from './sidebarProvider';
+import { SidebarProvider } from './sidebarProvider';
+import { BuiltInCommand, CommandId, ViewId } from '../ids';
 
 export interface Features {
   sidebar: SidebarProvider;
   banks: BankService;
   calls: CallController;
   commandHandler: typeof commandHandler;
-  registeredCommandIds: typeof registeredCommandIds;
 }
 
 export function createFeatures(context: vscode.ExtensionContext, log: Log): Features {
@@ -31,8 +31,8 @@ export function createFeatures(context: vscode.ExtensionContext, log: Log): Feat
     banks,
     calls,
     sidebar,
-    registerCommand('callCoach.showSidebar', () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
-    registerCommand('callCoach.reloadBanks', async () => {
+    registerCommand(CommandId.showSidebar, () => vscode.commands.executeCommand(BuiltInCommand.focusView(ViewId.sidebar))),
+    registerCommand(CommandId.reloadBanks, async () => {
       try {
         const catalog = await banks.reload();
         const skipped = catalog.skipped.length;
@@ -44,12 +44,12 @@ export function createFeatures(context: vscode.ExtensionContext, log: Log): Feat
         await reportError(log, 'Call Coach could not reload its question banks.', 'Check the log for the file that failed, then try again.', err);
       }
     }),
-    registerCommand('callCoach.showLog', () => log.show()),
+    registerCommand(CommandId.showLog, () => log.show()),
     ...registerCallCommands(calls, sidebar, log),
     ...registerPlanCommands(banks, calls, context.workspaceState, log),
     ...registerBrowseCommands(banks, calls, log),
     registerNewBankCommand(banks, log),
     registerCommitCommand(context.workspaceState, log),
   );
-  return { sidebar, banks, calls, commandHandler, registeredCommandIds };
+  return { sidebar, banks, calls, commandHandler };
 }

@@ -8,6 +8,7 @@ import { TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
 import type { BankService } from './bankService';
 import { reportError, type Log } from './log';
 import { exists, writeNewFile } from './noteWriter';
+import { CommandId } from '../ids';
 
 const KINDS: { starter: StarterKind; label: string; detail: string; name: string }[] = [
   { starter: 'technique', label: 'Questions of Our Own', detail: 'A technique bank with new questions, beside the built-in ones', name: 'team-questions' },
@@ -29,7 +30,7 @@ async function freeName(folder: vscode.Uri, base: string): Promise<string> {
 }
 
 export function registerNewBankCommand(banks: BankService, log: Log): vscode.Disposable {
-  return registerCommand('callCoach.newQuestionBank', async (args?: { kind?: unknown }) => {
+  return registerCommand(CommandId.newQuestionBank, async (args?: { kind?: unknown }) => {
     const root = await pickFolder();
     if (!root) {
       if (!vscode.workspace.workspaceFolders?.length) {

@@ -3,8 +3,9 @@
 // a clear answer instead of a write somewhere unexpected.
 import * as vscode from 'vscode';
 import { validateNotesFolder } from '../core/paths';
+import { BuiltInCommand, Setting, SETTINGS_SECTION, settingId, StateKey } from '../ids';
 
-const REMEMBERED_ROOT = 'callCoach.notesRoot';
+const REMEMBERED_ROOT = StateKey.notesRoot;
 
 export class NotesLocationError extends Error {
   constructor(
@@ -32,7 +33,7 @@ export async function resolveNotesLocation(state: vscode.Memento, interactive = 
   if (!folders.length) {
     throw new NotesLocationError('Call Coach needs an open folder to save call notes in.', {
       title: 'Open Folder…',
-      command: 'workbench.action.files.openFolder',
+      command: BuiltInCommand.openFolder,
     });
   }
   let root: vscode.WorkspaceFolder | undefined = folders.length === 1 ? folders[0] : undefined;
@@ -50,13 +51,13 @@ export async function resolveNotesLocation(state: vscode.Memento, interactive = 
     root = pick.folder;
     await state.update(REMEMBERED_ROOT, root.uri.toString());
   }
-  const setting = vscode.workspace.getConfiguration('callCoach', root.uri).get<string>('notesFolder', 'success-plans');
+  const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, root.uri).get<string>(Setting.notesFolder, 'success-plans');
   const checked = validateNotesFolder(setting);
   if (!checked.ok) {
     throw new NotesLocationError(`The callCoach.notesFolder setting is not usable: ${checked.error}`, {
       title: 'Open Settings',
-      command: 'workbench.action.openSettings',
-      args: ['callCoach.notesFolder'],
+      command: BuiltInCommand.openSettings,
+      args: [settingId(Setting.notesFolder)],
     });
   }
   return { root, folder: vscode.Uri.joinPath(root.uri, ...checked.segments), segments: checked.segments };

@@ -13,8 +13,7 @@ import { NotesLocationError, resolveNotesLocation } from './notesLocation';
 import { loadCustomerPlan } from './plan/updatePlan';
 import { slugify } from '../core/paths';
 import { renderWebviewHtml, webviewRoots } from './webviewHtml';
-
-export const SIDEBAR_VIEW_ID = 'callCoach.sidebar';
+import { CommandId } from '../ids';
 
 export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
@@ -106,10 +105,10 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         this.calls.apply(message.action);
         return;
       case 'finishCall':
-        void vscode.commands.executeCommand('callCoach.finishCall');
+        void vscode.commands.executeCommand(CommandId.finishCall);
         return;
       case 'discardCall':
-        void vscode.commands.executeCommand('callCoach.discardCall');
+        void vscode.commands.executeCommand(CommandId.discardCall);
         return;
       case 'snapshot': {
         const resolve = this.pendingSnapshots.get(message.requestId);
@@ -118,7 +117,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         return;
       }
       case 'runCommand':
-        void vscode.commands.executeCommand(`callCoach.${message.command}`);
+        void vscode.commands.executeCommand(CommandId[message.command]);
         return;
       default:
         assertNever(message);

@@ -3,8 +3,7 @@
 // Reads through vscode.workspace.fs, so it works in virtual workspaces too.
 import * as vscode from 'vscode';
 import { checkBankPath, isBankFileName, TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
-
-export const QUESTION_BANKS_SETTING = 'questionBanks';
+import { Setting, SETTINGS_SECTION } from '../ids';
 
 export interface TeamBankFiles {
   /** In load order: folder by folder, `.callcoach/questions` (sorted) before the setting's paths. */
@@ -40,7 +39,7 @@ async function bankFilesIn(folder: vscode.Uri): Promise<vscode.Uri[] | undefined
 
 /** The setting's entries for one folder (resource scope: a folder may set its own). */
 export function settingEntries(folder: vscode.WorkspaceFolder): unknown[] {
-  const value = vscode.workspace.getConfiguration('callCoach', folder.uri).get<unknown>(QUESTION_BANKS_SETTING, []);
+  const value = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<unknown>(Setting.questionBanks, []);
   return Array.isArray(value) ? value : [value];
 }
 

@@ -14,7 +14,8 @@
 import * as vscode from 'vscode';
 import { bankWatchGlob, checkBankPath, isBankFileName, TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
 import { watchFolderEntries } from './folderWatch';
-import { QUESTION_BANKS_SETTING, settingEntries, type TeamBankFiles } from './teamBankFiles';
+import { settingEntries, type TeamBankFiles } from './teamBankFiles';
+import { Setting, settingId } from '../ids';
 
 const DEBOUNCE_MS = 150;
 
@@ -27,7 +28,7 @@ export class TeamBankWatcher implements vscode.Disposable {
   constructor(private readonly onChange: () => void) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration(`callCoach.${QUESTION_BANKS_SETTING}`)) return;
+        if (!e.affectsConfiguration(settingId(Setting.questionBanks))) return;
         this.watchFolders();
         this.changed();
       }),

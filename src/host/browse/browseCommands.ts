@@ -12,6 +12,7 @@ import { AdoptionDocumentProvider, ADOPTION_SCHEME, showAdoptionCriteria } from 
 import { parseBrowseArgs, type BrowseArgs } from './args';
 import { runQuestionAction, type ActionResult } from './questionActions';
 import { pickAction, pickQuestions, pickStage } from './questionPicker';
+import { CommandId } from '../../ids';
 
 /** The questions named by id, or the user's pick; undefined when cancelled or not found. */
 async function chooseQuestions(entries: readonly BrowseEntry[], args: BrowseArgs, title: string): Promise<QuestionItem[] | undefined> {
@@ -55,7 +56,7 @@ export function registerBrowseCommands(banks: BankService, calls: CallController
     adoption,
     vscode.workspace.registerTextDocumentContentProvider(ADOPTION_SCHEME, adoption),
     registerCommand(
-      'callCoach.browseStageQuestions',
+      CommandId.browseStageQuestions,
       withArgs(banks, log, async (args, catalog) => {
         const stages = stageChoices(catalog.banks);
         const stage = args.stage ? stages.find((s) => s.stage === args.stage) : await pickStage(stages);
@@ -68,10 +69,10 @@ export function registerBrowseCommands(banks: BankService, calls: CallController
       }),
     ),
     registerCommand(
-      'callCoach.browseAllQuestions',
+      CommandId.browseAllQuestions,
       withArgs(banks, log, async (args, catalog) => act(await chooseQuestions(allQuestions(catalog), args, 'Call Coach: All Questions'), args, calls)),
     ),
-    registerCommand('callCoach.showAdoptionCriteria', async () => {
+    registerCommand(CommandId.showAdoptionCriteria, async () => {
       try {
         return await showAdoptionCriteria(log);
       } catch (err) {

@@ -5,6 +5,7 @@ import type { QuestionItem } from '../../core/browse/items';
 import { questionList } from '../../core/browse/markdown';
 import type { CallController } from '../callController';
 import type { QuestionAction } from './args';
+import { CommandId } from '../../ids';
 
 export interface ActionResult {
   action: QuestionAction;
@@ -40,7 +41,7 @@ async function copy(items: readonly QuestionItem[]): Promise<number> {
 async function addToCall(items: readonly QuestionItem[], calls: CallController): Promise<number> {
   if (!calls.current) {
     void vscode.window.showInformationMessage('No call is running, so there is nothing to add the questions to. Start a call first, then add them.', 'Start Call').then((pick) => {
-      if (pick) void vscode.commands.executeCommand('callCoach.startCall');
+      if (pick) void vscode.commands.executeCommand(CommandId.startCall);
     });
     return 0;
   }

@@ -8,6 +8,7 @@ import type { Log } from '../log';
 import { commitPlanNotes, type CommitOptions, type CommitResult } from './commitNotes';
 import { gitAccess } from './gitAccess';
 import { resolveNotesLocation } from '../notesLocation';
+import { BuiltInCommand, CommandId, Setting, SETTINGS_SECTION } from '../../ids';
 
 type Button = { title: string; run: () => unknown };
 
@@ -16,12 +17,12 @@ function buttonsFor(result: CommitResult, retry: (options: CommitOptions) => unk
     case 'no-repository':
       return [{ title: 'Initialize Repository', run: () => retry({ initIfMissing: true }) }];
     case 'untrusted':
-      return [{ title: 'Manage Workspace Trust', run: () => vscode.commands.executeCommand('workbench.trust.manage') }];
+      return [{ title: 'Manage Workspace Trust', run: () => vscode.commands.executeCommand(BuiltInCommand.manageTrust) }];
     case 'git-disabled':
-      return [{ title: 'Open Git Settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'git.enabled') }];
+      return [{ title: 'Open Git Settings', run: () => vscode.commands.executeCommand(BuiltInCommand.openSettings, 'git.enabled') }];
     case 'other-staged':
     case 'conflicts':
-      return [{ title: 'Open Source Control', run: () => vscode.commands.executeCommand('workbench.view.scm') }];
+      return [{ title: 'Open Source Control', run: () => vscode.commands.executeCommand(BuiltInCommand.showSourceControl) }];
     case 'no-folder':
       return result.action ? [{ title: result.action.title, run: () => vscode.commands.executeCommand(result.action!.command, ...(result.action!.args ?? [])) }] : [];
     case 'failed':
@@ -66,7 +67,7 @@ export async function runCommit(workspaceState: vscode.Memento, log: Log, option
  * true }` (from Finish Call) applies callCoach.commitAfterFinish and returns at once.
  */
 export function registerCommitCommand(workspaceState: vscode.Memento, log: Log): vscode.Disposable {
-  return registerCommand('callCoach.commitNotes', (args?: { initIfMissing?: unknown; afterFinish?: unknown }) => {
+  return registerCommand(CommandId.commitNotes, (args?: { initIfMissing?: unknown; afterFinish?: unknown }) => {
     if (args?.afterFinish === true) {
       void commitAfterFinish(workspaceState, log);
       return undefined;
@@ -87,7 +88,7 @@ async function canCommit(workspaceState: vscode.Memento): Promise<boolean> {
 /** Called after Finish Call wrote a note; never throws and never blocks the finish. */
 export async function commitAfterFinish(workspaceState: vscode.Memento, log: Log): Promise<void> {
   try {
-    const setting = vscode.workspace.getConfiguration('callCoach').get<string>('commitAfterFinish', 'ask');
+    const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>(Setting.commitAfterFinish, 'ask');
     if (setting === 'always') {
       await runCommit(workspaceState, log);
       return;
@@ -95,7 +96,7 @@ export async function commitAfterFinish(workspaceState: vscode.Memento, log: Log
     if (setting !== 'ask' || !(await canCommit(workspaceState))) return;
     const pick = await vscode.window.showInformationMessage('Commit the success plan notes to Git?', 'Commit', 'Always', 'Never');
     if (pick === 'Always' || pick === 'Never') {
-      await vscode.workspace.getConfiguration('callCoach').update('commitAfterFinish', pick.toLowerCase(), vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(Setting.commitAfterFinish, pick.toLowerCase(), vscode.ConfigurationTarget.Global);
     }
     if (pick === 'Commit' || pick === 'Always') await runCommit(workspaceState, log);
   } catch (err) {

@@ -14,6 +14,7 @@ import { gitAccess } from './gitAccess';
 import { GitStatus, type Change, type GitAPI, type Repository } from './gitApi';
 import { commitFailure, NO_IDENTITY, pushFailure, retryLocked } from './gitErrors';
 import { knowsCommitIdentity } from './gitIdentity';
+import { Setting, SETTINGS_SECTION } from '../../ids';
 
 export type CommitOutcome =
   | 'committed'
@@ -169,7 +170,7 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
     return { outcome: 'other-staged', message: 'Other files were staged while the notes were being staged. Nothing was committed; commit or unstage those files, then try again.' };
   }
 
-  const template = vscode.workspace.getConfiguration('callCoach', location.root.uri).get<string>('commitMessageTemplate', '');
+  const template = vscode.workspace.getConfiguration(SETTINGS_SECTION, location.root.uri).get<string>(Setting.commitMessageTemplate, '');
   const message = commitMessage(template, { customers: customersOf(files, location.folder.path), date: localToday(), count: files.length });
   try {
     await retryLocked(() => repo.commit(message));
@@ -185,7 +186,7 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
   const done = `Committed ${count(files.length)}${head?.name ? ` to ${head.name}` : ''}${commit ? ` (${commit.slice(0, 7)})` : ''}: "${message.split('\n')[0]}".`;
 
   const result: CommitResult = { outcome: 'committed', message: done, files: files.map(relative), ...(commit ? { commit } : {}), push: 'off' };
-  if (!vscode.workspace.getConfiguration('callCoach', location.root.uri).get<boolean>('pushAfterCommit', false)) return result;
+  if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, location.root.uri).get<boolean>(Setting.pushAfterCommit, false)) return result;
   return { ...result, ...(await push(repo, log, done)) };
 }
 

@@ -24,11 +24,9 @@ import { reportError, type Log } from '../log';
 import { NotesLocationError, resolveNotesLocation } from '../notesLocation';
 import { localToday } from '../../core/localToday';
 import { listCustomerFolders, noteFileNames, PlanFileError, updateSuccessPlan } from './updatePlan';
+import { CommandId, Setting, SETTINGS_SECTION, StateKey } from '../../ids';
 
-export const UPDATE_PLAN_COMMAND = 'callCoach.updateSuccessPlan';
-export const COPY_SUMMARY_COMMAND = 'callCoach.copyCallSummary';
-export const UPDATE_PLAN_AFTER_CALL = 'updatePlanAfterCall';
-const LAST_CUSTOMER = 'callCoach.lastPlanCustomerFolder';
+const LAST_CUSTOMER = StateKey.lastPlanCustomerFolder;
 
 interface PlanArgs {
   folder?: vscode.Uri;
@@ -228,14 +226,14 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
     }
   }
 
-  return [registerCommand(UPDATE_PLAN_COMMAND, updatePlan), registerCommand(COPY_SUMMARY_COMMAND, copySummary)];
+  return [registerCommand(CommandId.updateSuccessPlan, updatePlan), registerCommand(CommandId.copyCallSummary, copySummary)];
 }
 
 /** For src/host/callCommands.ts: refresh the plan beside a note just written, if the setting says so. */
 export async function updatePlanAfterCall(noteUri: vscode.Uri, log: Log): Promise<void> {
-  if (!vscode.workspace.getConfiguration('callCoach', noteUri).get<boolean>(UPDATE_PLAN_AFTER_CALL, true)) return;
+  if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, noteUri).get<boolean>(Setting.updatePlanAfterCall, true)) return;
   try {
-    await vscode.commands.executeCommand(UPDATE_PLAN_COMMAND, { folder: vscode.Uri.joinPath(noteUri, '..'), quiet: true } satisfies PlanArgs);
+    await vscode.commands.executeCommand(CommandId.updateSuccessPlan, { folder: vscode.Uri.joinPath(noteUri, '..'), quiet: true } satisfies PlanArgs);
   } catch (err) {
     log.error('The success plan could not be updated after the call', err);
   }

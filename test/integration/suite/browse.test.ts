@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CallSetup } from '../../../src/core/session/model';
 import { activateExtension, eventually, type CallCoachApi } from './helpers';
+import { CommandId } from '../../../src/ids';
 
 interface ActionResult {
   action: string;
@@ -27,7 +28,7 @@ describe('Question browser commands', () => {
 
   it('are registered', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const c of ['callCoach.browseStageQuestions', 'callCoach.browseAllQuestions', 'callCoach.showAdoptionCriteria', 'callCoach.newQuestionBank']) {
+    for (const c of [CommandId.browseStageQuestions, CommandId.browseAllQuestions, CommandId.showAdoptionCriteria, CommandId.newQuestionBank]) {
       assert.ok(all.includes(c), `${c} is not registered`);
     }
   });
@@ -36,7 +37,7 @@ describe('Question browser commands', () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Call prep\n' });
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(1, 0, 1, 0);
-    const result = await run('callCoach.browseStageQuestions', { stage: 'manage', promptIds: ['manage-permission-changes', 'manage-cycle-time'], action: 'insert' });
+    const result = await run(CommandId.browseStageQuestions, { stage: 'manage', promptIds: ['manage-permission-changes', 'manage-cycle-time'], action: 'insert' });
     assert.deepStrictEqual(result, { action: 'insert', count: 2 });
     assert.strictEqual(doc.getText(), `# Call prep\n- ${PERMISSIONS}\n- ${CYCLE}\n`);
   });
@@ -45,20 +46,20 @@ describe('Question browser commands', () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Ask:' });
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(0, 4, 0, 4);
-    await run('callCoach.browseAllQuestions', { promptIds: ['manage-cycle-time'], action: 'insert' });
+    await run(CommandId.browseAllQuestions, { promptIds: ['manage-cycle-time'], action: 'insert' });
     assert.strictEqual(doc.getText(), `Ask:\n- ${CYCLE}\n`);
   });
 
   it('copy puts the chosen questions on the clipboard as a Markdown list', async () => {
     await vscode.env.clipboard.writeText('before');
-    const result = await run('callCoach.browseAllQuestions', { promptIds: ['manage-cycle-time', 'manage-permission-changes'], action: 'copy' });
+    const result = await run(CommandId.browseAllQuestions, { promptIds: ['manage-cycle-time', 'manage-permission-changes'], action: 'copy' });
     assert.deepStrictEqual(result, { action: 'copy', count: 2 });
     assert.strictEqual(await vscode.env.clipboard.readText(), `- ${CYCLE}\n- ${PERMISSIONS}\n`);
   });
 
   it('add to call needs a running call, then adds the prompts to its Stage Adoption part once', async () => {
     assert.strictEqual(api.currentCall(), undefined, 'no call should be running before this test');
-    assert.deepStrictEqual(await run('callCoach.browseStageQuestions', { stage: 'manage', promptIds: ['manage-cycle-time'], action: 'addToCall' }), {
+    assert.deepStrictEqual(await run(CommandId.browseStageQuestions, { stage: 'manage', promptIds: ['manage-cycle-time'], action: 'addToCall' }), {
       action: 'addToCall',
       count: 0,
     });
@@ -66,15 +67,15 @@ describe('Question browser commands', () => {
     api.sidebar.receive({ type: 'startCall', setup });
     await eventually('the call to start', () => api.currentCall(), (c) => !!c);
     try {
-      const added = await run('callCoach.browseStageQuestions', { stage: 'manage', promptIds: ['manage-cycle-time', 'manage-permission-changes'], action: 'addToCall' });
+      const added = await run(CommandId.browseStageQuestions, { stage: 'manage', promptIds: ['manage-cycle-time', 'manage-permission-changes'], action: 'addToCall' });
       assert.deepStrictEqual(added, { action: 'addToCall', count: 2 });
-      const again = await run('callCoach.browseAllQuestions', { promptIds: ['manage-cycle-time'], action: 'addToCall' });
+      const again = await run(CommandId.browseAllQuestions, { promptIds: ['manage-cycle-time'], action: 'addToCall' });
       assert.deepStrictEqual(again, { action: 'addToCall', count: 0 }, 'a prompt already in the call is not added twice');
       const part = api.currentCall()!.state.parts.find((p) => p.bankId === 'stage-adoption');
       assert.ok(part, 'the call has a Stage Adoption part');
       assert.deepStrictEqual(part.items.map((i) => `${i.bankId}/${i.promptId}`), ['stage-manage/manage-cycle-time', 'stage-manage/manage-permission-changes']);
     } finally {
-      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('callCoach.finishCall');
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.finishCall);
       if (uri) await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
@@ -82,12 +83,12 @@ describe('Question browser commands', () => {
   });
 
   it('refuses unknown ids and bad arguments without doing anything', async () => {
-    assert.strictEqual(await run('callCoach.browseAllQuestions', { promptIds: ['no-such-question'], action: 'copy' }), undefined);
-    assert.strictEqual(await run('callCoach.browseStageQuestions', { stage: 'nowhere', action: 'copy' }), undefined);
+    assert.strictEqual(await run(CommandId.browseAllQuestions, { promptIds: ['no-such-question'], action: 'copy' }), undefined);
+    assert.strictEqual(await run(CommandId.browseStageQuestions, { stage: 'nowhere', action: 'copy' }), undefined);
   });
 
   it("shows every stage's adoption rule, criteria and metric keys on a read-only page", async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('callCoach.showAdoptionCriteria');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(CommandId.showAdoptionCriteria);
     assert.ok(uri instanceof vscode.Uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     const text = doc.getText();

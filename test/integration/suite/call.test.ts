@@ -8,6 +8,7 @@ import type { CallNote, NoteSection } from '../../../src/core/note/model';
 import type { CallAction } from '../../../src/core/session/reducer';
 import type { CallSetup } from '../../../src/core/session/model';
 import { activateExtension, eventually, exists, readText, showSidebar, snapshotShowing, workspaceRoot, type CallCoachApi, type StoredCall } from './helpers';
+import { CommandId } from '../../../src/ids';
 
 const SETUP: CallSetup = {
   customer: 'Acme Corp',
@@ -128,7 +129,7 @@ async function startCall(api: CallCoachApi, setup: CallSetup): Promise<StoredCal
 }
 
 async function finish(): Promise<vscode.Uri> {
-  const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('callCoach.finishCall');
+  const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.finishCall);
   assert.ok(uri instanceof vscode.Uri, `callCoach.finishCall returned ${String(uri)}, not the note's Uri`);
   return uri;
 }
@@ -152,7 +153,7 @@ describe('a whole call through the sidebar messages', () => {
 
   it('finishCall with no call running returns undefined and writes nothing', async () => {
     assert.strictEqual(api.currentCall(), undefined);
-    const result = await vscode.commands.executeCommand('callCoach.finishCall');
+    const result = await vscode.commands.executeCommand(CommandId.finishCall);
     assert.strictEqual(result, undefined);
     assert.strictEqual(await exists(vscode.Uri.joinPath(workspaceRoot(), ...NOTE_DIR)), false);
   });

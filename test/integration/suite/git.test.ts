@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, eventually, setting, workspaceRoot } from './helpers';
+import { CommandId } from '../../../src/ids';
 
 interface CommitResult {
   outcome: string;
@@ -17,7 +18,7 @@ interface CommitResult {
   push?: string;
 }
 
-const commit = (args?: unknown) => vscode.commands.executeCommand<CommitResult>('callCoach.commitNotes', args);
+const commit = (args?: unknown) => vscode.commands.executeCommand<CommitResult>(CommandId.commitNotes, args);
 
 describe('Commit Success Plan Notes (real Git repository)', function () {
   this.timeout(60_000);
@@ -158,7 +159,7 @@ describe('Commit Success Plan Notes (real Git repository)', function () {
       setup: { customer: 'Umbrella', title: 'Kickoff', callType: 'Discovery', date: '2026-11-24', attendees: [], techniques: ['five-whys'], stages: [] },
     });
     await eventually('the call to start', () => api.currentCall(), (c) => !!c);
-    const note = await vscode.commands.executeCommand<vscode.Uri>('callCoach.finishCall');
+    const note = await vscode.commands.executeCommand<vscode.Uri>(CommandId.finishCall);
     assert.ok(note instanceof vscode.Uri);
     await eventually('the finish to commit the note', () => git('rev-parse', 'HEAD'), (h) => h !== head, 20_000);
     assert.ok(committedFiles().includes(vscode.workspace.asRelativePath(note, false)), committedFiles().join('\n'));

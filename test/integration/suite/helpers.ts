@@ -4,8 +4,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CallBank, CallState } from '../../../src/core/session/model';
+import { CommandId, EXTENSION_ID } from '../../../src/ids';
 
-export const EXTENSION_ID = 'call-coach.call-coach';
+export { EXTENSION_ID };
 
 /** The contract `activate()` returns (src/host/extension.ts); declared here so tests compile alone.
  *  `catalog()` may answer at once or after the banks load; the tests always await it. */
@@ -63,7 +64,7 @@ export async function activateExtension(): Promise<{ ext: vscode.Extension<CallC
 }
 
 export async function showSidebar(api: CallCoachApi): Promise<void> {
-  await vscode.commands.executeCommand('callCoach.showSidebar');
+  await vscode.commands.executeCommand(CommandId.showSidebar);
   await withTimeout(api.sidebar.whenReady(), 30_000, 'the Call Coach sidebar webview to load and say ready');
 }
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CallAction } from '../../../src/core/session/reducer';
 import type { CallSetup } from '../../../src/core/session/model';
 import { activateExtension, eventually, exists, readText, showSidebar, workspaceRoot, type CallCoachApi } from './helpers';
+import { CommandId } from '../../../src/ids';
 
 const CUSTOMER = 'Initech Plan Test';
 const PLAN_DIR = ['success-plans', 'initech-plan-test'];
@@ -33,7 +34,7 @@ async function runCall(api: CallCoachApi, title: string, date: string, actionIte
   act(api, { type: 'answer', key: item.key, text: actionItem });
   act(api, { type: 'toggleTag', key: item.key, tag: 'action-item' });
   await eventually('the answer to be recorded', () => api.currentCall()?.state.parts[0]?.items[0]?.answer, (a) => a === actionItem);
-  const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('callCoach.finishCall');
+  const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.finishCall);
   assert.ok(uri instanceof vscode.Uri, `finishCall returned ${String(uri)}`);
   return uri;
 }
@@ -81,7 +82,7 @@ describe('success plans', () => {
     const tampered = edited.replace('| 2026-04-01 | [Kick-off]', '| 2026-04-01 | [Edited by hand]');
     await write(planUri(), tampered);
 
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('callCoach.updateSuccessPlan', { customer: CUSTOMER });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.updateSuccessPlan, { customer: CUSTOMER });
     assert.strictEqual(uri?.toString(), planUri().toString());
     assert.strictEqual(await readText(planUri()), edited, 'hand-written text kept exactly, generated text regenerated');
 
@@ -97,7 +98,7 @@ describe('success plans', () => {
     const good = await readText(planUri());
     const damaged = good.replace('<!-- call-coach:end metrics -->\n', '');
     await write(planUri(), damaged);
-    const result = await vscode.commands.executeCommand('callCoach.updateSuccessPlan', { customer: CUSTOMER });
+    const result = await vscode.commands.executeCommand(CommandId.updateSuccessPlan, { customer: CUSTOMER });
     assert.strictEqual(result, undefined);
     assert.strictEqual(await readText(planUri()), damaged, 'the file was changed');
     await write(planUri(), good);
@@ -105,12 +106,12 @@ describe('success plans', () => {
 
   it('copies a call summary in each format', async () => {
     const note = vscode.Uri.joinPath(workspaceRoot(), ...PLAN_DIR, '2026-04-01-kick-off.md');
-    const markdown = await vscode.commands.executeCommand<string | undefined>('callCoach.copyCallSummary', { uri: note, format: 'markdown' });
+    const markdown = await vscode.commands.executeCommand<string | undefined>(CommandId.copyCallSummary, { uri: note, format: 'markdown' });
     assert.ok(markdown?.startsWith('## Kick-off\n\n**Customer:** Initech Plan Test · **Date:** 2026-04-01'), markdown);
-    const text = await vscode.commands.executeCommand<string | undefined>('callCoach.copyCallSummary', { uri: note, format: 'text' });
+    const text = await vscode.commands.executeCommand<string | undefined>(CommandId.copyCallSummary, { uri: note, format: 'text' });
     assert.ok(text?.includes('Action items:\n- Send the TPS report template\n'), text);
     assert.strictEqual(await vscode.env.clipboard.readText(), text);
-    const csv = await vscode.commands.executeCommand<string | undefined>('callCoach.copyCallSummary', { uri: note, format: 'csv' });
+    const csv = await vscode.commands.executeCommand<string | undefined>(CommandId.copyCallSummary, { uri: note, format: 'csv' });
     assert.ok(csv?.startsWith('Customer,Call date,Call,Objective,Status,Owner,Due,Horizon (months),Value driver,Origin\r\n'), csv);
   });
 });

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, eventually, readText, sleep, workspaceRoot, type CallCoachApi } from './helpers';
+import { CommandId } from '../../../src/ids';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
@@ -91,7 +92,7 @@ describe('Team question banks', () => {
     await eventually(
       'the override to apply',
       async () => {
-        await vscode.commands.executeCommand('callCoach.browseAllQuestions', { promptIds: ['manage-cycle-time'], action: 'insert' });
+        await vscode.commands.executeCommand(CommandId.browseAllQuestions, { promptIds: ['manage-cycle-time'], action: 'insert' });
         return doc.getText();
       },
       (text) => text.includes('- How do you measure cycle time today?'),
@@ -123,7 +124,7 @@ describe('Team question banks', () => {
     // Let the reload the setting change asks for pass (150 ms debounce), and finish one more:
     // from here on only a file watcher can notice the folder.
     await sleep(1000);
-    await vscode.commands.executeCommand('callCoach.reloadBanks');
+    await vscode.commands.executeCommand(CommandId.reloadBanks);
     assert.ok(!(await ids()).includes('team-pulled'));
     const folder = path.join(root().fsPath, 'vendor', 'pulled', 'banks');
     const file = path.join(folder, 'pulled.yaml');
@@ -138,13 +139,13 @@ describe('Team question banks', () => {
   });
 
   it('New Question Bank writes a commented starter that loads cleanly', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('callCoach.newQuestionBank', { kind: 'technique' });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(CommandId.newQuestionBank, { kind: 'technique' });
     assert.ok(uri instanceof vscode.Uri);
     assert.strictEqual(vscode.workspace.asRelativePath(uri, false), '.callcoach/questions/team-questions.yaml');
     assert.match(await readText(uri), /^# A team question bank for Call Coach/);
     await eventually('the starter bank to load', ids, (list) => list.includes('team-questions'));
     assert.deepStrictEqual(bankDiagnostics(uri), []);
-    const second = await vscode.commands.executeCommand<vscode.Uri>('callCoach.newQuestionBank', { kind: 'technique' });
+    const second = await vscode.commands.executeCommand<vscode.Uri>(CommandId.newQuestionBank, { kind: 'technique' });
     assert.strictEqual(vscode.workspace.asRelativePath(second, false), '.callcoach/questions/team-questions-2.yaml', 'never overwrites');
     await eventually('the second starter to load', ids, (list) => list.includes('team-questions-2'));
   });

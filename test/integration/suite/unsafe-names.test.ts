@@ -13,6 +13,7 @@ import type { CallSetup } from '../../../src/core/session/model';
 import { oneLine } from '../../../src/core/session/reducer';
 import { HOSTILE_LINES, HOSTILE_PATH_NAMES } from '../../fixtures/hostile';
 import { activateExtension, eventually, readText, setting, showSidebar, sleep, workspaceRoot, type CallCoachApi } from './helpers';
+import { CommandId } from '../../../src/ids';
 
 
 /** Every file under `root` (but .git), workspace-relative with '/', mapped to a hash of its bytes. */
@@ -37,7 +38,7 @@ async function finishCallFor(api: CallCoachApi, customer: string, title: string,
   api.sidebar.receive({ type: 'startCall', setup: setupFor(customer, title) });
   const call = await eventually(`the call with ${JSON.stringify(customer).slice(0, 40)} to start`, () => api.currentCall(), (c) => c?.state.setup.customer === customer);
   api.sidebar.receive({ type: 'callAction', action: { type: 'answer', key: call!.state.parts[0]!.items[0]!.key, text: answer } });
-  const uri = await vscode.commands.executeCommand<vscode.Uri>('callCoach.finishCall');
+  const uri = await vscode.commands.executeCommand<vscode.Uri>(CommandId.finishCall);
   assert.ok(uri instanceof vscode.Uri, `no note for ${JSON.stringify(customer)}`);
   return uri;
 }
@@ -114,7 +115,7 @@ describe('hostile customer and title names in a real extension host', function (
       await setting('notesFolder', folder);
       const before = walk(root());
       // The command waits on the error notification it shows; do not wait for it.
-      void vscode.commands.executeCommand('callCoach.finishCall');
+      void vscode.commands.executeCommand(CommandId.finishCall);
       await sleep(250);
       assert.ok(api.currentCall(), `the call was kept (notesFolder ${folder})`);
       assert.deepStrictEqual(written(before, walk(root())), [], `nothing written (notesFolder ${folder})`);
@@ -122,7 +123,7 @@ describe('hostile customer and title names in a real extension host', function (
     }
     await vscode.commands.executeCommand('notifications.clearAll');
     await setting('notesFolder', undefined);
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('callCoach.finishCall');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(CommandId.finishCall);
     assert.ok(uri instanceof vscode.Uri && uri.fsPath.startsWith(path.join(root(), 'success-plans') + path.sep));
     assert.strictEqual(api.currentCall(), undefined);
   });

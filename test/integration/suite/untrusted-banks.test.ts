@@ -9,6 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { BANK_LINES, hostileBankFiles } from '../../fixtures/hostileBank';
 import { activateExtension, eventually, showSidebar, snapshotShowing, workspaceRoot, type CallCoachApi } from './helpers';
+import { CommandId } from '../../../src/ids';
 
 interface Problem {
   file: string;
@@ -48,12 +49,12 @@ describe('hostile team banks in a real extension host', function () {
     fs.mkdirSync(folder(), { recursive: true });
     for (const f of hostile) fs.writeFileSync(path.join(folder(), f.file), f.text);
     for (const f of BAD) fs.writeFileSync(path.join(folder(), f.file), f.bytes);
-    await vscode.commands.executeCommand('callCoach.reloadBanks');
+    await vscode.commands.executeCommand(CommandId.reloadBanks);
   });
 
   after(async () => {
     fs.rmSync(path.join(workspaceRoot().fsPath, '.callcoach'), { recursive: true, force: true });
-    await vscode.commands.executeCommand('callCoach.reloadBanks');
+    await vscode.commands.executeCommand(CommandId.reloadBanks);
     await eventually('the hostile banks to be gone', () => api.catalog(), (c) => !c.banks.some((b) => b.id.startsWith('hostile')));
   });
 

@@ -12,6 +12,7 @@ import { noteRelativePath } from '../../../src/core/paths';
 import type { CallSetup } from '../../../src/core/session/model';
 import { HOSTILE_LINES, hostileBigAnswer } from '../../fixtures/hostile';
 import { activateExtension, eventually, readText, setting, showSidebar, workspaceRoot, type CallCoachApi } from './helpers';
+import { CommandId } from '../../../src/ids';
 
 type NoteWriter = typeof import('../../../src/host/noteWriter');
 
@@ -81,7 +82,7 @@ describe('note writes: races, double finishes and crashes mid-write', function (
     const answers = HOSTILE_LINES.slice(0, 3);
     answerAll(api, answers);
     const id = api.currentCall()!.state.id;
-    const [a, b] = await Promise.all([vscode.commands.executeCommand<vscode.Uri>('callCoach.finishCall'), vscode.commands.executeCommand<vscode.Uri>('callCoach.finishCall')]);
+    const [a, b] = await Promise.all([vscode.commands.executeCommand<vscode.Uri>(CommandId.finishCall), vscode.commands.executeCommand<vscode.Uri>(CommandId.finishCall)]);
     assert.ok(a instanceof vscode.Uri && b instanceof vscode.Uri, `both finishes returned the note: ${String(a)}, ${String(b)}`);
     assert.strictEqual(a.toString(), b.toString(), 'the second Finish shares the first one’s outcome');
     assert.deepStrictEqual(fs.readdirSync(dir('double-finish-co')).filter((f) => f.endsWith('.md') && f !== 'success-plan.md'), ['2026-11-24-twice.md']);
@@ -104,7 +105,7 @@ describe('note writes: races, double finishes and crashes mid-write', function (
     fs.writeFileSync(path.join(dir('crash-co'), stale), '---\ntype: call-note\nid: half\ntitle: Half a note\ncustomer: Crash Co\ndate: 2026-11-2');
     await startCall(api, setup);
     answerAll(api, ['Finished after all']);
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('callCoach.finishCall');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(CommandId.finishCall);
     assert.ok(uri instanceof vscode.Uri);
     assert.strictEqual(path.basename(uri.fsPath), '2026-11-25-after-the-crash.md');
     const parsed = parseNote(await readText(uri));

@@ -16,6 +16,7 @@ import type { CallSetup } from '../../../../src/core/session/model';
 import { cleanText, oneLine, type CallAction } from '../../../../src/core/session/reducer';
 import { HOSTILE_LINES, HOSTILE_MULTILINE, HOSTILE_RAW_LINES, hostileBigAnswer } from '../../../fixtures/hostile';
 import { activateExtension, currentPhase, eventually, phaseCount, readHandoff, readText, setting, showSidebar, sleep, snapshotShowing, writeHandoff, type CallCoachApi, type Handoff } from '../helpers';
+import { CommandId } from '../../../../src/ids';
 
 const SETUP: CallSetup = {
   customer: 'Crash <b>Test</b> & "Co" \u202Eevil',
@@ -120,7 +121,7 @@ describe(`crash mid-call (phase ${phase} of ${phaseCount()})`, function () {
     it('phase 2: finishing writes the note with every answer, and no temporary file', async () => {
       // Opening a 1 MB note in an editor only costs time here.
       await setting('openNoteAfterFinish', 'none');
-      const uri = await vscode.commands.executeCommand<vscode.Uri>('callCoach.finishCall');
+      const uri = await vscode.commands.executeCommand<vscode.Uri>(CommandId.finishCall);
       assert.ok(uri instanceof vscode.Uri, `callCoach.finishCall returned ${String(uri)}`);
       const parsed = parseNote(await readText(uri));
       assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);

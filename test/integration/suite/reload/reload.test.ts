@@ -9,6 +9,7 @@ import { parseNote } from '../../../../src/core/note/parse';
 import type { CallSetup } from '../../../../src/core/session/model';
 import type { CallAction } from '../../../../src/core/session/reducer';
 import { activateExtension, currentPhase, eventually, phaseCount, readHandoff, readText, showSidebar, sleep, snapshotShowing, workspaceRoot, writeHandoff, type CallCoachApi, type Handoff, type StoredCall } from '../helpers';
+import { CommandId } from '../../../../src/ids';
 
 const SETUP: CallSetup = {
   customer: 'Globex',
@@ -120,7 +121,7 @@ describe(`reload mid-call (phase ${phase} of ${phaseCount()})`, () => {
     });
 
     it('phase 2: finishing writes the note with the answers from before the reload', async () => {
-      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('callCoach.finishCall');
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.finishCall);
       assert.ok(uri instanceof vscode.Uri, `callCoach.finishCall returned ${String(uri)}`);
       assert.strictEqual(uri.toString(), vscode.Uri.joinPath(workspaceRoot(), ...NOTE).toString());
       const parsed = parseNote(await readText(uri));
