@@ -8,11 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NoteIndex, planInput, type PersistedNote } from '../core/plan/noteIndex';
 import type { SkippedNote } from '../core/plan/model';
-import { PLAN_FILE, type PlanNote } from '../core/plan/rollup';
+import type { PlanNote } from '../core/plan/rollup';
+import { isNoteFileName } from '../core/notesFolder';
 import { nodeByteText, nodeHash } from '../host/plan/nodeText';
 
-/** Call notes in a customer folder: Markdown files but the plan, not hidden. */
-export const isNoteFile = (name: string): boolean => name.toLowerCase().endsWith('.md') && name !== PLAN_FILE && !name.startsWith('.');
+/** Call notes in a customer folder: the one rule of src/core/notesFolder.ts. */
+export const isNoteFile = isNoteFileName;
 
 export interface NotesOptions {
   /** Where to persist the index; none: read everything afresh. */

@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PlanContext, SuccessPlan } from '../core/plan/model';
-import { buildPlan, PLAN_FILE, renderPlan } from '../core/plan/rollup';
+import { PLAN_FILE } from '../core/notesFolder';
+import { buildPlan, renderPlan } from '../core/plan/rollup';
 import { slugify } from '../core/paths';
 import { CliError, ExitCode } from './errors';
 import type { NodeNotes } from './notes';

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isBankFileName } from '../core/bank/teamPaths';
 import { parseNote } from '../core/note/parse';
-import { PLAN_FILE } from '../core/plan/rollup';
+import { PLAN_FILE } from '../core/notesFolder';
 import { BUILT_IN_PREFIX, loadBanks } from './banks';
 import { CliError, ExitCode } from './errors';
 import { isNoteFile, NodeNotes } from './notes';

@@ -7,10 +7,12 @@ import { localToday } from '../core/localToday';
 import type { Catalog } from '../core/bank/catalog';
 import type { BankService } from './bankService';
 import type { CallController } from './callController';
-import { customerSuggestions, listCustomers } from './customerNotes';
 import type { Log } from './log';
 import { NotesLocationError, resolveNotesLocation } from './notesLocation';
-import { loadCustomerPlan } from './plan/updatePlan';
+import { listCustomerNames } from '../core/plan/customerNotes';
+import { customerSuggestions } from '../core/plan/suggestions';
+import { loadCustomerPlan } from '../core/plan/updatePlan';
+import { notesSource, WorkspaceNotesFolder } from './workspaceNotesFolder';
 import { slugify } from '../core/paths';
 import { renderWebviewHtml, webviewRoots } from './webviewHtml';
 import { CommandId } from '../ids';
@@ -134,7 +136,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       if (this.calls.current !== call) return; // superseded while reading
       this.post({ type: 'call', state: call.state, banks: call.banks, suggestions });
     } else {
-      const customers = folder ? await listCustomers(folder, this.log) : [];
+      const customers = folder ? await listCustomerNames(notesSource(folder, this.log)) : [];
       const notice = this.notice;
       this.notice = undefined;
       this.post({ type: 'idle', customers, today: localToday(), ...(notice ? { notice } : {}) });
@@ -145,8 +147,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const folder = await this.notesFolder();
     if (!folder || !customer.trim()) return;
     try {
-      const customerFolder = vscode.Uri.joinPath(folder, slugify(customer, 'customer'));
-      const { plan } = await loadCustomerPlan(customerFolder, await this.banks.ready(), this.log);
+      const { plan } = await loadCustomerPlan(notesSource(folder, this.log), slugify(customer, 'customer'), await this.banks.ready());
       // Only a customer with notes has gaps worth showing; a new one has nothing covered yet.
       if (!plan.calls.length) return;
       this.post({ type: 'gaps', customer, gaps: plan.gaps });
@@ -156,9 +157,10 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   /** The notes folder if it can be known without asking; suggestions are optional. */
-  private async notesFolder(): Promise<vscode.Uri | undefined> {
+  private async notesFolder(): Promise<WorkspaceNotesFolder | undefined> {
     try {
-      return (await resolveNotesLocation(this.workspaceState, false))?.folder;
+      const location = await resolveNotesLocation(this.workspaceState, false);
+      return location && new WorkspaceNotesFolder(location.folder);
     } catch (err) {
       if (!(err instanceof NotesLocationError)) this.log.warn('Could not resolve the notes folder', err);
       return undefined;

@@ -52,7 +52,6 @@ import type {
 } from './model';
 
 export const PLAN_TYPE = 'success-plan';
-export const PLAN_FILE = 'success-plan.md';
 
 /** What the roll-up reads of a call note: all of it but the answers (see noteIndex.ts). */
 export type RollupNote = Omit<CallNote, 'id' | 'tags' | 'sections'>;

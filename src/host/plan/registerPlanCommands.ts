@@ -15,7 +15,6 @@ import { parseNote } from '../../core/note/parse';
 import type { CallNote } from '../../core/note/model';
 import { planContext } from '../../core/plan/context';
 import { exportCall, exportFormats, type ExportFormat, type ExportOptions } from '../../core/plan/export';
-import { PLAN_FILE } from '../../core/plan/rollup';
 import { slugify } from '../../core/paths';
 import { toNote } from '../../core/session/toNote';
 import type { BankService } from '../bankService';
@@ -23,7 +22,10 @@ import type { CallController } from '../callController';
 import { reportError, type Log } from '../log';
 import { NotesLocationError, resolveNotesLocation } from '../notesLocation';
 import { localToday } from '../../core/localToday';
-import { listCustomerFolders, noteFileNames, PlanFileError, updateSuccessPlan } from './updatePlan';
+import { customerFolders, noteFiles } from '../../core/notesFolder';
+import { listCustomerFolders } from '../../core/plan/customerNotes';
+import { PlanFileError, updateSuccessPlan } from '../../core/plan/updatePlan';
+import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
 import { CommandId, Setting, SETTINGS_SECTION, StateKey } from '../../ids';
 
 const LAST_CUSTOMER = StateKey.lastPlanCustomerFolder;
@@ -70,27 +72,25 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
   };
 
   /** The customer folder to update: given, from the argument, or picked. */
-  async function customerFolder(arg: unknown): Promise<vscode.Uri | undefined> {
+  async function customerFolder(arg: unknown): Promise<{ folder: WorkspaceNotesFolder; customer: string } | undefined> {
     if (arg instanceof vscode.Uri) {
       const stat = await vscode.workspace.fs.stat(arg);
-      return stat.type & vscode.FileType.Directory ? arg : vscode.Uri.joinPath(arg, '..');
+      return WorkspaceNotesFolder.around(stat.type & vscode.FileType.Directory ? arg : vscode.Uri.joinPath(arg, '..'));
     }
     const args = (arg && typeof arg === 'object' ? arg : {}) as PlanArgs;
-    if (args.folder instanceof vscode.Uri) return args.folder;
+    if (args.folder instanceof vscode.Uri) return WorkspaceNotesFolder.around(args.folder);
     const location = await resolveNotesLocation(state);
     if (!location) return undefined;
-    if (typeof args.customer === 'string' && args.customer.trim()) return vscode.Uri.joinPath(location.folder, slugify(args.customer, 'customer'));
-    const customers = await listCustomerFolders(location.folder, log);
+    const folder = new WorkspaceNotesFolder(location.folder);
+    if (typeof args.customer === 'string' && args.customer.trim()) return { folder, customer: slugify(args.customer, 'customer') };
+    const customers = await listCustomerFolders(notesSource(folder, log));
     if (!customers.length) {
       void vscode.window.showInformationMessage(`There are no call notes in ${vscode.workspace.asRelativePath(location.folder, false)} yet. Finish a call first; its customer's plan is written beside its notes.`);
       return undefined;
     }
     const currentSlug = calls.current ? slugify(calls.current.state.setup.customer, 'customer') : undefined;
     const lastSlug = state.get<string>(LAST_CUSTOMER);
-    const rank = (c: { folder: vscode.Uri }) => {
-      const slug = c.folder.path.split('/').pop();
-      return slug === currentSlug ? 0 : slug === lastSlug ? 1 : 2;
-    };
+    const rank = (c: { folder: string }) => (c.folder === currentSlug ? 0 : c.folder === lastSlug ? 1 : 2);
     const items = [...customers]
       .sort((a, b) => rank(a) - rank(b))
       .map((c) => ({
@@ -100,18 +100,19 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
         folder: c.folder,
       }));
     const pick = await vscode.window.showQuickPick(items, { title: 'Call Coach: Update Success Plan', placeHolder: 'Which customer?', matchOnDetail: true });
-    return pick?.folder;
+    return pick && { folder, customer: pick.folder };
   }
 
   async function updatePlan(arg?: unknown): Promise<vscode.Uri | undefined> {
     const quiet = !!(arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) && (arg as PlanArgs).quiet);
-    let folder: vscode.Uri | undefined;
+    let target: { folder: WorkspaceNotesFolder; customer: string } | undefined;
     try {
-      folder = await customerFolder(arg);
-      if (!folder) return undefined;
+      target = await customerFolder(arg);
+      if (!target) return undefined;
       const catalog = await banks.ready();
-      const result = await updateSuccessPlan(folder, catalog, log);
-      await state.update(LAST_CUSTOMER, folder.path.split('/').pop());
+      const update = await updateSuccessPlan(notesSource(target.folder, log), target.customer, catalog);
+      const result = { ...update, uri: target.folder.uri(update.path) };
+      await state.update(LAST_CUSTOMER, target.customer);
       const where = vscode.workspace.asRelativePath(result.uri, false);
       const skipped = result.plan.skipped.length;
       if (skipped) {
@@ -129,13 +130,14 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
       }
       return result.uri;
     } catch (err) {
-      if (err instanceof PlanFileError) {
-        log.warn(`Success plan left untouched: ${err.uri.fsPath || err.uri.toString()}${err.line ? `:${err.line}` : ''}: ${err.message}`);
+      if (err instanceof PlanFileError && target) {
+        const uri = target.folder.uri(err.path);
+        log.warn(`Success plan left untouched: ${target.folder.where(err.path)}${err.line ? `:${err.line}` : ''}: ${err.message}`);
         void vscode.window
-          .showErrorMessage(`${vscode.workspace.asRelativePath(err.uri, false)}${err.line ? ` (line ${err.line})` : ''} was left untouched: ${err.message}`, 'Open Plan')
+          .showErrorMessage(`${vscode.workspace.asRelativePath(uri, false)}${err.line ? ` (line ${err.line})` : ''} was left untouched: ${err.message}`, 'Open Plan')
           .then(async (pick) => {
             if (pick !== 'Open Plan') return;
-            const editor = await vscode.window.showTextDocument(err.uri, { preview: false });
+            const editor = await vscode.window.showTextDocument(uri, { preview: false });
             if (err.line) {
               const at = new vscode.Position(err.line - 1, 0);
               editor.selection = new vscode.Selection(at, at);
@@ -180,12 +182,10 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
     try {
       const location = await resolveNotesLocation(state, false);
       if (location) {
+        const folder = new WorkspaceNotesFolder(location.folder);
         const notes: { uri: vscode.Uri; customer: string; file: string }[] = [];
-        for (const [dir, type] of await vscode.workspace.fs.readDirectory(location.folder).then(undefined, () => [] as [string, vscode.FileType][])) {
-          if (type !== vscode.FileType.Directory) continue;
-          const folder = vscode.Uri.joinPath(location.folder, dir);
-          const entries = await vscode.workspace.fs.readDirectory(folder).then(undefined, () => [] as [string, vscode.FileType][]);
-          for (const file of noteFileNames(entries)) notes.push({ uri: vscode.Uri.joinPath(folder, file), customer: dir, file });
+        for (const dir of await customerFolders(folder)) {
+          for (const file of await noteFiles(folder, dir)) notes.push({ uri: folder.uri([dir, file]), customer: dir, file });
         }
         notes.sort((a, b) => (a.file < b.file ? 1 : a.file > b.file ? -1 : 0));
         if (notes.length) items.push({ label: 'Call notes', kind: vscode.QuickPickItemKind.Separator });
@@ -238,5 +238,3 @@ export async function updatePlanAfterCall(noteUri: vscode.Uri, log: Log): Promis
     log.error('The success plan could not be updated after the call', err);
   }
 }
-
-export { PLAN_FILE };

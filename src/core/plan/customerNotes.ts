@@ -1,0 +1,99 @@
+// Reading what earlier calls recorded, through the notes folder (src/core/notesFolder.ts) and the
+// note index (noteIndex.ts): a customer's notes for the roll-up, and the customer folders for the
+// start form and the plan picker. A note is read and parsed again only when its stamp changed;
+// notes that cannot be read or parsed are logged and reported, never rewritten.
+import { customerFolders, noteFiles, type NotesFolder, type NotesLog } from '../notesFolder';
+import type { SkippedNote } from './model';
+import type { IndexedNote, NoteIndex } from './noteIndex';
+import type { PlanNote, RollupNote } from './rollup';
+
+/** What reading notes needs: where they are, the index that remembers them, where to report. */
+export interface NotesSource {
+  folder: NotesFolder;
+  index: NoteIndex;
+  log: NotesLog;
+}
+
+/** The note `file` of `customer` as the index has it: from memory when unchanged, else read now. Rejects when it cannot be read. */
+export async function indexedNote({ folder, index }: NotesSource, customer: string, file: string): Promise<IndexedNote> {
+  const key = folder.where([customer]);
+  const { mtime, size } = await folder.stat([customer, file]);
+  const stamp = { mtime, size };
+  return index.fresh(key, file, stamp) ?? index.store(key, file, stamp, await folder.read([customer, file]));
+}
+
+/**
+ * A customer folder's notes, read and parsed (through the note index: only notes changed since
+ * they were last read are read again); broken ones logged and listed in `skipped`. The index
+ * forgets the folder's files that are gone.
+ */
+export async function readCustomerNotes(source: NotesSource, customer: string): Promise<{ notes: PlanNote[]; skipped: SkippedNote[] }> {
+  const { folder, index, log } = source;
+  const files = await noteFiles(folder, customer);
+  index.retain(folder.where([customer]), files);
+  const entries = await Promise.all(files.map((file) => indexedNote(source, customer, file).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
+  const notes: PlanNote[] = [];
+  const skipped: SkippedNote[] = [];
+  files.forEach((file, i) => {
+    const entry = entries[i]!;
+    const where = folder.where([customer, file]);
+    if (entry instanceof Error) {
+      log.warn(`Success plan: could not read ${where}`, entry);
+      skipped.push({ file, error: `could not be read: ${entry.message}` });
+      return;
+    }
+    const read = entry.read;
+    if (read.ok) {
+      notes.push({ file, note: read.note });
+      return;
+    }
+    log.warn(`Success plan: skipped ${where}${read.line ? `:${read.line}` : ''}: ${read.error}`);
+    skipped.push(read.line === undefined ? { file, error: read.error } : { file, error: read.error, line: read.line });
+  });
+  return { notes, skipped };
+}
+
+export interface CustomerFolder {
+  /** The folder's name in the notes folder. */
+  folder: string;
+  /** The customer as its newest readable note names it; the folder name when none reads. */
+  name: string;
+  /** Whether `name` comes from a note (the start form offers only those). */
+  named: boolean;
+  notes: number;
+  /** Date of the newest readable note, or ''. */
+  lastCall: string;
+}
+
+/** The customer folders that hold at least one note file, by name. */
+export async function listCustomerFolders(source: NotesSource): Promise<CustomerFolder[]> {
+  const found = await Promise.all(
+    (await customerFolders(source.folder)).map(async (folder): Promise<CustomerFolder | undefined> => {
+      const files = await noteFiles(source.folder, folder);
+      if (!files.length) return undefined;
+      for (const file of [...files].reverse()) {
+        const note = await readOne(source, folder, file);
+        if (note) return { folder, name: note.customer || folder, named: !!note.customer, notes: files.length, lastCall: note.date };
+      }
+      return { folder, name: folder, named: false, notes: files.length, lastCall: '' };
+    }),
+  );
+  return found.filter((f): f is CustomerFolder => !!f).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Customer display names for the start form: one per customer folder with a readable note. */
+export async function listCustomerNames(source: NotesSource): Promise<string[]> {
+  return (await listCustomerFolders(source)).filter((c) => c.named).map((c) => c.name);
+}
+
+async function readOne(source: NotesSource, customer: string, file: string): Promise<RollupNote | undefined> {
+  const where = source.folder.where([customer, file]);
+  try {
+    const { read } = await indexedNote(source, customer, file);
+    if (read.ok) return read.note;
+    source.log.warn(`Skipped ${where}: ${read.error}`);
+  } catch (err) {
+    source.log.warn(`Could not read ${where}`, err);
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+// The notes folder (src/core/notesFolder.ts) over vscode.workspace.fs, so it works in virtual
+// workspaces too; and the one note index of this extension host, filled as notes are read.
+import * as vscode from 'vscode';
+import type { NotesEntry, NotesFolder, NotesLog, NotesPath, NotesStat, EntryType } from '../core/notesFolder';
+import { NoteIndex } from '../core/plan/noteIndex';
+import type { NotesSource } from '../core/plan/customerNotes';
+import { replaceFile } from './noteWriter';
+
+const typeOf = (type: vscode.FileType): EntryType =>
+  type & vscode.FileType.Directory ? 'directory' : type & vscode.FileType.File ? 'file' : 'other';
+
+export class WorkspaceNotesFolder implements NotesFolder {
+  constructor(readonly root: vscode.Uri) {}
+
+  /** The notes folder that holds `customerFolder` (any folder: the Explorer may hand one over), and its name there. */
+  static around(customerFolder: vscode.Uri): { folder: WorkspaceNotesFolder; customer: string } {
+    const customer = customerFolder.path.split('/').filter(Boolean).pop() ?? '';
+    return { folder: new WorkspaceNotesFolder(vscode.Uri.joinPath(customerFolder, '..')), customer };
+  }
+
+  uri(path: NotesPath): vscode.Uri {
+    return path.length ? vscode.Uri.joinPath(this.root, ...path) : this.root;
+  }
+
+  async list(path: NotesPath): Promise<NotesEntry[]> {
+    try {
+      return (await vscode.workspace.fs.readDirectory(this.uri(path))).map(([name, type]) => ({ name, type: typeOf(type) }));
+    } catch {
+      return [];
+    }
+  }
+
+  async stat(path: NotesPath): Promise<NotesStat> {
+    const { type, mtime, size } = await vscode.workspace.fs.stat(this.uri(path));
+    return { type: typeOf(type), mtime, size };
+  }
+
+  async read(path: NotesPath): Promise<Uint8Array> {
+    return vscode.workspace.fs.readFile(this.uri(path));
+  }
+
+  write(path: NotesPath, text: string): Promise<void> {
+    return replaceFile(this.uri(path), text);
+  }
+
+  where(path: NotesPath): string {
+    const uri = this.uri(path);
+    return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+  }
+}
+
+/** One per extension host: updating a plan, the coverage gaps and the customer list read only what changed since. */
+const index = new NoteIndex();
+
+export function notesSource(folder: NotesFolder, log: NotesLog): NotesSource {
+  return { folder, index, log };
+}
