@@ -8,6 +8,7 @@ import { registerCommitCommand } from './git/commitCommand';
 import { CallController } from './callController';
 import { CallStore } from './callStore';
 import { registerCallCommands } from './callCommands';
+import { FinishPipeline } from './finishPipeline';
 import { commandHandler, registerCommand } from './commandRegistry';
 import { registerPlanCommands } from './plan/registerPlanCommands';
 import { reportError, type Log } from './log';
@@ -25,7 +26,10 @@ export interface Features {
 export function createFeatures(context: vscode.ExtensionContext, log: Log): Features {
   const banks = new BankService(vscode.Uri.joinPath(context.extensionUri, 'questions'), log);
   const calls = new CallController(new CallStore(context.workspaceState, log), banks, context.workspaceState, log);
-  const sidebar = new SidebarProvider(context.extensionUri, banks, calls, context.workspaceState, log);
+  const state = context.workspaceState;
+  // The sidebar shows the finish pipeline's notice; it is created just below, before any finish.
+  const finish = new FinishPipeline({ calls, banks, state, log, notify: (text) => sidebar.notify(text) });
+  const sidebar = new SidebarProvider(context.extensionUri, banks, calls, finish, state, log);
 
   context.subscriptions.push(
     banks,
@@ -45,7 +49,7 @@ export function createFeatures(context: vscode.ExtensionContext, log: Log): Feat
       }
     }),
     registerCommand(CommandId.showLog, () => log.show()),
-    ...registerCallCommands(calls, sidebar, log),
+    ...registerCallCommands(calls, finish),
     ...registerPlanCommands(banks, calls, context.workspaceState, log),
     ...registerBrowseCommands(banks, calls, log),
     registerNewBankCommand(banks, log),

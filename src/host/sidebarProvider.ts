@@ -7,6 +7,7 @@ import { localToday } from '../core/localToday';
 import type { Catalog } from '../core/bank/catalog';
 import type { BankService } from './bankService';
 import type { CallController } from './callController';
+import type { FinishPipeline } from './finishPipeline';
 import type { Log } from './log';
 import { NotesLocationError, resolveNotesLocation } from './notesLocation';
 import { listCustomerNames } from '../core/plan/customerNotes';
@@ -32,6 +33,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     private readonly extensionUri: vscode.Uri,
     private readonly banks: BankService,
     private readonly calls: CallController,
+    private readonly finishing: FinishPipeline,
     private readonly workspaceState: vscode.Memento,
     private readonly log: Log,
   ) {
@@ -107,10 +109,10 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         this.calls.apply(message.action);
         return;
       case 'finishCall':
-        void vscode.commands.executeCommand(CommandId.finishCall);
+        void this.finishing.finish();
         return;
       case 'discardCall':
-        void vscode.commands.executeCommand(CommandId.discardCall);
+        void this.calls.discard();
         return;
       case 'snapshot': {
         const resolve = this.pendingSnapshots.get(message.requestId);

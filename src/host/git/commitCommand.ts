@@ -62,18 +62,9 @@ export async function runCommit(workspaceState: vscode.Memento, log: Log, option
   return result;
 }
 
-/**
- * Arguments: `{ initIfMissing: true }` initialises a repository when there is none; `{ afterFinish:
- * true }` (from Finish Call) applies callCoach.commitAfterFinish and returns at once.
- */
+/** Arguments: `{ initIfMissing: true }` initialises a repository when there is none. */
 export function registerCommitCommand(workspaceState: vscode.Memento, log: Log): vscode.Disposable {
-  return registerCommand(CommandId.commitNotes, (args?: { initIfMissing?: unknown; afterFinish?: unknown }) => {
-    if (args?.afterFinish === true) {
-      void commitAfterFinish(workspaceState, log);
-      return undefined;
-    }
-    return runCommit(workspaceState, log, { initIfMissing: args?.initIfMissing === true });
-  });
+  return registerCommand(CommandId.commitNotes, (args?: { initIfMissing?: unknown }) => runCommit(workspaceState, log, { initIfMissing: args?.initIfMissing === true }));
 }
 
 /** Whether asking makes sense: trusted, Git available, and the notes folder in a repository. */
@@ -85,7 +76,7 @@ async function canCommit(workspaceState: vscode.Memento): Promise<boolean> {
   return !!(access.api.getRepository(location.folder) ?? (await access.api.openRepository(location.root.uri)));
 }
 
-/** Called after Finish Call wrote a note; never throws and never blocks the finish. */
+/** Called by the finish pipeline (src/host/finishPipeline.ts) after a note was written; never throws. */
 export async function commitAfterFinish(workspaceState: vscode.Memento, log: Log): Promise<void> {
   try {
     const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>(Setting.commitAfterFinish, 'ask');

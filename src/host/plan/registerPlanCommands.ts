@@ -2,9 +2,9 @@
 //   callCoach.updateSuccessPlan   writes <notesFolder>/<customer>/success-plan.md. Without an
 //                                 argument it asks which customer (the current or last call's
 //                                 first). Arguments it takes: a customer folder or note Uri (from
-//                                 the Explorer), or { folder?: Uri, customer?: string, quiet?: boolean }
-//                                 (quiet: after a call; a status bar line instead of a notification
-//                                 unless something needs attention). Returns the plan's Uri.
+//                                 the Explorer), or { folder?: Uri, customer?: string }. Returns the
+//                                 plan's Uri. (After a call, src/host/finishPipeline.ts writes the
+//                                 plan through planWriter.ts directly.)
 //   callCoach.copyCallSummary     copies the current call or a chosen note as Markdown, plain text or
 //                                 objectives CSV. Arguments: a note Uri, or { uri?: Uri, current?: boolean,
 //                                 format?: 'markdown' | 'text' | 'csv' }. Returns the copied text.
@@ -24,16 +24,13 @@ import { NotesLocationError, resolveNotesLocation } from '../notesLocation';
 import { localToday } from '../../core/localToday';
 import { customerFolders, noteFiles } from '../../core/notesFolder';
 import { listCustomerFolders } from '../../core/plan/customerNotes';
-import { PlanFileError, updateSuccessPlan } from '../../core/plan/updatePlan';
 import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
-import { CommandId, Setting, SETTINGS_SECTION, StateKey } from '../../ids';
-
-const LAST_CUSTOMER = StateKey.lastPlanCustomerFolder;
+import { CommandId } from '../../ids';
+import { LAST_CUSTOMER, writePlan, type PlanTarget } from './planWriter';
 
 interface PlanArgs {
   folder?: vscode.Uri;
   customer?: string;
-  quiet?: boolean;
 }
 
 interface CopyArgs {
@@ -72,7 +69,7 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
   };
 
   /** The customer folder to update: given, from the argument, or picked. */
-  async function customerFolder(arg: unknown): Promise<{ folder: WorkspaceNotesFolder; customer: string } | undefined> {
+  async function customerFolder(arg: unknown): Promise<PlanTarget | undefined> {
     if (arg instanceof vscode.Uri) {
       const stat = await vscode.workspace.fs.stat(arg);
       return WorkspaceNotesFolder.around(stat.type & vscode.FileType.Directory ? arg : vscode.Uri.joinPath(arg, '..'));
@@ -104,52 +101,14 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
   }
 
   async function updatePlan(arg?: unknown): Promise<vscode.Uri | undefined> {
-    const quiet = !!(arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) && (arg as PlanArgs).quiet);
-    let target: { folder: WorkspaceNotesFolder; customer: string } | undefined;
+    let target: PlanTarget | undefined;
     try {
       target = await customerFolder(arg);
-      if (!target) return undefined;
-      const catalog = await banks.ready();
-      const update = await updateSuccessPlan(notesSource(target.folder, log), target.customer, catalog);
-      const result = { ...update, uri: target.folder.uri(update.path) };
-      await state.update(LAST_CUSTOMER, target.customer);
-      const where = vscode.workspace.asRelativePath(result.uri, false);
-      const skipped = result.plan.skipped.length;
-      if (skipped) {
-        const message = `Success plan ${result.written ? 'updated' : 'unchanged'}: ${where}. ${skipped} note${skipped === 1 ? '' : 's'} could not be read and ${skipped === 1 ? 'was' : 'were'} left out (and left as ${skipped === 1 ? 'it is' : 'they are'}); the plan lists ${skipped === 1 ? 'it' : 'them'}.`;
-        void vscode.window.showWarningMessage(message, 'Open Plan', 'Show Log').then(async (pick) => {
-          if (pick === 'Open Plan') await vscode.window.showTextDocument(result.uri, { preview: false });
-          if (pick === 'Show Log') log.show(true);
-        });
-      } else if (quiet) {
-        vscode.window.setStatusBarMessage(`Call Coach: success plan ${result.written ? 'updated' : 'up to date'} (${where})`, 5000);
-      } else {
-        void vscode.window.showInformationMessage(`Success plan ${result.written ? 'updated' : 'already up to date'}: ${where}`, 'Open Plan').then(async (pick) => {
-          if (pick === 'Open Plan') await vscode.window.showTextDocument(result.uri, { preview: false });
-        });
-      }
-      return result.uri;
     } catch (err) {
-      if (err instanceof PlanFileError && target) {
-        const uri = target.folder.uri(err.path);
-        log.warn(`Success plan left untouched: ${target.folder.where(err.path)}${err.line ? `:${err.line}` : ''}: ${err.message}`);
-        void vscode.window
-          .showErrorMessage(`${vscode.workspace.asRelativePath(uri, false)}${err.line ? ` (line ${err.line})` : ''} was left untouched: ${err.message}`, 'Open Plan')
-          .then(async (pick) => {
-            if (pick !== 'Open Plan') return;
-            const editor = await vscode.window.showTextDocument(uri, { preview: false });
-            if (err.line) {
-              const at = new vscode.Position(err.line - 1, 0);
-              editor.selection = new vscode.Selection(at, at);
-              editor.revealRange(new vscode.Range(at, at));
-            }
-          });
-        return undefined;
-      }
-      if (showLocationError(err)) return undefined;
-      report(log, 'The success plan could not be updated.', 'Check that the notes folder is readable and writable, then run "Update Success Plan" again.', err);
+      if (!showLocationError(err)) report(log, 'The success plan could not be updated.', 'Check that the notes folder is readable and writable, then run "Update Success Plan" again.', err);
       return undefined;
     }
+    return target && writePlan(target, { banks, state, log });
   }
 
   /** The note to export: the argument, the current call, the active note, or one picked. */
@@ -227,14 +186,4 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
   }
 
   return [registerCommand(CommandId.updateSuccessPlan, updatePlan), registerCommand(CommandId.copyCallSummary, copySummary)];
-}
-
-/** For src/host/callCommands.ts: refresh the plan beside a note just written, if the setting says so. */
-export async function updatePlanAfterCall(noteUri: vscode.Uri, log: Log): Promise<void> {
-  if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, noteUri).get<boolean>(Setting.updatePlanAfterCall, true)) return;
-  try {
-    await vscode.commands.executeCommand(CommandId.updateSuccessPlan, { folder: vscode.Uri.joinPath(noteUri, '..'), quiet: true } satisfies PlanArgs);
-  } catch (err) {
-    log.error('The success plan could not be updated after the call', err);
-  }
 }
