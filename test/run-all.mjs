@@ -94,6 +94,11 @@ const built =
   step('compile tests (tsc -p test)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'test']);
 
 if (built) {
+  // The layering rule (src/core and the webview import neither vscode nor Node): one test, passed
+  // or failed (a failure is counted through `broken`).
+  if (wants('unit') && step('lint (eslint: src/core and src/webview import neither vscode nor Node built-ins)', process.execPath, ['node_modules/eslint/bin/eslint.js', '--config', 'test/eslint.config.mjs', 'src'])) {
+    totals.passed += 1;
+  }
   if (wants('unit')) await mochaSuite('unit', join(repo, 'out/test/unit'), 20000);
   if (wants('webview')) await mochaSuite('webview', join(repo, 'out/test/webview'), 30000);
   if (wants('package')) await mochaSuite('package', join(repo, 'out/test/package'), 120000);
