@@ -5,6 +5,7 @@ import type { NotesEntry, NotesFolder, NotesLog, NotesPath, NotesStat, EntryType
 import { NoteIndex } from '../core/plan/noteIndex';
 import type { NotesSource } from '../core/plan/customerNotes';
 import { replaceFile } from './noteWriter';
+import { nodeByteText, nodeHash } from './plan/nodeText';
 
 const typeOf = (type: vscode.FileType): EntryType =>
   type & vscode.FileType.Directory ? 'directory' : type & vscode.FileType.File ? 'file' : 'other';
@@ -50,7 +51,7 @@ export class WorkspaceNotesFolder implements NotesFolder {
 }
 
 /** One per extension host: updating a plan, the coverage gaps and the customer list read only what changed since. */
-const index = new NoteIndex();
+const index = new NoteIndex({ text: nodeByteText, hash: nodeHash });
 
 export function notesSource(folder: NotesFolder, log: NotesLog): NotesSource {
   return { folder, index, log };

@@ -1,20 +1,20 @@
 // The roll-up benchmark, run by test/bench/run.mjs in its own Node process (--expose-gc), bundled
 // with esbuild. It writes the generated workspace (workspace.ts) into the folder it is given, then
 // measures, in this order:
-//   raw read      readFileSync of every note file (the baseline)
-//   build+rollup  folder by folder, as the host's readCustomerNotes does for each customer: its
-//                 notes into a NoteIndex (open, fstat, read, summarise: what the host does on a
-//                 cold start), then buildPlan from them, in memory
+//   raw read      readFileSync of every note file (the baseline of the synchronous figure)
+//   build+rollup  folder by folder, synchronously: its notes into a NoteIndex (open, fstat, read,
+//                 summarise), then buildPlan from them, in memory (a detail: the host reads async)
 //   heap          heapUsed held by that index once every plan is built (gc() before and after)
 //   incremental   one note rewritten: its folder listed and stat'ed, the changed file read and
 //                 summarised, the customer's plan rebuilt (as updatePlan does after a call)
-//   async         build+rollup again reading as the host does (fs promises, about 64 at a time)
 //   legacy        for reference: parseNote on every note of a tenth of the customers, scaled
+//   as the host   the headline, rollup_vs_raw_read: readCustomerNotes + buildPlan customer after
+//                 customer over Node's fs promises, against reading the same files the same way
 // Read and build alternate, after a warm-up of each; medians are reported. It checks, on a sample
 // of customers, that the plans from the index equal the plans from parseNote. Prints one JSON line.
 import { strict as assert } from 'node:assert';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCatalog } from '../../src/core/bank/catalog';
 import { parseNote } from '../../src/core/note/parse';
@@ -22,7 +22,10 @@ import { renderNote } from '../../src/core/note/render';
 import { planContext } from '../../src/core/plan/context';
 import { NoteIndex, planInput, type FileStamp } from '../../src/core/plan/noteIndex';
 import { buildPlan, type PlanNote } from '../../src/core/plan/rollup';
+import { noteFiles } from '../../src/core/notesFolder';
+import { readCustomerNotes } from '../../src/core/plan/customerNotes';
 import { nodeByteText, nodeHash } from '../../src/host/plan/nodeText';
+import { NodeNotesFolder } from './nodeNotesFolder';
 import { DEFAULT_SPEC, generateNotes, prng } from './workspace';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -143,63 +146,47 @@ for (let i = 0; i < 5; i++) {
   slowParses = index.slowParses;
 }
 
-// ---- The same, reading as the extension host does -----------------------------------------------
-// The host reads notes with vscode.workspace.fs, i.e. asynchronously (Node's fs promises on the
-// libuv thread pool), many at once; summarising and rolling up then run on the host's thread while
-// other reads are in flight. Both sides read the same way: open, fstat, read, close per file, 64 at
-// a time. Reported beside the synchronous figure, which stays the headline.
-const CONCURRENCY = 64;
-async function readAsync(path: string): Promise<{ stamp: FileStamp; bytes: Buffer }> {
-  const handle = await open(path, 'r');
-  try {
-    const st = await handle.stat();
-    const bytes = await handle.readFile();
-    return { stamp: { mtime: st.mtimeMs, size: st.size }, bytes };
-  } finally {
-    await handle.close();
+// ---- As the extension host does it (the headline) ------------------------------------------------
+// The host rolls up one customer at a time with readCustomerNotes (src/core/plan/customerNotes.ts)
+// over its notes folder: list the customer folder, stat and read its notes concurrently
+// (vscode.workspace.fs: Node's fs promises on the libuv thread pool), summarise each into the note
+// index, then build the plan. Here the same core code runs over the notes folder on Node's fs
+// promises (nodeNotesFolder.ts), customer after customer. The raw read it is compared with lists
+// and reads the same files the same way (per customer, all at once) and does nothing else.
+const notesFolder = new NodeNotesFolder(root);
+const quietLog = { info: () => undefined, warn: () => undefined };
+const hostReads: number[] = [];
+const hostBuilds: number[] = [];
+async function rawReadAsPerCustomer(): Promise<number> {
+  let total = 0;
+  for (const folder of folders) {
+    const names = await noteFiles(notesFolder, folder);
+    const read = await Promise.all(names.map((name) => readFile(join(root, folder, name))));
+    for (const b of read) total += b.length;
   }
+  return total;
 }
-async function eachFile(fn: (f: (typeof files)[number], read: { stamp: FileStamp; bytes: Buffer }) => void): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const f = files[next++]!;
-      fn(f, await readAsync(f.path));
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-}
-/** Folder by folder as the host does (all of a folder's notes read at once, then its plan built), several folders in flight so that about CONCURRENCY reads are. */
-async function eachFolderAsync(index: NoteIndex): Promise<number> {
-  let next = 0;
+async function rollUpAsHost(index: NoteIndex): Promise<number> {
   let calls = 0;
-  const worker = async () => {
-    while (next < byFolder.length) {
-      const group = byFolder[next++]!;
-      const reads = await Promise.all(group.map((f) => readAsync(f.path)));
-      group.forEach((f, i) => index.store(f.folder, f.file, reads[i]!.stamp, reads[i]!.bytes));
-      calls += rollUp(index, group[0]!.folder);
-    }
-  };
-  const perFolder = Math.max(1, Math.round(files.length / byFolder.length));
-  await Promise.all(Array.from({ length: Math.max(1, Math.round(CONCURRENCY / perFolder)) }, worker));
+  for (const folder of folders) {
+    const { notes, skipped } = await readCustomerNotes({ folder: notesFolder, index, log: quietLog }, folder);
+    calls += buildPlan({ customer: folder, notes, skipped }, context).calls.length;
+  }
   return calls;
 }
-const asyncReads: number[] = [];
-const asyncBuilds: number[] = [];
 /** Called at the very end (after the incremental part below has rewritten a few notes, which does not matter here). */
-async function measureAsync(): Promise<void> {
+async function measureAsHost(): Promise<void> {
+  await rawReadAsPerCustomer(); // warm-up
+  await rollUpAsHost(newIndex());
   for (let i = 0; i < 3; i++) {
     fullGc();
     started = performance.now();
-    let total = 0;
-    await eachFile((_, r) => (total += r.bytes.length));
-    asyncReads.push(performance.now() - started);
-    assert.ok(total > 0);
+    assert.ok((await rawReadAsPerCustomer()) > 0);
+    hostReads.push(performance.now() - started);
     fullGc();
     started = performance.now();
-    assert.equal(await eachFolderAsync(newIndex()), files.length);
-    asyncBuilds.push(performance.now() - started);
+    assert.equal(await rollUpAsHost(newIndex()), files.length);
+    hostBuilds.push(performance.now() - started);
   }
 }
 
@@ -274,21 +261,23 @@ for (const folder of legacyFolders) {
 }
 const legacyMs = ((performance.now() - started) * files.length) / legacyFiles.length;
 
-void measureAsync().then(() => {
+void measureAsHost().then(() => {
   const readMs = median(reads);
   const buildMs = median(builds);
+  const hostReadMs = median(hostReads);
+  const hostBuildMs = median(hostBuilds);
   console.log(
     JSON.stringify({
       notes: files.length,
       customers: folders.length,
       workspace_bytes: bytes,
       generate_ms: generateMs,
+      host_read_ms: hostReadMs,
+      host_build_rollup_ms: hostBuildMs,
+      rollup_vs_raw_read: hostBuildMs / hostReadMs,
       read_ms: readMs,
       build_rollup_ms: buildMs,
-      rollup_vs_raw_read: buildMs / readMs,
-      async_read_ms: median(asyncReads),
-      async_build_rollup_ms: median(asyncBuilds),
-      rollup_vs_raw_read_async: median(asyncBuilds) / median(asyncReads),
+      rollup_vs_raw_read_sync: buildMs / readMs,
       fast_path_share: 1 - slowParses / parses,
       index_heap_mb: indexHeapMb,
       incremental_update_ms: median(updates),

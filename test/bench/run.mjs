@@ -33,15 +33,20 @@ const KB = 1024;
 
 const goals = {
   activation_ms: { max: 10, unit: 'ms', what: 'evaluating dist/extension.js + activate(), median of 5 fresh hosts' },
-  extension_bundle_bytes: { max: 150 * KB, unit: 'bytes', what: 'extension host JS (dist/*.js but webview.js)' },
-  webview_bundle_bytes: { max: 40 * KB, unit: 'bytes', what: 'dist/webview.js' },
   vsix_bytes: { max: 300 * KB, unit: 'bytes', what: 'call-coach.vsix' },
   first_paint_ms: { max: 100, unit: 'ms', what: 'webview: script start to first prompt painted, median' },
   step_latency_ms: { max: 16, unit: 'ms', what: 'webview: key press to next prompt painted, p95 of 200' },
-  rollup_vs_raw_read: { max: 2, unit: 'x', what: 'index 10k notes + roll up 500 plans / raw read' },
+  rollup_vs_raw_read: { max: 2, unit: 'x', what: 'as the host: readCustomerNotes + buildPlan per customer (async reads) / reading those files' },
   incremental_update_ms: { max: 5, unit: 'ms', what: 'one note changed: re-index + re-roll its customer, median' },
   index_heap_mb: { max: 50, unit: 'MB', what: 'heap held by the index of 10k notes' },
 };
+
+/** Figures reported without a goal (issue 11 withdrew the bundle budgets: features.js loads on first use). */
+const reported = {
+  extension_bundle_bytes: { unit: 'bytes', what: 'extension host JS (dist/*.js but webview.js)' },
+  webview_bundle_bytes: { unit: 'bytes', what: 'dist/webview.js' },
+};
+const figures = { ...goals, ...reported };
 
 function run(command, args, opts = {}) {
   const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
@@ -153,7 +158,8 @@ async function measureRollup() {
   results.rollup_vs_raw_read = r.rollup_vs_raw_read;
   results.incremental_update_ms = r.incremental_update_ms;
   results.index_heap_mb = r.index_heap_mb;
-  details.rollup_vs_raw_read = `${r.build_rollup_ms.toFixed(0)} ms / ${r.read_ms.toFixed(0)} ms read (${(r.workspace_bytes / 1024 / 1024).toFixed(1)} MB); parseNote-only before: ${(r.legacy_rollup_ms / r.read_ms).toFixed(0)}x; fast path ${(r.fast_path_share * 100).toFixed(1)}%; reading as the host does (async, 64 at a time): ${r.async_build_rollup_ms.toFixed(0)} ms / ${r.async_read_ms.toFixed(0)} ms = ${r.rollup_vs_raw_read_async.toFixed(2)}x`;
+  results.rollup_vs_raw_read_sync = r.rollup_vs_raw_read_sync;
+  details.rollup_vs_raw_read = `${r.host_build_rollup_ms.toFixed(0)} ms / ${r.host_read_ms.toFixed(0)} ms read (${(r.workspace_bytes / 1024 / 1024).toFixed(1)} MB, customer after customer, async); whole workspace synchronously: ${r.build_rollup_ms.toFixed(0)} ms / ${r.read_ms.toFixed(0)} ms = ${r.rollup_vs_raw_read_sync.toFixed(2)}x; parseNote-only before: ${(r.legacy_rollup_ms / r.read_ms).toFixed(0)}x (sync); fast path ${(r.fast_path_share * 100).toFixed(1)}%`;
   details.incremental_update_ms = `p95 ${r.incremental_update_p95_ms.toFixed(2)} ms, ${r.incremental_reparsed} re-parsed for 25 edits`;
   details.index_heap_mb = `${r.notes} notes, ${r.customers} customers; plans checked against parseNote for ${r.checked_customers} customers`;
 }
@@ -197,16 +203,21 @@ const machine = {
   load_average: loadavg().map((l) => Number(l.toFixed(2))),
 };
 const fmt = (key, v) => {
-  const g = goals[key];
+  const g = figures[key];
   if (v === undefined) return 'n/a';
   if (g.unit === 'bytes') return `${(v / KB).toFixed(1)} KB`;
   if (g.unit === 'x') return `${v.toFixed(2)}x`;
   return `${v.toFixed(g.unit === 'MB' ? 1 : 2)} ${g.unit}`;
 };
-const goalText = (key) => (goals[key].unit === 'bytes' ? `<= ${goals[key].max / KB} KB` : `<= ${goals[key].max}${goals[key].unit === 'x' ? 'x' : ` ${goals[key].unit}`}`);
-const rows = Object.keys(goals).map((key) => {
+const goalText = (key) => {
+  const g = figures[key];
+  if (g.max === undefined) return 'reported';
+  return g.unit === 'bytes' ? `<= ${g.max / KB} KB` : `<= ${g.max}${g.unit === 'x' ? 'x' : ` ${g.unit}`}`;
+};
+const rows = Object.keys(figures).map((key) => {
   const v = results[key];
-  return [key, fmt(key, v), goalText(key), v === undefined ? '----' : v <= goals[key].max ? 'PASS' : 'MISS', details[key] ?? goals[key].what];
+  const status = v === undefined || figures[key].max === undefined ? '----' : v <= figures[key].max ? 'PASS' : 'MISS';
+  return [key, fmt(key, v), goalText(key), status, details[key] ?? figures[key].what];
 });
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'measured', 'goal', ''][i].length));
 const line = (cells) => cells.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  ');
