@@ -2,6 +2,7 @@
 // IIFE). `--production` minifies without source maps for packaging; `--watch` rebuilds on save.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -63,6 +64,21 @@ const host = {
   plugins: [...common.plugins, yamlParserOnly],
 };
 
+/**
+ * The browser bundle swaps src/host/platform.ts (Node: fs.watch, hard links, the git executable)
+ * for platform.web.ts; every other module is the same code in both hosts. `platform: 'browser'`
+ * also makes any other Node import a build error, so nothing Node-only slips into the web build.
+ */
+const webPlatform = {
+  name: 'web-platform',
+  setup(build) {
+    const nodeSide = resolve('src/host/platform');
+    build.onResolve({ filter: /(^|\/)platform$/ }, (args) =>
+      resolve(args.resolveDir, args.path) === nodeSide ? { path: resolve('src/host/platform.web.ts') } : undefined,
+    );
+  },
+};
+
 const builds = [
   // The activation shell: registers the view and commands, loads features.js on first use.
   // Its first and last statements time its evaluation, for CallCoachApi.activationMs.
@@ -83,6 +99,21 @@ const builds = [
     external: [],
     banner: { js: '#!/usr/bin/env node' },
     define: { CALL_COACH_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  },
+  // The web worker extension host (vscode.dev, github.dev, GitLab's Web IDE): package.json's
+  // `browser`. One file: a web worker cannot load a sibling bundle, so features are bundled in
+  // (esbuild still evaluates them lazily, on first use, as the Node shell does).
+  {
+    ...common,
+    entryPoints: ['src/host/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    plugins: [...common.plugins, webPlatform],
+    banner: { js: '"use strict";var __callCoachStart=performance.now(),__callCoachEvaluated;' },
+    footer: { js: '__callCoachEvaluated=performance.now();' },
   },
   {
     ...common,

@@ -1,7 +1,6 @@
 // The running call, owned by the extension host: started from the sidebar, changed by the
 // same reducer the webview runs, persisted after every change, finished into a note on disk.
 import * as vscode from 'vscode';
-import { randomUUID } from 'node:crypto';
 import type { CallBank, CallSetup } from '../core/session/model';
 import { addPrompts, reduce, startCall, type Banks, type CallAction } from '../core/session/reducer';
 import { toCallBank } from '../core/session/fromBank';
@@ -62,7 +61,7 @@ export class CallController implements vscode.Disposable {
     const map = new Map(banks.map((b) => [b.id, b]));
     const missing = setup.techniques.filter((id) => !map.has(id));
     if (missing.length) this.log.warn(`Starting a call without unknown techniques: ${missing.join(', ')}`);
-    const state = startCall(randomUUID(), setup, map, Date.now());
+    const state = startCall(crypto.randomUUID(), setup, map, Date.now());
     if (!state.parts.length) throw new Error('none of the chosen techniques is loaded');
     this.setCall({ state, banks });
     this.store.save(this.call!);

@@ -4,36 +4,35 @@
 //
 // "Only if nothing is there" must be atomic. `workspace.fs.rename` with overwrite off checks, then
 // renames: two writers racing both pass the check and the second rename replaces the first note.
-// On disk (file: URIs) the temporary file is hard-linked to the target instead, which fails with
-// EEXIST if the target exists, atomically, across windows and processes. Elsewhere (virtual file
-// systems, or a disk without hard links) the rename is used, with this host's writes queued one
-// after another.
+// On disk (file: URIs, Node host) the temporary file is hard-linked to the target instead, which
+// fails with EEXIST if the target exists, atomically, across windows and processes (hardLink.ts).
+// Elsewhere (virtual file systems, the web worker host, or a disk without hard links) the rename
+// is used, with this host's writes queued one after another.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
-import { link, unlink } from 'node:fs/promises';
+import { claimByHardLink } from './platform';
 
 const MAX_ATTEMPTS = 200;
 
-/** Error codes of a file system that cannot make hard links. */
-const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+/** A name for a temporary file beside the target, unique enough for two windows at once. */
+function tempName(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `.${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}.call-coach.tmp`;
+}
 
 /** Moves `temp` to `target` unless `target` exists; false (and `temp` removed) when it does. */
 async function claim(temp: vscode.Uri, target: vscode.Uri): Promise<boolean> {
   if (temp.scheme === 'file' && target.scheme === 'file') {
+    let linked;
     try {
-      await link(temp.fsPath, target.fsPath);
-      await unlink(temp.fsPath).catch(() => undefined);
-      return true;
+      linked = await claimByHardLink(temp.fsPath, target.fsPath);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? '';
-      if (code === 'EEXIST') {
-        await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-        return false;
-      }
-      if (!NO_LINKS.has(code)) {
-        await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-        throw err;
-      }
+      await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+      throw err;
+    }
+    if (linked === 'claimed') return true;
+    if (linked === 'exists') {
+      await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+      return false;
     }
   }
   try {
@@ -66,7 +65,7 @@ async function write(base: vscode.Uri, pathFor: (attempt: number) => string[], c
     const dir = vscode.Uri.joinPath(target, '..');
     await vscode.workspace.fs.createDirectory(dir);
     if (await exists(target)) continue;
-    const temp = vscode.Uri.joinPath(dir, `.${randomBytes(6).toString('hex')}.call-coach.tmp`);
+    const temp = vscode.Uri.joinPath(dir, tempName());
     await vscode.workspace.fs.writeFile(temp, bytes);
     if (await claim(temp, target)) return target;
   }
@@ -77,7 +76,7 @@ async function write(base: vscode.Uri, pathFor: (attempt: number) => string[], c
 export async function replaceFile(target: vscode.Uri, content: string): Promise<void> {
   const dir = vscode.Uri.joinPath(target, '..');
   await vscode.workspace.fs.createDirectory(dir);
-  const temp = vscode.Uri.joinPath(dir, `.${randomBytes(6).toString('hex')}.call-coach.tmp`);
+  const temp = vscode.Uri.joinPath(dir, tempName());
   await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
   try {
     await vscode.workspace.fs.rename(temp, target, { overwrite: true });

@@ -13,7 +13,7 @@
 //   before it reads a file, so nothing written after a load has seen it goes unnoticed.
 import * as vscode from 'vscode';
 import { bankWatchGlob, checkBankPath, isBankFileName, TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
-import { watchFolderEntries } from './folderWatch';
+import { watchFolderEntries } from './platform';
 import { settingEntries, type TeamBankFiles } from './teamBankFiles';
 import { Setting, settingId } from '../ids';
 

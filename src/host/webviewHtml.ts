@@ -2,7 +2,6 @@
 // sheet and the codicon font, all served from dist/ and media/. The shell and the policy
 // themselves are pure (csp.ts), so the webview tests load the very same page.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
 import { shellHtml } from './csp';
 
 export function webviewRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -10,7 +9,8 @@ export function webviewRoots(extensionUri: vscode.Uri): vscode.Uri[] {
 }
 
 export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
+  // WebCrypto: the same in the Node and the web worker extension hosts.
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   return shellHtml(webview.cspSource, nonce, {
     codiconCss: asset('dist', 'codicons', 'codicon.css'),

@@ -13,7 +13,7 @@ import { localToday } from '../../core/localToday';
 import { gitAccess } from './gitAccess';
 import { GitStatus, type Change, type GitAPI, type Repository } from './gitApi';
 import { commitFailure, NO_IDENTITY, pushFailure, retryLocked } from './gitErrors';
-import { knowsCommitIdentity } from './gitIdentity';
+import { knowsCommitIdentity } from '../platform';
 import { Setting, SETTINGS_SECTION } from '../../ids';
 
 export type CommitOutcome =
