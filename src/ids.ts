@@ -38,6 +38,8 @@ export type ViewId = (typeof ViewId)[keyof typeof ViewId];
 export const ContextKey = {
   /** A call is running (set before the features load, since a call survives a reload). */
   callActive: 'callCoach.callActive',
+  /** Call Coach runs in the web worker host, where there is no Git extension: Commit is hidden. */
+  gitUnavailable: 'callCoach.gitUnavailable',
 } as const;
 
 /** The configuration section; settings are `callCoach.<key>`. */
@@ -66,6 +68,8 @@ export const StateKey = {
   notesRoot: 'callCoach.notesRoot',
   /** The customer folder whose plan was last updated, offered first next time. */
   lastPlanCustomerFolder: 'callCoach.lastPlanCustomerFolder',
+  /** The web's "cannot commit here" explanation was shown after a Finish Call. */
+  webCommitExplained: 'callCoach.webCommitExplained',
 } as const;
 
 /** Ids of things Call Coach creates that VS Code shows by id. */

@@ -87,6 +87,20 @@ function integrationSuite() {
   totals.failed += failed;
 }
 
+/** Call Coach in the web worker extension host (test/web/run.mjs): a suite inside it, and a call typed into its sidebar. */
+function webSuite() {
+  console.log('\n> web tests (web worker extension host, as in vscode.dev and GitLab\'s Web IDE)');
+  const resultFile = join(mkdtempSync(join(tmpdir(), 'call-coach-results-')), 'web.json');
+  const r = spawnSync(process.execPath, ['test/web/run.mjs'], { stdio: 'inherit', cwd: repo, env: { ...process.env, CALL_COACH_RESULT_FILE: resultFile } });
+  if (!existsSync(resultFile)) {
+    broken.push(`web: the web worker host produced no results (exit ${r.status ?? r.signal})`);
+    return;
+  }
+  const { passed, failed } = JSON.parse(readFileSync(resultFile, 'utf8'));
+  totals.passed += passed;
+  totals.failed += failed;
+}
+
 const started = Date.now();
 const built =
   step('build (esbuild: dist/extension.js, dist/webview.js)', process.execPath, ['esbuild.mjs']) &&
@@ -103,6 +117,7 @@ if (built) {
   if (wants('webview')) await mochaSuite('webview', join(repo, 'out/test/webview'), 30000);
   if (wants('package')) await mochaSuite('package', join(repo, 'out/test/package'), 120000);
   if (wants('integration')) integrationSuite();
+  if (wants('web')) webSuite();
 }
 
 console.log(`\nFinished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -54,6 +54,10 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi {
   for (const id of Object.values(CommandId)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run(load(), id, log, args)));
   }
+  // In the web worker host there is no Git extension: hide Commit (package.json's `when`).
+  if (vscode.env.uiKind === vscode.UIKind.Web && !vscode.extensions.getExtension('vscode.git')) {
+    void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.gitUnavailable, true);
+  }
   // Menus and enablement need this before anything is loaded: a call may survive a reload.
   void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.callActive, context.workspaceState.get(StateKey.activeCall) !== undefined);
 

@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../commandRegistry';
 import type { Log } from '../log';
 import { commitPlanNotes, type CommitOptions, type CommitResult } from './commitNotes';
-import { gitAccess } from './gitAccess';
+import { gitAccess, gitUnavailableOnWeb } from './gitAccess';
 import { resolveNotesLocation } from '../notesLocation';
-import { BuiltInCommand, CommandId, Setting, SETTINGS_SECTION } from '../../ids';
+import { BuiltInCommand, CommandId, Setting, SETTINGS_SECTION, StateKey } from '../../ids';
 
 type Button = { title: string; run: () => unknown };
 
@@ -64,7 +64,32 @@ export async function runCommit(workspaceState: vscode.Memento, log: Log, option
 
 /** Arguments: `{ initIfMissing: true }` initialises a repository when there is none. */
 export function registerCommitCommand(workspaceState: vscode.Memento, log: Log): vscode.Disposable {
-  return registerCommand(CommandId.commitNotes, (args?: { initIfMissing?: unknown }) => runCommit(workspaceState, log, { initIfMissing: args?.initIfMissing === true }));
+  return registerCommand(CommandId.commitNotes, (args?: { initIfMissing?: unknown }) => {
+    if (gitUnavailableOnWeb()) {
+      void explainWebCommit();
+      return undefined;
+    }
+    return runCommit(workspaceState, log, { initIfMissing: args?.initIfMissing === true });
+  });
+}
+
+const WEB_COMMIT_EXPLAINED = StateKey.webCommitExplained;
+const WEB_COMMIT_MESSAGE =
+  'Call Coach cannot commit in the browser: there is no Git extension here for it to use. Your notes are saved; commit them from the Source Control view.';
+
+/** The command is hidden on the web (package.json), but a keybinding can still reach it. */
+function explainWebCommit(): Thenable<unknown> {
+  return vscode.window
+    .showInformationMessage(WEB_COMMIT_MESSAGE, 'Open Source Control')
+    .then((pick) => (pick ? vscode.commands.executeCommand(BuiltInCommand.showSourceControl) : undefined));
+}
+
+/** After Finish Call on the web, callCoach.commitAfterFinish cannot apply: say so once per workspace. */
+function explainWebCommitOnce(workspaceState: vscode.Memento): void {
+  const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>(Setting.commitAfterFinish, 'ask');
+  if (setting === 'never' || workspaceState.get(WEB_COMMIT_EXPLAINED)) return;
+  void workspaceState.update(WEB_COMMIT_EXPLAINED, true);
+  void explainWebCommit();
 }
 
 /** Whether asking makes sense: trusted, Git available, and the notes folder in a repository. */
@@ -78,6 +103,10 @@ async function canCommit(workspaceState: vscode.Memento): Promise<boolean> {
 
 /** Called by the finish pipeline (src/host/finishPipeline.ts) after a note was written; never throws. */
 export async function commitAfterFinish(workspaceState: vscode.Memento, log: Log): Promise<void> {
+  if (gitUnavailableOnWeb()) {
+    explainWebCommitOnce(workspaceState);
+    return;
+  }
   try {
     const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>(Setting.commitAfterFinish, 'ask');
     if (setting === 'always') {

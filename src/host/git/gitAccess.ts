@@ -26,6 +26,15 @@ function whenInitialized(api: GitAPI): Promise<boolean> {
   });
 }
 
+/**
+ * True in the web worker extension host (vscode.dev, github.dev, GitLab's Web IDE): the Git
+ * extension lives in a Node host, and there is none here. Browser workbenches backed by a server
+ * (code-server, Codespaces, remote tunnels) run Call Coach in that server's Node host, with Git.
+ */
+export function gitUnavailableOnWeb(): boolean {
+  return vscode.env.uiKind === vscode.UIKind.Web && !vscode.extensions.getExtension('vscode.git');
+}
+
 export async function gitAccess(): Promise<GitAccess> {
   if (!vscode.workspace.isTrusted) return { ok: false, reason: 'untrusted' };
   const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
