@@ -2,7 +2,6 @@
 // IIFE). `--production` minifies without source maps for packaging; `--watch` rebuilds on save.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -64,33 +63,16 @@ const host = {
   plugins: [...common.plugins, yamlParserOnly],
 };
 
-/**
- * The browser bundle swaps src/host/platform.ts (Node: fs.watch, hard links, the git executable)
- * for platform.web.ts; every other module is the same code in both hosts. `platform: 'browser'`
- * also makes any other Node import a build error, so nothing Node-only slips into the web build.
- */
-const webPlatform = {
-  name: 'web-platform',
-  setup(build) {
-    const nodeSide = resolve('src/host/platform');
-    build.onResolve({ filter: /(^|\/)platform$/ }, (args) =>
-      resolve(args.resolveDir, args.path) === nodeSide ? { path: resolve('src/host/platform.web.ts') } : undefined,
-    );
-  },
+/** First and last statements of an entry bundle: they time its evaluation, for CallCoachApi.activationMs. */
+const timed = {
+  banner: { js: '"use strict";var __callCoachStart=performance.now(),__callCoachEvaluated;' },
+  footer: { js: '__callCoachEvaluated=performance.now();' },
 };
 
 const builds = [
-  // The activation shell: registers the view and commands, loads features.js on first use.
-  // Its first and last statements time its evaluation, for CallCoachApi.activationMs.
-  {
-    ...host,
-    entryPoints: ['src/host/extension.ts'],
-    outfile: 'dist/extension.js',
-    external: ['vscode', './features.js'],
-    banner: { js: '"use strict";var __callCoachStart=performance.now(),__callCoachEvaluated;' },
-    footer: { js: '__callCoachEvaluated=performance.now();' },
-  },
-  { ...host, entryPoints: ['src/host/features.ts'], outfile: 'dist/features.js' },
+  // The Node entry (package.json `main`): the activation shell plus the Node-only pieces
+  // (src/host/nodePlatform.ts); on first use it loads the features from dist/web/extension.js.
+  { ...host, ...timed, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './web/extension.js'] },
   // The `call-coach` command line (package.json `bin`): Node only, no `vscode`, the same src/core.
   {
     ...host,
@@ -100,20 +82,19 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     define: { CALL_COACH_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },
-  // The web worker extension host (vscode.dev, github.dev, GitLab's Web IDE): package.json's
-  // `browser`. One file: a web worker cannot load a sibling bundle, so features are bundled in
-  // (esbuild still evaluates them lazily, on first use, as the Node shell does).
+  // The browser entry (package.json `browser`) for the web worker extension host of vscode.dev,
+  // github.dev and GitLab's Web IDE, and the features bundle the Node entry loads: one copy of
+  // every feature for both hosts. One file, since a web worker cannot load a sibling bundle
+  // (esbuild still evaluates the features lazily, on first use). Built for the browser, so any
+  // Node import is a build error: nothing Node-only slips in.
   {
-    ...common,
-    entryPoints: ['src/host/extension.ts'],
+    ...host,
+    ...timed,
+    entryPoints: ['src/host/extension.web.ts'],
     outfile: 'dist/web/extension.js',
     platform: 'browser',
-    format: 'cjs',
     target: 'es2022',
-    external: ['vscode'],
-    plugins: [...common.plugins, webPlatform],
-    banner: { js: '"use strict";var __callCoachStart=performance.now(),__callCoachEvaluated;' },
-    footer: { js: '__callCoachEvaluated=performance.now();' },
+    mainFields: ['browser', 'module', 'main'],
   },
   {
     ...common,

@@ -1,91 +1,22 @@
-// The activation shell. It registers the sidebar view and every contributed command at once,
-// then loads the rest of the extension (dist/features.js: banks, the call, plans, git, with
-// yaml and zod) only when the view opens or a command first runs. Activation does no I/O.
-import * as vscode from 'vscode';
-import type { Features } from './features';
-import { BuiltInCommand, CommandId, ContextKey, StateKey, ViewId } from '../ids';
-import { createLog, type Log } from './log';
+// The Node entry (package.json `main`, dist/extension.js): desktop VS Code and remote or server
+// hosts. A few KB: the activation shell, and on first use the features from the one bundle both
+// hosts share, dist/web/extension.js (built for the browser, so it holds nothing Node-only), with
+// the Node-only pieces handed in (nodePlatform.ts: fs.watch, hard links, git, Buffer).
+import type * as vscode from 'vscode';
+import { activateShell, type CallCoachApi } from './shell';
 
-/** What `activate` returns; used by the integration tests and open to other extensions. */
-export interface CallCoachApi {
-  /** The loaded catalog, waiting for the first load if it is still running. */
-  catalog(): Promise<{ banks: { id: string; title: string; kind: string }[]; problems: unknown[] }>;
-  sidebar: {
-    whenReady(): Promise<void>;
-    snapshot(): Promise<string>;
-    /** Handles a message exactly as if the sidebar webview had posted it (validation included). */
-    receive(message: unknown): void;
-  };
-  /** The running call as the host holds it (the persisted truth), if any. */
-  currentCall(): unknown;
-  /**
-   * Milliseconds Call Coach spent activating: evaluating dist/extension.js plus running activate().
-   * (VS Code prepares the extension context between the two; that wait is not counted.)
-   */
-  activationMs?: number;
-}
-
-/** Set by the first and last statements of dist/extension.js (banner and footer, see esbuild.mjs). */
-declare const __callCoachStart: number | undefined;
-declare const __callCoachEvaluated: number | undefined;
+export type { CallCoachApi } from './shell';
 
 export function activate(context: vscode.ExtensionContext): CallCoachApi {
-  const activateStart = performance.now();
-  const log = createLog();
-  context.subscriptions.push(log);
-  let features: Features | undefined;
-  const load = (): Features => {
-    if (features) return features;
-    const started = Date.now();
-    // A plain require of the sibling bundle; esbuild leaves it external (see esbuild.mjs).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const module = require('./features.js') as typeof import('./features');
-    features = module.createFeatures(context, log);
-    log.info(`Call Coach loaded in ${Date.now() - started} ms.`);
-    return features;
-  };
-
-  context.subscriptions.push(
-    vscode.window.registerWebviewViewProvider(ViewId.sidebar, {
-      resolveWebviewView: (view) => load().sidebar.resolveWebviewView(view),
-    }),
-  );
-  // Every command in package.json (test/unit/ids.test.ts checks that they are these).
-  for (const id of Object.values(CommandId)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run(load(), id, log, args)));
-  }
-  // In the web worker host there is no Git extension: hide Commit (package.json's `when`).
-  if (vscode.env.uiKind === vscode.UIKind.Web && !vscode.extensions.getExtension('vscode.git')) {
-    void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.gitUnavailable, true);
-  }
-  // Menus and enablement need this before anything is loaded: a call may survive a reload.
-  void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.callActive, context.workspaceState.get(StateKey.activeCall) !== undefined);
-
-  const evaluateMs = typeof __callCoachStart === 'number' && typeof __callCoachEvaluated === 'number' ? __callCoachEvaluated - __callCoachStart : undefined;
-  const activationMs = evaluateMs === undefined ? undefined : evaluateMs + performance.now() - activateStart;
-  log.trace(`Activated in ${activationMs?.toFixed(2) ?? '?'} ms (evaluating dist/extension.js ${evaluateMs?.toFixed(2) ?? '?'} ms, then activate()).`);
-  return {
-    activationMs,
-    catalog: async () => {
-      const { banks, problems } = await load().banks.ready();
-      return { banks: banks.map((b) => ({ id: b.id, title: b.title, kind: b.kind })), problems };
-    },
-    sidebar: {
-      whenReady: () => load().sidebar.whenReady(),
-      snapshot: () => load().sidebar.snapshot(),
-      receive: (m) => load().sidebar.receive(m),
-    },
-    currentCall: () => load().calls.current,
-  };
-}
-
-function run(features: Features, id: CommandId, log: Log, args: unknown[]): unknown {
-  const handler = features.commandHandler(id);
-  if (!handler) {
-    log.error(`Command ${id} is contributed but has no handler.`);
-    return undefined;
-  }
-  return handler(...args);
+  return activateShell(context, (log) => {
+    // Plain requires: the features bundle is a sibling file esbuild leaves external, and the Node
+    // pieces are evaluated only now, not during activation.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { createFeatures } = require('./web/extension.js') as typeof import('./extension.web');
+    const { nodePlatform } = require('./nodePlatform') as typeof import('./nodePlatform');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return createFeatures(context, log, nodePlatform);
+  });
 }
 
 export function deactivate(): void {

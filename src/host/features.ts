@@ -1,6 +1,6 @@
 // Everything behind the activation shell: question banks, the call, the sidebar, plans, git.
-// Loaded (and bundled as dist/features.js) on first use of the view or a command, so that
-// activating Call Coach costs almost nothing.
+// Evaluated on first use of the view or a command, so that activating Call Coach costs almost
+// nothing. Bundled for the browser into dist/web/extension.js, which both hosts load.
 import * as vscode from 'vscode';
 import { BankService } from './bankService';
 import { registerBrowseCommands } from './browse/browseCommands';
@@ -12,6 +12,7 @@ import { FinishPipeline } from './finishPipeline';
 import { commandHandler, registerCommand } from './commandRegistry';
 import { registerPlanCommands } from './plan/registerPlanCommands';
 import { reportError, type Log } from './log';
+import { portablePlatform, usePlatform, type Platform } from './platform';
 import { registerNewBankCommand } from './newBankCommand';
 import { SidebarProvider } from './sidebarProvider';
 import { BuiltInCommand, CommandId, ViewId } from '../ids';
@@ -23,7 +24,9 @@ export interface Features {
   commandHandler: typeof commandHandler;
 }
 
-export function createFeatures(context: vscode.ExtensionContext, log: Log): Features {
+/** `platform`: what only the Node host can do (nodePlatform.ts); the web worker host has none of it. */
+export function createFeatures(context: vscode.ExtensionContext, log: Log, platform: Platform = portablePlatform): Features {
+  usePlatform(platform);
   const banks = new BankService(vscode.Uri.joinPath(context.extensionUri, 'questions'), log);
   const calls = new CallController(new CallStore(context.workspaceState, log), banks, context.workspaceState, log);
   const state = context.workspaceState;

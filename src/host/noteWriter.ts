@@ -9,7 +9,7 @@
 // Elsewhere (virtual file systems, the web worker host, or a disk without hard links) the rename
 // is used, with this host's writes queued one after another.
 import * as vscode from 'vscode';
-import { claimByHardLink } from './platform';
+import { platform } from './platform';
 
 const MAX_ATTEMPTS = 200;
 
@@ -24,7 +24,7 @@ async function claim(temp: vscode.Uri, target: vscode.Uri): Promise<boolean> {
   if (temp.scheme === 'file' && target.scheme === 'file') {
     let linked;
     try {
-      linked = await claimByHardLink(temp.fsPath, target.fsPath);
+      linked = await platform().claimByHardLink(temp.fsPath, target.fsPath);
     } catch (err) {
       await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
       throw err;

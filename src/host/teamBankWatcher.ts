@@ -13,7 +13,7 @@
 //   before it reads a file, so nothing written after a load has seen it goes unnoticed.
 import * as vscode from 'vscode';
 import { bankWatchGlob, checkBankPath, isBankFileName, TEAM_BANK_FOLDER } from '../core/bank/teamPaths';
-import { watchFolderEntries } from './platform';
+import { platform } from './platform';
 import { settingEntries, type TeamBankFiles } from './teamBankFiles';
 import { Setting, settingId } from '../ids';
 
@@ -83,8 +83,8 @@ export class TeamBankWatcher implements vscode.Disposable {
       if (uri.scheme !== 'file') continue;
       const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
       const watch = folder
-        ? watchFolderEntries(uri.fsPath, isBankFileName, () => this.changed())
-        : watchFolderEntries(vscode.Uri.joinPath(uri, '..').fsPath, (n) => n === name, () => this.changed());
+        ? platform().watchFolderEntries(uri.fsPath, isBankFileName, () => this.changed())
+        : platform().watchFolderEntries(vscode.Uri.joinPath(uri, '..').fsPath, (n) => n === name, () => this.changed());
       if (watch) this.directWatchers.push(watch);
     }
   }

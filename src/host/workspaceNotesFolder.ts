@@ -5,7 +5,7 @@ import type { NotesEntry, NotesFolder, NotesLog, NotesPath, NotesStat, EntryType
 import { NoteIndex } from '../core/plan/noteIndex';
 import type { NotesSource } from '../core/plan/customerNotes';
 import { replaceFile } from './noteWriter';
-import { nodeByteText, nodeHash } from './plan/nodeText';
+import { platform } from './platform';
 
 const typeOf = (type: vscode.FileType): EntryType =>
   type & vscode.FileType.Directory ? 'directory' : type & vscode.FileType.File ? 'file' : 'other';
@@ -51,8 +51,9 @@ export class WorkspaceNotesFolder implements NotesFolder {
 }
 
 /** One per extension host: updating a plan, the coverage gaps and the customer list read only what changed since. */
-const index = new NoteIndex({ text: nodeByteText, hash: nodeHash });
+let index: NoteIndex | undefined;
 
 export function notesSource(folder: NotesFolder, log: NotesLog): NotesSource {
+  index ??= new NoteIndex({ text: platform().byteText, hash: platform().hashBytes });
   return { folder, index, log };
 }

@@ -76,10 +76,10 @@ describe('the packaged .vsix', function () {
   });
 
   it('holds only dist/, media/, questions/, the manifest and the docs', () => {
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(dist\/(extension\.js|features\.js|webview\.js|codicons\/codicon\.(css|ttf))|media\/([\w.-]+\.(svg|css)|icon\.png)|questions\/[\w.-]+\.yaml|package\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE))$/i;
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(dist\/(extension\.js|web\/extension\.js|webview\.js|codicons\/codicon\.(css|ttf))|media\/([\w.-]+\.(svg|css)|icon\.png)|questions\/[\w.-]+\.yaml|package\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE))$/i;
     const stray = entries.map((e) => e.name).filter((n) => !allowed.test(n));
     assert.deepEqual(stray, []);
-    for (const needed of ['extension/dist/extension.js', 'extension/dist/features.js', 'extension/dist/webview.js', 'extension/package.json']) {
+    for (const needed of ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/webview.js', 'extension/package.json']) {
       assert.ok(entries.some((e) => e.name === needed), `missing ${needed}`);
     }
   });

@@ -13,7 +13,7 @@ import { localToday } from '../../core/localToday';
 import { gitAccess } from './gitAccess';
 import { GitStatus, type Change, type GitAPI, type Repository } from './gitApi';
 import { commitFailure, NO_IDENTITY, pushFailure, retryLocked } from './gitErrors';
-import { knowsCommitIdentity } from '../platform';
+import { platform } from '../platform';
 import { Setting, SETTINGS_SECTION } from '../../ids';
 
 export type CommitOutcome =
@@ -152,7 +152,7 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
   }
 
   const requireConfig = vscode.workspace.getConfiguration('git', repo.rootUri).get<boolean>('requireGitUserConfig', true);
-  if ((await knowsCommitIdentity(access.api.git.path, repo.rootUri.fsPath, requireConfig)) === false) {
+  if ((await platform().knowsCommitIdentity(access.api.git.path, repo.rootUri.fsPath, requireConfig)) === false) {
     log.warn(`Git has no user.name or user.email for ${repo.rootUri.fsPath}; nothing staged or committed.`);
     return { outcome: 'failed', message: `${NO_IDENTITY} Your notes are unchanged on disk and nothing was committed.` };
   }

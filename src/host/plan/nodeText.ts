@@ -6,7 +6,7 @@
 // (test/bench) uses exactly this too. A host without Buffer (the browser) uses portableByteText.
 import * as buffer from 'node:buffer';
 import * as zlib from 'node:zlib';
-import { fnv1a, portableByteText, type ByteText } from '../../core/plan/noteIndex';
+import { fnv1a, portableByteText, type ByteText } from '../../core/plan/byteText';
 
 /** The same bytes as a Buffer, without copying. */
 const view = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

@@ -1,0 +1,88 @@
+// The activation shell, the same for both entries (extension.ts for Node, extension.web.ts for
+// the web worker). It registers the sidebar view and every contributed command at once, then
+// loads the rest of the extension (features.ts: banks, the call, plans, git, with yaml and zod)
+// only when the view opens or a command first runs. Activation does no I/O.
+import * as vscode from 'vscode';
+import type { Features } from './features';
+import { BuiltInCommand, CommandId, ContextKey, StateKey, ViewId } from '../ids';
+import { createLog, type Log } from './log';
+
+/** What `activate` returns; used by the integration tests and open to other extensions. */
+export interface CallCoachApi {
+  /** The loaded catalog, waiting for the first load if it is still running. */
+  catalog(): Promise<{ banks: { id: string; title: string; kind: string }[]; problems: unknown[] }>;
+  sidebar: {
+    whenReady(): Promise<void>;
+    snapshot(): Promise<string>;
+    /** Handles a message exactly as if the sidebar webview had posted it (validation included). */
+    receive(message: unknown): void;
+  };
+  /** The running call as the host holds it (the persisted truth), if any. */
+  currentCall(): unknown;
+  /**
+   * Milliseconds Call Coach spent activating: evaluating dist/extension.js plus running activate().
+   * (VS Code prepares the extension context between the two; that wait is not counted.)
+   */
+  activationMs?: number;
+}
+
+/** Set by the first and last statements of the entry bundle (banner and footer, see esbuild.mjs). */
+declare const __callCoachStart: number | undefined;
+declare const __callCoachEvaluated: number | undefined;
+
+/** Registers everything; `loadFeatures` runs once, on first use of the view or a command. */
+export function activateShell(context: vscode.ExtensionContext, loadFeatures: (log: Log) => Features): CallCoachApi {
+  const activateStart = performance.now();
+  const log = createLog();
+  context.subscriptions.push(log);
+  let features: Features | undefined;
+  const load = (): Features => {
+    if (features) return features;
+    const started = Date.now();
+    features = loadFeatures(log);
+    log.info(`Call Coach loaded in ${Date.now() - started} ms.`);
+    return features;
+  };
+
+  context.subscriptions.push(
+    vscode.window.registerWebviewViewProvider(ViewId.sidebar, {
+      resolveWebviewView: (view) => load().sidebar.resolveWebviewView(view),
+    }),
+  );
+  // Every command in package.json (test/unit/ids.test.ts checks that they are these).
+  for (const id of Object.values(CommandId)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run(load(), id, log, args)));
+  }
+  // In the web worker host there is no Git extension: hide Commit (package.json's `when`).
+  if (vscode.env.uiKind === vscode.UIKind.Web && !vscode.extensions.getExtension('vscode.git')) {
+    void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.gitUnavailable, true);
+  }
+  // Menus and enablement need this before anything is loaded: a call may survive a reload.
+  void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.callActive, context.workspaceState.get(StateKey.activeCall) !== undefined);
+
+  const evaluateMs = typeof __callCoachStart === 'number' && typeof __callCoachEvaluated === 'number' ? __callCoachEvaluated - __callCoachStart : undefined;
+  const activationMs = evaluateMs === undefined ? undefined : evaluateMs + performance.now() - activateStart;
+  log.trace(`Activated in ${activationMs?.toFixed(2) ?? '?'} ms (evaluating the entry bundle ${evaluateMs?.toFixed(2) ?? '?'} ms, then activate()).`);
+  return {
+    activationMs,
+    catalog: async () => {
+      const { banks, problems } = await load().banks.ready();
+      return { banks: banks.map((b) => ({ id: b.id, title: b.title, kind: b.kind })), problems };
+    },
+    sidebar: {
+      whenReady: () => load().sidebar.whenReady(),
+      snapshot: () => load().sidebar.snapshot(),
+      receive: (m) => load().sidebar.receive(m),
+    },
+    currentCall: () => load().calls.current,
+  };
+}
+
+function run(features: Features, id: CommandId, log: Log, args: unknown[]): unknown {
+  const handler = features.commandHandler(id);
+  if (!handler) {
+    log.error(`Command ${id} is contributed but has no handler.`);
+    return undefined;
+  }
+  return handler(...args);
+}
