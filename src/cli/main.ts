@@ -1,16 +1,17 @@
 // `call-coach`: the command line for a team's repository of success plans (README, "CLI").
 // Node only; the same src/core the extension runs. Exit codes: see errors.ts.
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { localToday } from '../core/localToday';
 import { planContext } from '../core/plan/context';
 import { planObjectivesCsv } from '../core/plan/export';
-import { buildPortfolio } from '../core/portfolio/aggregate';
+import { collectCustomer, collectPortfolio } from '../core/portfolio/collect';
+import { PORTFOLIO_FILE, renderPortfolio } from '../core/portfolio/portfolioFile';
 import { loadBanks } from './banks';
 import { CliError, ExitCode } from './errors';
-import { NodeNotes } from './notes';
-import { customerPlans, selectCustomers, updatePlanFile } from './plans';
+import { openNotes, planCustomer, selectCustomers, source, type Notes } from './plans';
 import { report, reportFormats, type ReportFormat } from './reports';
 import { usageCommand } from './usage';
 import { validate } from './validate';
@@ -35,7 +36,7 @@ interface Command {
   usage: string;
   help: string;
   options: Options;
-  run(args: { values: Values; positionals: string[]; io: Io }): number;
+  run(args: { values: Values; positionals: string[]; io: Io }): number | Promise<number>;
 }
 
 const common: Options = {
@@ -63,12 +64,15 @@ function today(values: Values): string {
   return t;
 }
 
-function notesOf(ws: Workspace, values: Values, io: Io): NodeNotes {
+function notesOf(ws: Workspace, values: Values, io: Io): Notes {
   const cacheDir = values['no-cache'] ? undefined : ((values['cache-dir'] as string | undefined) ?? path.join(io.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'call-coach'));
-  const notes = new NodeNotes(ws.notesFolder, { cacheDir: cacheDir && path.resolve(io.cwd, cacheDir), version: VERSION });
-  if (!notes.exists()) throw new CliError(`the notes folder ${path.relative(io.cwd, ws.notesFolder) || '.'} does not exist (from ${ws.notesFolderFrom}); run from your workspace folder or pass --notes-folder`, ExitCode.Usage);
-  return notes;
+  if (!fs.statSync(ws.notesFolder, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new CliError(`the notes folder ${path.relative(io.cwd, ws.notesFolder) || '.'} does not exist (from ${ws.notesFolderFrom}); run from your workspace folder or pass --notes-folder`, ExitCode.Usage);
+  }
+  return openNotes(ws.notesFolder, cacheDir && path.resolve(io.cwd, cacheDir), VERSION);
 }
+
+const rel = (io: Io, file: string) => (path.relative(io.cwd, file) || file).split(path.sep).join('/');
 
 const cacheOptions: Options = { 'cache-dir': { type: 'string' }, 'no-cache': { type: 'boolean' }, today: { type: 'string' } };
 
@@ -87,10 +91,10 @@ ${commonHelp}
 
 Exit code 1 when any file has an error (warnings alone do not fail).`,
     options: { ...common, format: { type: 'string', default: 'text' } },
-    run({ values, positionals, io }) {
+    async run({ values, positionals, io }) {
       const format = values.format as string;
       if (!(reportFormats as readonly string[]).includes(format)) throw new CliError(`--format ${JSON.stringify(format)} is not one of ${reportFormats.join(', ')}`, ExitCode.Usage);
-      const checked = validate(workspace(values, io), positionals);
+      const checked = await validate(workspace(values, io), positionals);
       io.out(report(format as ReportFormat, checked));
       const errors = checked.findings.filter((f) => f.severity === 'error').length;
       const warnings = checked.findings.length - errors;
@@ -114,24 +118,25 @@ ${commonHelp}
 
 Exit code 1 when a plan is out of date (--check) or a plan's markers are damaged (it is left as it is).`,
     options: { ...common, ...cacheOptions, check: { type: 'boolean' } },
-    run({ values, positionals, io }) {
+    async run({ values, positionals, io }) {
       const ws = workspace(values, io);
       const notes = notesOf(ws, values, io);
-      const context = planContext(loadBanks(ws.root, ws.teamBanks).catalog.banks, today(values));
+      const catalog = loadBanks(ws.root, ws.teamBanks).catalog;
+      const day = today(values);
       const check = !!values.check;
       let failed = 0;
       let changed = 0;
       let total = 0;
-      for (const customer of customerPlans(notes, selectCustomers(notes, positionals), context)) {
+      for (const customer of await selectCustomers(notes, positionals)) {
         total++;
-        const outcome = updatePlanFile(notes, customer, context, check);
-        const file = path.relative(io.cwd, outcome.file).split(path.sep).join('/');
+        const outcome = await planCustomer(notes, customer, catalog, day, check);
+        const file = rel(io, outcome.file);
         if (outcome.status === 'refused') {
           failed++;
           io.out(`${file}:${outcome.line}:1: left untouched: ${outcome.error}\n`);
         } else if (outcome.status === 'outdated') {
           failed++;
-          io.out(`${file}: out of date; run \`call-coach plan ${customer.folder}\` or Call Coach: Update Success Plan\n`);
+          io.out(`${file}: out of date; run \`call-coach plan ${customer}\` or Call Coach: Update Success Plan\n`);
         } else if (outcome.status === 'written') {
           changed++;
           io.out(`${file}: updated\n`);
@@ -143,24 +148,41 @@ Exit code 1 when a plan is out of date (--check) or a plan's markers are damaged
   },
   {
     name: 'portfolio',
-    summary: 'the figures of every customer',
+    summary: 'write portfolio.md, or print the figures of every customer',
     usage: 'call-coach portfolio [--json]',
-    help: `The portfolio: per customer its health, days since the last call, open, overdue and at-risk
+    help: `Writes <notes folder>/portfolio.md, as Call Coach: Update Portfolio does (text outside its generated
+regions is kept byte for byte), or prints its figures. The portfolio: per customer its health, days since the last call, open, overdue and at-risk
 objectives, next due date, coverage gaps and usage alerts; and objectives due in the next 30 days
 and overdue ones across customers.
 
-  --json                 print the figures as JSON
+  --json                 print the figures as JSON instead of writing portfolio.md
 ${todayHelp}
 ${cacheHelp}
 ${commonHelp}`,
     options: { ...common, ...cacheOptions, json: { type: 'boolean' } },
-    run({ values, io }) {
+    async run({ values, io }) {
       const ws = workspace(values, io);
       const notes = notesOf(ws, values, io);
-      const day = today(values);
-      const context = planContext(loadBanks(ws.root, ws.teamBanks).catalog.banks, day);
-      const portfolio = buildPortfolio(customerPlans(notes, selectCustomers(notes, []), context), day);
-      io.out(`${JSON.stringify(portfolio, null, 2)}\n`);
+      const context = planContext(loadBanks(ws.root, ws.teamBanks).catalog.banks, today(values));
+      const portfolio = await collectPortfolio(source(notes), { context, onCustomer: (input) => notes.index.done(notes.folder.where([input.folder])) });
+      if (values.json) {
+        io.out(`${JSON.stringify(portfolio, null, 2)}\n`);
+        return ExitCode.Ok;
+      }
+      const file = notes.folder.where([PORTFOLIO_FILE]);
+      let existing: string | undefined;
+      try {
+        existing = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(fs.readFileSync(file));
+      } catch (err) {
+        if (err instanceof TypeError) throw new CliError(`${rel(io, file)} is not UTF-8 text, so Call Coach leaves it as it is; save it as UTF-8`, ExitCode.Failure);
+      }
+      const rendered = renderPortfolio(portfolio, existing);
+      if (!rendered.ok) {
+        io.out(`${rel(io, file)}:${rendered.line ?? 1}:1: left untouched: ${rendered.error}\n`);
+        return ExitCode.Failure;
+      }
+      if (rendered.text !== existing) await notes.folder.write([PORTFOLIO_FILE], rendered.text);
+      io.err(`call-coach: ${rel(io, file)} ${rendered.text === existing ? 'already up to date' : 'updated'} (${portfolio.customers.length} customer${portfolio.customers.length === 1 ? '' : 's'})\n`);
       return ExitCode.Ok;
     },
   },
@@ -176,15 +198,18 @@ ${todayHelp}
 ${cacheHelp}
 ${commonHelp}`,
     options: { ...common, ...cacheOptions, csv: { type: 'boolean' } },
-    run({ values, io }) {
+    async run({ values, io }) {
       if (!values.csv) throw new CliError('say which format: `call-coach export --csv`', ExitCode.Usage);
       const ws = workspace(values, io);
       const notes = notesOf(ws, values, io);
       const context = planContext(loadBanks(ws.root, ws.teamBanks).catalog.banks, today(values));
       const driverNames = new Map(context.valueDrivers.map((d) => [d.id, d.name]));
-      const plans = (function* () {
-        for (const c of customerPlans(notes, selectCustomers(notes, []), context)) yield c.plan;
-      })();
+      const plans = [];
+      for (const customer of await selectCustomers(notes, [])) {
+        const input = await collectCustomer(source(notes), customer, { context });
+        notes.index.done(notes.folder.where([customer]));
+        if (input) plans.push(input.plan);
+      }
       io.out(planObjectivesCsv(plans, { valueDriverName: (id) => driverNames.get(id) ?? id }));
       return ExitCode.Ok;
     },
@@ -210,7 +235,7 @@ Exit codes: 0 all good; 1 a problem was found (an error in a bank or note, a pla
 `;
 }
 
-export function main(argv: readonly string[], io: Io): number {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -233,7 +258,7 @@ export function main(argv: readonly string[], io: Io): number {
       io.out(`Usage: ${command.usage}\n\n${command.help}\n`);
       return ExitCode.Ok;
     }
-    return command.run({ ...parsed, io });
+    return await command.run({ ...parsed, io });
   } catch (err) {
     if (err instanceof CliError) {
       io.err(`call-coach: ${err.message}\n`);
@@ -248,5 +273,7 @@ export function main(argv: readonly string[], io: Io): number {
 
 if (require.main === module) {
   // Exit once the output is flushed (a pipe may take it in pieces).
-  process.exitCode = main(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd(), env: process.env });
+  void main(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd(), env: process.env }).then((code) => {
+    process.exitCode = code;
+  });
 }

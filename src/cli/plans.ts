@@ -1,72 +1,59 @@
-// `call-coach plan [customer…] [--check]` and the roll-up the other commands share: each customer
-// folder's notes (through the note index, see notes.ts) rolled up with the same buildPlan and
-// renderPlan the extension's Update Success Plan uses, folder by folder.
-import * as fs from 'node:fs';
+// The roll-up the CLI's commands share, over the notes folder on disk: each customer folder's notes
+// read through the note index (persisted between runs, see persistedIndex.ts) and rolled up with
+// the same code the extension runs (src/core/plan/updatePlan.ts, src/core/portfolio/collect.ts).
+// One customer at a time for `plan`, so memory holds one folder's notes however many there are.
 import * as path from 'node:path';
-import type { PlanContext, SuccessPlan } from '../core/plan/model';
-import { PLAN_FILE } from '../core/notesFolder';
-import { buildPlan, renderPlan } from '../core/plan/rollup';
+import type { Catalog } from '../core/bank/catalog';
+import { customerFolders, noteFiles, PLAN_FILE, type NotesFolder, type NotesLog } from '../core/notesFolder';
+import type { NotesSource } from '../core/plan/customerNotes';
+import { PlanFileError, updateSuccessPlan } from '../core/plan/updatePlan';
 import { slugify } from '../core/paths';
+import { nodeByteText, nodeHash } from '../host/plan/nodeText';
 import { CliError, ExitCode } from './errors';
-import type { NodeNotes } from './notes';
+import { DryRunNotesFolder, NodeNotesFolder } from './nodeNotesFolder';
+import { PersistedNoteIndex } from './persistedIndex';
 
-export interface CustomerPlan {
-  folder: string;
-  plan: SuccessPlan;
+/** Notes that cannot be read are reported by the commands themselves (plans list them); the log stays quiet. */
+const quietLog: NotesLog = { info: () => undefined, warn: () => undefined };
+
+export interface Notes {
+  folder: NodeNotesFolder;
+  index: PersistedNoteIndex;
 }
 
-/** The customer folders to work on: all, or those named (by folder name or customer name). */
-export function selectCustomers(notes: NodeNotes, names: readonly string[]): string[] {
-  const all = notes.customerFolders().filter((c) => notes.noteFiles(c).length > 0);
+export function openNotes(notesFolder: string, cacheDir: string | undefined, version: string): Notes {
+  return { folder: new NodeNotesFolder(notesFolder), index: new PersistedNoteIndex(cacheDir, notesFolder, version, { text: nodeByteText, hash: nodeHash }) };
+}
+
+export function source(notes: Notes, folder: NotesFolder = notes.folder): NotesSource {
+  return { folder, index: notes.index, log: quietLog };
+}
+
+/** The customer folders to work on: all with notes, or those named (by folder name or customer name). */
+export async function selectCustomers(notes: Notes, names: readonly string[]): Promise<string[]> {
+  const all: string[] = [];
+  for (const c of await customerFolders(notes.folder)) if ((await noteFiles(notes.folder, c)).length) all.push(c);
   if (!names.length) return all;
   return names.map((name) => {
     const folder = all.includes(name) ? name : slugify(name, 'customer');
-    if (!all.includes(folder)) throw new CliError(`no customer "${name}" in ${notes.folder} (no folder ${folder} with call notes); run \`call-coach portfolio --json\` to list them`, ExitCode.Usage);
+    if (!all.includes(folder)) throw new CliError(`no customer "${name}" in ${notes.folder.root} (no folder ${folder} with call notes); run \`call-coach portfolio --json\` to list them`, ExitCode.Usage);
     return folder;
   });
 }
 
-/** Each customer's plan, one folder at a time; a folder's notes are let go once it is rolled up. */
-export function* customerPlans(notes: NodeNotes, folders: readonly string[], context: PlanContext): Generator<CustomerPlan> {
-  for (const folder of folders) {
-    const input = notes.readCustomer(folder);
-    const plan = buildPlan({ customer: folder, ...input }, context);
-    notes.forget(folder);
-    yield { folder, plan };
-  }
-}
+export type PlanOutcome = { status: 'unchanged' | 'written' | 'outdated'; file: string } | { status: 'refused'; file: string; line: number; error: string };
 
-export type PlanOutcome =
-  | { status: 'unchanged' | 'written' | 'outdated'; file: string }
-  | { status: 'refused'; file: string; line: number; error: string };
-
-/** Renders a customer's plan into its success-plan.md; with `check`, only says whether it would change. */
-export function updatePlanFile(notes: NodeNotes, { folder, plan }: CustomerPlan, context: PlanContext, check: boolean): PlanOutcome {
-  const file = path.join(notes.folder, folder, PLAN_FILE);
-  let existing: string | undefined;
-  let bytes: Buffer | undefined;
+/** Writes a customer's success-plan.md as Update Success Plan does; with `check`, writes nothing and says whether it would. */
+export async function planCustomer(notes: Notes, customer: string, catalog: Catalog, today: string, check: boolean): Promise<PlanOutcome> {
+  const file = notes.folder.where([customer, PLAN_FILE]);
+  const folder = check ? new DryRunNotesFolder(notes.folder) : notes.folder;
   try {
-    bytes = fs.readFileSync(file);
+    const update = await updateSuccessPlan(source(notes, folder), customer, catalog, today);
+    return { status: !update.written ? 'unchanged' : check ? 'outdated' : 'written', file };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new CliError(`${file}: could not be read: ${(err as Error).message}`, ExitCode.Io);
+    if (err instanceof PlanFileError) return { status: 'refused', file, line: err.line ?? 1, error: err.message };
+    throw new CliError(`${path.join(notes.folder.root, customer)}: ${(err as Error).message}`, ExitCode.Io);
+  } finally {
+    notes.index.done(notes.folder.where([customer]));
   }
-  if (bytes) {
-    try {
-      existing = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      return { status: 'refused', file, line: 1, error: `${PLAN_FILE} is not UTF-8 text, so Call Coach leaves it as it is; save it as UTF-8` };
-    }
-  }
-  const rendered = renderPlan(plan, context, existing);
-  if (!rendered.ok) return { status: 'refused', file, line: rendered.line ?? 1, error: rendered.error };
-  if (rendered.text === existing) return { status: 'unchanged', file };
-  if (check) return { status: 'outdated', file };
-  try {
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, rendered.text);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    throw new CliError(`${file}: could not be written: ${(err as Error).message}`, ExitCode.Io);
-  }
-  return { status: 'written', file };
 }

@@ -8,7 +8,8 @@ import { parseNote } from '../core/note/parse';
 import { PLAN_FILE } from '../core/notesFolder';
 import { BUILT_IN_PREFIX, loadBanks } from './banks';
 import { CliError, ExitCode } from './errors';
-import { isNoteFile, NodeNotes } from './notes';
+import { customerFolders, isNoteFileName, noteFiles } from '../core/notesFolder';
+import { NodeNotesFolder } from './nodeNotesFolder';
 import type { Checked, Finding } from './reports';
 import type { Workspace } from './workspace';
 
@@ -22,15 +23,17 @@ function walk(dir: string, out: string[]): void {
     const full = path.join(dir, d.name);
     if (d.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(d.name)) walk(full, out);
-    } else if (d.isFile() && (isBankFileName(d.name) || (isNoteFile(d.name) && !NOT_NOTES.has(d.name.toLowerCase())))) out.push(full);
+    } else if (d.isFile() && (isBankFileName(d.name) || (isNoteFileName(d.name) && !NOT_NOTES.has(d.name.toLowerCase())))) out.push(full);
   }
 }
 
 /** The files to check, split into banks and notes (absolute paths). */
-function targets(ws: Workspace, paths: readonly string[]): { banks: string[]; notes: string[] } {
+async function targets(ws: Workspace, paths: readonly string[]): Promise<{ banks: string[]; notes: string[] }> {
   if (!paths.length) {
-    const notes = new NodeNotes(ws.notesFolder, { version: '' });
-    return { banks: ws.teamBanks, notes: notes.customerFolders().flatMap((c) => notes.noteFiles(c).map((f) => path.join(ws.notesFolder, c, f))) };
+    const folder = new NodeNotesFolder(ws.notesFolder);
+    const notes: string[] = [];
+    for (const c of await customerFolders(folder)) for (const f of await noteFiles(folder, c)) notes.push(path.join(ws.notesFolder, c, f));
+    return { banks: ws.teamBanks, notes };
   }
   const files: string[] = [];
   for (const p of paths) {
@@ -46,8 +49,8 @@ function targets(ws: Workspace, paths: readonly string[]): { banks: string[]; no
 
 const rel = (ws: Workspace, file: string) => (path.relative(ws.root, file) || file).split(path.sep).join('/');
 
-export function validate(ws: Workspace, paths: readonly string[]): Checked {
-  const { banks, notes } = targets(ws, paths);
+export async function validate(ws: Workspace, paths: readonly string[]): Promise<Checked> {
+  const { banks, notes } = await targets(ws, paths);
   const findings: Finding[] = [];
   // Team banks load after the built-ins, so overrides and duplicate ids are checked as in the editor.
   const loaded = loadBanks(ws.root, banks);

@@ -13,7 +13,12 @@
 //   roll-up     a generated workspace of 10,000 notes for 500 customers (seeded, rendered with
 //               renderNote): index + roll-up vs raw read, heap, one-note update       (rollup.ts)
 //
-//   node test/bench/run.mjs [--json] [--only sizes,activation,webview,rollup] [--keep]
+//   portfolio   the same 10,000 notes read as `call-coach portfolio` and the Customers view read them:
+//               cold, warm (the CLI's persisted index) vs raw read, one-note update   (portfolio.ts)
+//   cli         `call-coach plan --check` over 5,000 customers and 100,000 notes: time and heap
+//               (portfolio.ts; generating the notes takes a few minutes)
+//
+//   node test/bench/run.mjs [--json] [--only sizes,activation,webview,rollup,portfolio,cli] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -24,7 +29,7 @@ const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const keep = argv.includes('--keep');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
-const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1] ?? '').split(',') : ['sizes', 'activation', 'webview', 'rollup'];
+const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1] ?? '').split(',') : ['sizes', 'activation', 'webview', 'rollup', 'portfolio', 'cli'];
 const say = (m) => process.stderr.write(`[bench] ${m}\n`);
 
 bootstrap();
@@ -39,12 +44,17 @@ const goals = {
   rollup_vs_raw_read: { max: 2, unit: 'x', what: 'as the host: readCustomerNotes + buildPlan per customer (async reads) / reading those files' },
   incremental_update_ms: { max: 5, unit: 'ms', what: 'one note changed: re-index + re-roll its customer, median' },
   index_heap_mb: { max: 50, unit: 'MB', what: 'heap held by the index of 10k notes' },
+  portfolio_cold_ms: { max: 1000, unit: 'ms', what: '500 customers, 10k notes, no cache: read, roll up, count' },
+  portfolio_warm_vs_raw_read: { max: 2, unit: 'x', what: 'the same with the persisted index / raw read' },
+  tree_update_ms: { max: 5, unit: 'ms', what: 'one note changed: its customer re-read and counted, median' },
+  cli_100k_heap_mb: { max: 200, unit: 'MB', what: 'most heap used during that run' },
 };
 
 /** Figures reported without a goal (issue 11 withdrew the bundle budgets: the features load on first use). */
 const reported = {
   extension_bundle_bytes: { unit: 'bytes', what: 'extension host JS: the Node entry + the features bundle both hosts share' },
   webview_bundle_bytes: { unit: 'bytes', what: 'dist/webview.js' },
+  cli_100k_s: { unit: 's', what: 'call-coach plan --check, 5,000 customers, 100k notes, no cache' },
 };
 const figures = { ...goals, ...reported };
 
@@ -93,7 +103,7 @@ function stageBuild() {
   // The bench scripts, bundled next to it (playwright-core stays a require of the checkout's).
   const esbuild = join(REPO, 'node_modules', 'esbuild', 'bin', 'esbuild');
   mkdirSync(join(stage, 'bench'));
-  for (const name of ['rollup', 'webview']) {
+  for (const name of ['rollup', 'webview', 'portfolio']) {
     run(esbuild, [join(REPO, 'test', 'bench', `${name}.ts`), '--bundle', '--platform=node', '--target=node20', '--external:playwright-core', '--log-level=warning', `--outfile=${join(stage, 'bench', `${name}.cjs`)}`], { cwd: REPO });
   }
 }
@@ -165,6 +175,30 @@ async function measureRollup() {
   details.index_heap_mb = `${r.notes} notes, ${r.customers} customers; plans checked against parseNote for ${r.checked_customers} customers`;
 }
 
+async function measurePortfolio() {
+  say('portfolio: 10,000 notes for 500 customers, cold, warm and one-note update');
+  const ws = join(stage, 'portfolio-workspace');
+  mkdirSync(ws);
+  const r = await nodeJson(join(stage, 'bench', 'portfolio.cjs'), [ws, stage, 'portfolio'], { flags: ['--expose-gc'] });
+  results.portfolio_cold_ms = r.portfolio_cold_ms;
+  results.portfolio_warm_vs_raw_read = r.portfolio_warm_vs_raw_read;
+  results.tree_update_ms = r.tree_update_ms;
+  details.portfolio_cold_ms = `${r.customers} customers, ${r.notes} notes (${(r.workspace_bytes / 1024 / 1024).toFixed(1)} MB); raw read ${r.raw_read_ms.toFixed(0)} ms`;
+  details.portfolio_warm_vs_raw_read = `${r.portfolio_warm_ms.toFixed(0)} ms / ${r.raw_read_ms.toFixed(0)} ms read, no note read again`;
+  details.tree_update_ms = `max ${r.tree_update_max_ms.toFixed(2)} ms of 25 edits`;
+}
+
+async function measureCli() {
+  say('cli: generating 100,000 notes for 5,000 customers, then call-coach plan and plan --check (several minutes)');
+  const ws = join(stage, 'cli-workspace');
+  mkdirSync(ws);
+  const r = await nodeJson(join(stage, 'bench', 'portfolio.cjs'), [ws, stage, 'cli'], { flags: ['--expose-gc'] });
+  results.cli_100k_s = r.cli_100k_s;
+  results.cli_100k_heap_mb = r.cli_100k_heap_mb;
+  details.cli_100k_s = `${r.cli_customers} customers, ${r.cli_notes} notes (${(r.cli_workspace_bytes / 1024 / 1024).toFixed(0)} MB), no cache; writing every plan first took ${r.cli_write_s.toFixed(1)} s`;
+  details.cli_100k_heap_mb = `sampled every 10 ms; ${r.cli_heap_baseline_mb.toFixed(0)} MB before the run (banks loaded)`;
+}
+
 const steps = [
   ['sizes', () => {
     stageBuild();
@@ -177,6 +211,8 @@ const steps = [
   ['activation', measureActivation],
   ['webview', measureWebview],
   ['rollup', measureRollup],
+  ['portfolio', measurePortfolio],
+  ['cli', measureCli],
 ];
 try {
   for (const [name, step] of steps) {

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { NodeNotes } from '../../src/cli/notes';
+import { openNotes, source } from '../../src/cli/plans';
+import { readCustomerNotes } from '../../src/core/plan/customerNotes';
 import { renderNote } from '../../src/core/note/render';
 import type { CallNote } from '../../src/core/note/model';
 import { realistic } from './noteFixtures';
@@ -19,10 +20,10 @@ interface Run {
   err: string;
 }
 
-function run(cwd: string, ...argv: string[]): Run {
+async function run(cwd: string, ...argv: string[]): Promise<Run> {
   let out = '';
   let err = '';
-  const code = main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { XDG_CACHE_HOME: path.join(cwd, '.cache-home') } });
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { XDG_CACHE_HOME: path.join(cwd, '.cache-home') } });
   return { code, out, err };
 }
 
@@ -41,32 +42,32 @@ const acmeNotes = () => Object.fromEntries(fs.readdirSync(path.join(fixtures, 'a
 describe('call-coach CLI', function () {
   this.timeout(20000);
 
-  it('prints help for itself and each command, and its version; a bad command line exits 2', () => {
+  it('prints help for itself and each command, and its version; a bad command line exits 2', async () => {
     const root = workspace({});
-    assert.match(run(root, '--help').out, /Commands:[\s\S]*validate[\s\S]*plan[\s\S]*portfolio[\s\S]*export/);
-    assert.match(run(root, '--help').out, /Exit codes: 0/);
+    assert.match((await run(root, '--help')).out, /Commands:[\s\S]*validate[\s\S]*plan[\s\S]*portfolio[\s\S]*export/);
+    assert.match((await run(root, '--help')).out, /Exit codes: 0/);
     for (const c of ['validate', 'plan', 'portfolio', 'export']) {
-      const r = run(root, c, '--help');
+      const r = await run(root, c, '--help');
       assert.equal(r.code, 0);
       assert.match(r.out, new RegExp(`^Usage: call-coach ${c}`));
     }
-    assert.match(run(root, '--version').out, /^\d+\.\d+\.\d+/);
-    const bad = run(root, 'plna');
+    assert.match((await run(root, '--version')).out, /^\d+\.\d+\.\d+/);
+    const bad = await run(root, 'plna');
     assert.equal(bad.code, 2);
     assert.match(bad.err, /unknown command "plna"; the commands are validate, plan/);
-    const badOption = run(root, 'plan', '--chek');
+    const badOption = await run(root, 'plan', '--chek');
     assert.equal(badOption.code, 2);
     assert.match(badOption.err, /Unknown option '--chek'; see call-coach plan --help/);
-    assert.equal(run(root).code, 2, 'no command: the help, exit 2');
+    assert.equal((await run(root)).code, 2, 'no command: the help, exit 2');
   });
 
-  it('validate: every error as file:line:col: message, exit 1; a clean workspace exits 0', () => {
+  it('validate: every error as file:line:col: message, exit 1; a clean workspace exits 0', async () => {
     const root = workspace({
       '.callcoach/questions/team.yaml': 'id: team\nkind: technique\ntitle: Team\nsummary: s\nsource: x\nprompts:\n  - id: team-a\n    text: Hi\n    colour: red\n',
       'success-plans/acme/2026-01-01-ok.md': note({ customer: 'Acme' }),
       'success-plans/acme/2026-01-02-bad.md': '---\ntype: call-note\ntitle: [unclosed\n---\n',
     });
-    const r = run(root, 'validate');
+    const r = await run(root, 'validate');
     assert.equal(r.code, 1);
     const lines = r.out.trim().split('\n');
     for (const line of lines) assert.match(line, /^[^:]+:\d+:\d+: \S/);
@@ -76,18 +77,18 @@ describe('call-coach CLI', function () {
 
     fs.rmSync(path.join(root, '.callcoach'), { recursive: true });
     fs.rmSync(path.join(root, 'success-plans/acme/2026-01-02-bad.md'));
-    const clean = run(root, 'validate');
+    const clean = await run(root, 'validate');
     assert.equal(clean.code, 0, clean.out + clean.err);
     assert.equal(clean.out, '');
   });
 
-  it('validate --format junit and codequality: what merge request widgets read', () => {
+  it('validate --format junit and codequality: what merge request widgets read', async () => {
     const root = workspace({ 'banks/broken.yaml': 'id: [\n', 'banks/notes/a.md': 'not a note' });
-    const junit = run(root, 'validate', 'banks', '--format', 'junit');
+    const junit = await run(root, 'validate', 'banks', '--format', 'junit');
     assert.equal(junit.code, 1);
     assert.match(junit.out, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="call-coach validate" tests="2" failures="2"/);
     assert.match(junit.out, /<testcase classname="banks" name="banks\/broken.yaml" file="banks\/broken.yaml">\n\s+<failure type="error" message="YAML: /);
-    const cq = run(root, 'validate', 'banks', '--format', 'codequality');
+    const cq = await run(root, 'validate', 'banks', '--format', 'codequality');
     const issues = JSON.parse(cq.out) as { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }[];
     assert.deepEqual(
       issues.map((i) => [i.check_name, i.location.path, i.severity]),
@@ -97,13 +98,13 @@ describe('call-coach CLI', function () {
       ],
     );
     assert.match(issues[0]!.fingerprint, /^[0-9a-f]{64}$/);
-    assert.equal(run(root, 'validate', '--format', 'xml').code, 2);
-    assert.equal(run(root, 'validate', 'nope').code, 2);
+    assert.equal((await run(root, 'validate', '--format', 'xml')).code, 2);
+    assert.equal((await run(root, 'validate', 'nope')).code, 2);
   });
 
-  it('plan --check names every plan out of date or missing and changes nothing; plan writes them, keeping hand-written text', () => {
+  it('plan --check names every plan out of date or missing and changes nothing; plan writes them, keeping hand-written text', async () => {
     const root = workspace({ ...acmeNotes(), 'success-plans/globex/2026-02-02-sync.md': note({ customer: 'Globex', date: '2026-02-02' }) });
-    const check = run(root, 'plan', '--check', '--today', '2026-06-15');
+    const check = await run(root, 'plan', '--check', '--today', '2026-06-15');
     assert.equal(check.code, 1);
     assert.deepEqual(
       check.out.trim().split('\n').map((l) => l.split(':')[0]),
@@ -111,62 +112,62 @@ describe('call-coach CLI', function () {
     );
     assert.ok(!fs.existsSync(path.join(root, 'success-plans/acme-corp/success-plan.md')), '--check writes nothing');
 
-    const write = run(root, 'plan', '--today', '2026-06-15');
+    const write = await run(root, 'plan', '--today', '2026-06-15');
     assert.equal(write.code, 0, write.err);
     const planFile = path.join(root, 'success-plans/acme-corp/success-plan.md');
     assert.ok(fs.readFileSync(planFile, 'utf8').includes('<!-- call-coach:begin objectives -->'));
-    assert.equal(run(root, 'plan', '--check', '--today', '2026-06-15').code, 0);
+    assert.equal((await run(root, 'plan', '--check', '--today', '2026-06-15')).code, 0);
 
     // Hand-written text stays; only one customer's plan can be named (by name or folder).
     fs.appendFileSync(planFile, '\n## Our notes\n\nKeep *this*.\n');
     const before = fs.readFileSync(planFile, 'utf8');
-    assert.equal(run(root, 'plan', 'Acme Corp', '--check', '--today', '2026-06-15').code, 0);
+    assert.equal((await run(root, 'plan', 'Acme Corp', '--check', '--today', '2026-06-15')).code, 0);
     fs.writeFileSync(path.join(root, 'success-plans/acme-corp/2026-04-01-new.md'), note({ customer: 'Acme Corp', date: '2026-04-01', title: 'New call' }));
-    const stale = run(root, 'plan', 'acme-corp', '--check', '--today', '2026-06-15');
+    const stale = await run(root, 'plan', 'acme-corp', '--check', '--today', '2026-06-15');
     assert.equal(stale.code, 1);
     assert.match(stale.out, /^success-plans\/acme-corp\/success-plan\.md: out of date; run `call-coach plan acme-corp`/);
-    assert.equal(run(root, 'plan', 'Acme Corp', '--today', '2026-06-15').code, 0);
+    assert.equal((await run(root, 'plan', 'Acme Corp', '--today', '2026-06-15')).code, 0);
     const after = fs.readFileSync(planFile, 'utf8');
     assert.ok(after.endsWith('\n## Our notes\n\nKeep *this*.\n'));
     assert.notEqual(after, before);
-    assert.equal(run(root, 'plan', 'Nobody Inc').code, 2);
+    assert.equal((await run(root, 'plan', 'Nobody Inc')).code, 2);
   });
 
-  it('plan leaves a plan with damaged markers untouched and says where, exit 1', () => {
+  it('plan leaves a plan with damaged markers untouched and says where, exit 1', async () => {
     const root = workspace({ ...acmeNotes(), 'success-plans/acme-corp/success-plan.md': '# Plan\n\n<!-- call-coach:begin objectives -->\nmine\n' });
-    const r = run(root, 'plan');
+    const r = await run(root, 'plan');
     assert.equal(r.code, 1);
     assert.match(r.out, /^success-plans\/acme-corp\/success-plan\.md:3:1: left untouched: the region "objectives"/);
     assert.equal(fs.readFileSync(path.join(root, 'success-plans/acme-corp/success-plan.md'), 'utf8'), '# Plan\n\n<!-- call-coach:begin objectives -->\nmine\n');
   });
 
-  it('takes the notes folder from .vscode/settings.json (JSONC), or --notes-folder; a bad setting exits 2', () => {
+  it('takes the notes folder from .vscode/settings.json (JSONC), or --notes-folder; a bad setting exits 2', async () => {
     const root = workspace({
       '.vscode/settings.json': '{\n  // where our plans live\n  "callCoach.notesFolder": "docs/customers",\n}\n',
       'docs/customers/acme/2026-01-01-a.md': note({ customer: 'Acme', objectives: [] }),
       'other/globex/2026-01-01-a.md': note({ customer: 'Globex', objectives: [] }),
     });
-    const fromSettings = JSON.parse(run(root, 'portfolio', '--json', '--no-cache').out) as { customers: { customer: string }[] };
+    const fromSettings = JSON.parse((await run(root, 'portfolio', '--json', '--no-cache')).out) as { customers: { customer: string }[] };
     assert.deepEqual(
       fromSettings.customers.map((c) => c.customer),
       ['Acme'],
     );
-    const fromFlag = JSON.parse(run(root, 'portfolio', '--json', '--no-cache', '--notes-folder', 'other').out) as { customers: { customer: string }[] };
+    const fromFlag = JSON.parse((await run(root, 'portfolio', '--json', '--no-cache', '--notes-folder', 'other')).out) as { customers: { customer: string }[] };
     assert.deepEqual(
       fromFlag.customers.map((c) => c.customer),
       ['Globex'],
     );
-    const missing = run(root, 'plan', '--notes-folder', 'nowhere');
+    const missing = await run(root, 'plan', '--notes-folder', 'nowhere');
     assert.equal(missing.code, 2);
     assert.match(missing.err, /the notes folder nowhere does not exist \(from --notes-folder\)/);
-    assert.equal(run(root, 'plan', '--notes-folder', '../up').code, 2);
+    assert.equal((await run(root, 'plan', '--notes-folder', '../up')).code, 2);
     fs.writeFileSync(path.join(root, '.vscode/settings.json'), '{ "callCoach.notesFolder": ');
-    const broken = run(root, 'plan');
+    const broken = await run(root, 'plan');
     assert.equal(broken.code, 2);
     assert.match(broken.err, /\.vscode\/settings\.json:1: /);
   });
 
-  it('portfolio --json gives the figures; export --csv every objective, formula-guarded', () => {
+  it('portfolio --json gives the figures; export --csv every objective, formula-guarded', async () => {
     const root = workspace({
       'success-plans/acme/2026-11-01-a.md': note({
         customer: 'Acme',
@@ -178,7 +179,7 @@ describe('call-coach CLI', function () {
         health: [{ useCase: 'CI', color: 'red', reason: '' }],
       }),
     });
-    const p = JSON.parse(run(root, 'portfolio', '--json', '--today', '2026-12-01').out) as { customers: Record<string, unknown>[]; dueSoon: unknown[]; overdue: unknown[] };
+    const p = JSON.parse((await run(root, 'portfolio', '--json', '--today', '2026-12-01')).out) as { customers: Record<string, unknown>[]; dueSoon: unknown[]; overdue: unknown[] };
     assert.equal(p.customers.length, 1);
     assert.deepEqual(
       { ...p.customers[0], gaps: 0 },
@@ -186,33 +187,33 @@ describe('call-coach CLI', function () {
     );
     assert.equal(p.dueSoon.length, 1);
     assert.equal(p.overdue.length, 1);
-    const csv = run(root, 'export', '--csv').out;
+    const csv = (await run(root, 'export', '--csv')).out;
     const lines = csv.split('\r\n');
     assert.equal(lines[0], 'Customer,Objective,Status,Owner,Due,Horizon (months),Value driver,First discussed,Last discussed');
     assert.equal(lines[1], `Acme,"'=HYPERLINK(""http://evil"")",At risk,'@ops,2026-11-20,3,,2026-11-01,2026-11-01`);
-    assert.equal(run(root, 'export').code, 2, 'no format named');
+    assert.equal((await run(root, 'export')).code, 2, 'no format named');
   });
 
-  it('keeps the note index between runs: unchanged notes are not read again', () => {
+  it('keeps the note index between runs: unchanged notes are not read again', async () => {
     const root = workspace({ ...acmeNotes() });
     const cacheDir = path.join(root, 'cache');
     // Stamps in the past: a file written in the same second as it is read is read again (racy).
     const old = new Date(Date.now() - 60_000);
     const folder = path.join(root, 'success-plans', 'acme-corp');
     for (const f of fs.readdirSync(folder)) fs.utimesSync(path.join(folder, f), old, old);
-    const first = new NodeNotes(path.join(root, 'success-plans'), { cacheDir, version: 't' });
-    const a = first.readCustomer('acme-corp');
-    assert.equal(first.reads, 3);
-    const second = new NodeNotes(path.join(root, 'success-plans'), { cacheDir, version: 't' });
-    const b = second.readCustomer('acme-corp');
-    assert.equal(second.reads, 0, 'every note came from the cache');
-    assert.deepEqual(b, a);
+    const readWith = async (version: string) => {
+      const notes = openNotes(path.join(root, 'success-plans'), cacheDir, version);
+      const read = await readCustomerNotes(source(notes), 'acme-corp');
+      notes.index.done(notes.folder.where(['acme-corp']));
+      return { read, stored: notes.index.stored };
+    };
+    const first = await readWith('t');
+    assert.equal(first.stored, 3);
+    const second = await readWith('t');
+    assert.equal(second.stored, 0, 'every note came from the cache');
+    assert.deepEqual(second.read, first.read);
     fs.appendFileSync(path.join(folder, '2026-03-02-follow-up.md'), '\nA line of my own.\n');
-    const third = new NodeNotes(path.join(root, 'success-plans'), { cacheDir, version: 't' });
-    third.readCustomer('acme-corp');
-    assert.equal(third.reads, 1, 'only the changed note');
-    const otherVersion = new NodeNotes(path.join(root, 'success-plans'), { cacheDir, version: 'u' });
-    otherVersion.readCustomer('acme-corp');
-    assert.equal(otherVersion.reads, 3, 'a cache from another version is not trusted');
+    assert.equal((await readWith('t')).stored, 1, 'only the changed note');
+    assert.equal((await readWith('u')).stored, 3, 'a cache from another version is not trusted');
   });
 });

@@ -33,7 +33,7 @@ import { yamlProperty } from '../note/frontMatter';
 import { adoptionStatusLabels, baselineToTarget, escapeCell, escapeHeading, escapeInline, healthLabels, markdownTable, percentText } from '../note/render';
 import type { CallNote, ObjectiveStatus } from '../note/model';
 import { horizons, type Horizon } from '../note/model';
-import { deref, getPair, parseYaml, toJS, type YamlNode } from '../yaml/parse';
+import { beginMarker, endMarker, renderGeneratedFile, type GeneratedFile, type GeneratedRenderResult } from './generatedFile';
 import { contextIndex } from './context';
 import { findGaps, metricDriver } from './gaps';
 import type {
@@ -183,8 +183,7 @@ export function buildPlan(input: { customer: string; notes: readonly PlanNote[];
 export const planRegions = ['summary', 'objectives', 'priorities', 'adoption', 'metrics', 'actions', 'health', 'gaps', 'history'] as const;
 export type PlanRegion = (typeof planRegions)[number];
 
-export const beginMarker = (region: string) => `<!-- call-coach:begin ${region} -->`;
-export const endMarker = (region: string) => `<!-- call-coach:end ${region} -->`;
+export { beginMarker, endMarker };
 
 const objectiveStatusLabels: Record<ObjectiveStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done', 'at-risk': 'At risk' };
 
@@ -368,195 +367,35 @@ export function planRegionText(plan: SuccessPlan, context: Pick<PlanContext, 'va
   return out;
 }
 
-const frontMatterKeys = ['type', 'customer', 'updated', 'calls'] as const;
-
-function frontMatterValues(plan: SuccessPlan): Record<(typeof frontMatterKeys)[number], string> {
+/** The plan file as generatedFile.ts splices it: our front matter keys, the regions, a new file's intro. */
+function planFile(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrivers'>): GeneratedFile {
   return {
-    type: yamlProperty('type', PLAN_TYPE),
-    customer: yamlProperty('customer', plan.customer),
-    updated: yamlProperty('updated', plan.updated, true),
-    calls: yamlProperty('calls', plan.calls.length),
+    type: PLAN_TYPE,
+    what: 'the success plan',
+    again: 'update the plan again',
+    frontMatter: [
+      ['type', yamlProperty('type', PLAN_TYPE)],
+      ['customer', yamlProperty('customer', plan.customer)],
+      ['updated', yamlProperty('updated', plan.updated, true)],
+      ['calls', yamlProperty('calls', plan.calls.length)],
+    ],
+    regions: planRegions,
+    regionText: planRegionText(plan, context),
+    intro: [
+      `# Success plan: ${escapeHeading(plan.customer)}`.trimEnd(),
+      '',
+      'Call Coach updates the sections between its `call-coach:begin` and `call-coach:end` comments from the call notes in this folder. Write your own sections anywhere outside them: they are kept as you wrote them.',
+      '',
+    ],
   };
 }
 
-export type PlanRenderResult = { ok: true; text: string } | { ok: false; error: string; line?: number };
-
-const MARKER = /^<!--[ \t]*call-coach:(begin|end)[ \t]+([a-z][a-z0-9-]*?)[ \t]*-->[ \t]*$/;
-const MARKER_LIKE = /^[ \t]*<!--[ \t]*call-coach:[ \t]*(begin|end)/i;
-const FENCE = /^---[ \t]*$/;
-
-interface Line {
-  text: string;
-  eol: string;
-}
-
-function splitLines(s: string): Line[] {
-  if (s === '') return [];
-  return s.split(/(?<=\n)/).map((l) => {
-    const eol = l.endsWith('\r\n') ? '\r\n' : l.endsWith('\n') ? '\n' : '';
-    return { text: l.slice(0, l.length - eol.length), eol };
-  });
-}
-
-const fail = (error: string, line?: number): PlanRenderResult => (line === undefined ? { ok: false, error } : { ok: false, error, line });
+export type PlanRenderResult = GeneratedRenderResult;
 
 /**
  * The plan's Markdown: a new file when `existingText` is undefined or empty, otherwise the existing
- * file with its generated regions replaced (see the top of this file).
+ * file with its generated regions replaced (see the top of this file and generatedFile.ts).
  */
 export function renderPlan(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrivers'>, existingText?: string): PlanRenderResult {
-  if (existingText === undefined || existingText.trim() === '') return { ok: true, text: newPlan(plan, context) };
-  const first = render(plan, context, existingText);
-  if (!first.ok) return first;
-  // Keep `updated` when nothing else changed, so an unchanged plan is not rewritten.
-  const old = existingUpdated(existingText);
-  if (old && old !== plan.updated && first.text !== existingText) {
-    const again = render({ ...plan, updated: old }, context, existingText);
-    if (again.ok && again.text === existingText) return again;
-  }
-  return first;
-}
-
-function newPlan(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrivers'>): string {
-  const fm = frontMatterValues(plan);
-  const regions = planRegionText(plan, context);
-  return [
-    '---',
-    ...frontMatterKeys.map((k) => fm[k]),
-    '---',
-    '',
-    `# Success plan: ${escapeHeading(plan.customer)}`.trimEnd(),
-    '',
-    'Call Coach updates the sections between its `call-coach:begin` and `call-coach:end` comments from the call notes in this folder. Write your own sections anywhere outside them: they are kept as you wrote them.',
-    '',
-    ...planRegions.map((r) => `${beginMarker(r)}\n${regions[r]}${endMarker(r)}\n`),
-  ].join('\n');
-}
-
-function existingUpdated(text: string): string | undefined {
-  const lines = splitLines(text.startsWith('\ufeff') ? text.slice(1) : text);
-  if (!lines.length || !FENCE.test(lines[0]!.text)) return undefined;
-  const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l.text));
-  if (close < 0) return undefined;
-  const doc = parseYaml(lines.slice(1, close).map((l) => l.text + l.eol).join(''));
-  const node = doc.ok ? getPair(doc.root, 'updated')?.value : undefined;
-  const v = node && toJS(node);
-  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
-}
-
-function render(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrivers'>, existing: string): PlanRenderResult {
-  const bom = existing.startsWith('\ufeff') ? '\ufeff' : '';
-  const lines = splitLines(existing.slice(bom.length));
-  const eol = lines.find((l) => l.eol)?.eol ?? '\n';
-  const withEol = (s: string) => (eol === '\n' ? s : s.replace(/\n/g, eol));
-  const regions = planRegionText(plan, context);
-
-  // The front matter.
-  let head: string;
-  let bodyStart: number;
-  if (lines.length && FENCE.test(lines[0]!.text)) {
-    const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l.text));
-    if (close < 0) return fail('the front matter is not closed: add a line with only `---` after its properties', 1);
-    const block = lines.slice(1, close).map((l) => l.text + l.eol).join('');
-    const edited = editFrontMatter(block, frontMatterValues(plan), eol);
-    if (!edited.ok) return fail(edited.error, edited.line === undefined ? 1 : edited.line + 1);
-    head = lines[0]!.text + lines[0]!.eol + edited.text + lines[close]!.text + (lines[close]!.eol || eol);
-    bodyStart = close + 1;
-  } else {
-    const fm = frontMatterValues(plan);
-    head = withEol(['---', ...frontMatterKeys.map((k) => fm[k]), '---', ''].join('\n')) + (lines.length ? eol : '');
-    bodyStart = 0;
-  }
-
-  // The regions.
-  const out: string[] = [bom, head];
-  const seen = new Set<string>();
-  let open: { region: string; line: number } | undefined;
-  for (let i = bodyStart; i < lines.length; i++) {
-    const line = lines[i]!;
-    const lineNo = i + 1;
-    const m = MARKER.exec(line.text);
-    if (!m) {
-      if (MARKER_LIKE.test(line.text)) {
-        return fail(`line ${lineNo} looks like a Call Coach region marker but is not exactly \`<!-- call-coach:begin NAME -->\` or \`<!-- call-coach:end NAME -->\` at the start of a line; restore it or delete it`, lineNo);
-      }
-      if (!open) out.push(line.text + line.eol);
-      continue;
-    }
-    const [, kind, region] = m as unknown as [string, 'begin' | 'end', string];
-    if (!(planRegions as readonly string[]).includes(region)) {
-      return fail(`line ${lineNo} marks an unknown region "${region}"; the regions are ${planRegions.join(', ')}`, lineNo);
-    }
-    if (kind === 'begin') {
-      if (open) return fail(`the region "${open.region}" that begins on line ${open.line} has no end marker before the next region begins on line ${lineNo}; add \`${endMarker(open.region)}\` where it ends`, open.line);
-      if (seen.has(region)) return fail(`the region "${region}" appears twice (again on line ${lineNo}); delete one of the two`, lineNo);
-      seen.add(region);
-      open = { region, line: lineNo };
-      out.push(line.text + (line.eol || eol), withEol(regions[region as PlanRegion]));
-    } else {
-      if (!open || open.region !== region) {
-        return fail(`line ${lineNo} ends the region "${region}", which ${open ? `is not the one open (“${open.region}”, from line ${open.line})` : 'has not begun'}; restore its \`${beginMarker(region)}\` or delete this line`, lineNo);
-      }
-      open = undefined;
-      out.push(line.text + line.eol);
-    }
-  }
-  if (open) return fail(`the region "${open.region}" that begins on line ${open.line} has no end; add \`${endMarker(open.region)}\` where it ends`, open.line);
-
-  // Regions the file does not have yet go at its end.
-  const missing = planRegions.filter((r) => !seen.has(r));
-  if (missing.length) {
-    let text = out.join('');
-    if (!text.endsWith('\n')) text += eol;
-    if (!/\n(\r?\n)$/.test(text)) text += eol;
-    text += missing.map((r) => withEol(`${beginMarker(r)}\n${regions[r]}${endMarker(r)}\n`)).join(withEol('\n'));
-    return { ok: true, text };
-  }
-  return { ok: true, text: out.join('') };
-}
-
-type Edit = { ok: true; text: string } | { ok: false; error: string; line?: number };
-
-/** Sets our keys in the YAML block in place; every other byte stays. `line` is 1-based in the block. */
-function editFrontMatter(block: string, values: Record<(typeof frontMatterKeys)[number], string>, eol: string): Edit {
-  const doc = parseYaml(block);
-  const lineOf = (offset: number) => block.slice(0, offset).split('\n').length;
-  if (!doc.ok) return { ok: false, error: `the front matter is not valid YAML (${doc.error.message}); fix it by hand, then update the plan again`, line: lineOf(doc.error.range[0]) };
-  const root = doc.root;
-  if (root !== null && root.kind !== 'map') return { ok: false, error: 'the front matter must be a YAML mapping of `key: value` lines', line: 1 };
-  const find = (k: string) => getPair(root, k);
-  const type = find('type');
-  const typeValue = type && deref(type.value);
-  if (type && !(typeValue?.kind === 'scalar' && typeValue.value === PLAN_TYPE)) {
-    return { ok: false, error: `the front matter says \`type: ${typeValue?.kind === 'scalar' ? String(typeValue.value) : '…'}\`, but this file is where Call Coach keeps the success plan (\`type: ${PLAN_TYPE}\`); rename your file or fix its type`, line: lineOf(type.keyNode.range[0]) };
-  }
-  const edits: { from: number; to: number; text: string }[] = [];
-  const append: string[] = [];
-  for (const k of frontMatterKeys) {
-    const pair = find(k);
-    const text = values[k].replace(/\n/g, eol);
-    if (!pair) {
-      append.push(text + eol);
-      continue;
-    }
-    const from = pair.keyNode.range[0];
-    const to = pair.value.range[1];
-    if (block.slice(from, to) !== text) edits.push({ from, to, text });
-  }
-  let text = block;
-  for (const e of edits.sort((a, b) => b.from - a.from)) text = text.slice(0, e.from) + e.text + text.slice(e.to);
-  if (append.length) text += (text === '' || text.endsWith('\n') ? '' : eol) + append.join('');
-  // Check the result reads back to what we meant to write.
-  const check = parseYaml(text);
-  const expected = parseYaml(frontMatterKeys.map((k) => values[k]).join('\n'));
-  if (!check.ok || check.root?.kind !== 'map' || !expected.ok) {
-    return { ok: false, error: 'the front matter could not be updated without breaking it; fix it by hand, then update the plan again', line: 1 };
-  }
-  const valueOf = (root: YamlNode | null, k: string) => JSON.stringify(toJS(getPair(root, k)?.value ?? null));
-  for (const k of frontMatterKeys) {
-    if (valueOf(check.root, k) !== valueOf(expected.root, k)) {
-      return { ok: false, error: `the front matter's \`${k}\` could not be updated in place; fix it by hand, then update the plan again`, line: 1 };
-    }
-  }
-  return { ok: true, text };
+  return renderGeneratedFile((updated) => planFile({ ...plan, updated }, context), plan.updated, existingText);
 }

@@ -76,11 +76,19 @@ const byName = (a: CustomerFigures, b: CustomerFigures) => a.customer.localeComp
 const byDue = (a: PortfolioObjective, b: PortfolioObjective) => a.daysLeft - b.daysLeft || a.customer.localeCompare(b.customer) || a.text.localeCompare(b.text);
 
 export function buildPortfolio(inputs: Iterable<CustomerInput>, today: string): Portfolio {
+  const counted: CustomerCount[] = [];
+  for (const input of inputs) counted.push(customerFigures(input, today));
+  return portfolioOf(counted, today);
+}
+
+export type CustomerCount = ReturnType<typeof customerFigures>;
+
+/** The portfolio from customers already counted (so a caller need not keep every plan). */
+export function portfolioOf(counted: Iterable<CustomerCount>, today: string): Portfolio {
   const customers: CustomerFigures[] = [];
   const dueSoon: PortfolioObjective[] = [];
   const overdue: PortfolioObjective[] = [];
-  for (const input of inputs) {
-    const { figures, dated } = customerFigures(input, today);
+  for (const { figures, dated } of counted) {
     customers.push(figures);
     for (const o of dated) {
       if (o.daysLeft < 0) overdue.push(o);

@@ -1,0 +1,173 @@
+// The portfolio and CLI benchmark, run by test/bench/run.mjs in its own Node process (--expose-gc),
+// bundled with esbuild. Arguments: an empty folder, the repo, and the part: `portfolio` or `cli`.
+//
+// portfolio   the generated workspace of 10,000 notes for 500 customers (workspace.ts), read as the
+//             CLI and the Customers view read it (src/core/portfolio/collect.ts over a NotesFolder):
+//   portfolio_cold_ms           a fresh index, no cache: list, stat, read, summarise, roll up 500
+//                               plans, count; median of 3
+//   portfolio_warm_vs_raw_read  the same with the index persisted by an earlier run (the CLI's
+//                               cache: stamps, hashes, summaries), over readFileSync of every note
+//   tree_update_ms         one note rewritten: its customer re-read through the long-lived
+//                               index and counted again, as the Customers view does; median of 25
+// cli         5,000 customers, 100,000 notes: `call-coach plan` writes every plan (not timed), then
+//             `call-coach plan --check` is timed in this process, its heap sampled every 10 ms:
+//   cli_100k_s, cli_100k_heap_mb (the most heapUsed seen)
+// Prints one JSON line.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { NodeNotesFolder } from '../../src/cli/nodeNotesFolder';
+import { PersistedNoteIndex } from '../../src/cli/persistedIndex';
+import { buildCatalog } from '../../src/core/bank/catalog';
+import { parseNote } from '../../src/core/note/parse';
+import { renderNote } from '../../src/core/note/render';
+import { planContext } from '../../src/core/plan/context';
+import { NoteIndex } from '../../src/core/plan/noteIndex';
+import { customerFigures } from '../../src/core/portfolio/aggregate';
+import { collectCustomer, collectPortfolio } from '../../src/core/portfolio/collect';
+import { nodeByteText, nodeHash } from '../../src/host/plan/nodeText';
+import { DEFAULT_SPEC, generateNotes, type WorkspaceSpec } from './workspace';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc');
+const fullGc = () => (gc(), gc());
+const [rootArg, repo = process.cwd(), part = 'portfolio'] = process.argv.slice(2);
+if (!rootArg) throw new Error('usage: portfolio.js <empty folder> [repo] [portfolio|cli]');
+const root: string = rootArg;
+const log = { info: () => undefined, warn: () => undefined };
+const TODAY = '2026-11-24';
+
+const questions = join(repo, 'questions');
+const banks = buildCatalog(readdirSync(questions).filter((f) => f.endsWith('.yaml')).sort().map((f) => ({ file: f, text: readFileSync(join(questions, f), 'utf8') }))).banks;
+const context = planContext(banks, TODAY);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** Writes the workspace into <root>/success-plans, stamped a minute ago (older than the index's racy window). */
+function generate(spec: WorkspaceSpec): { notesFolder: string; files: string[]; bytes: number; ms: number } {
+  const started = performance.now();
+  const notesFolder = join(root, 'success-plans');
+  const files: string[] = [];
+  let bytes = 0;
+  const made = new Set<string>();
+  const old = new Date(Date.now() - 60_000);
+  for (const n of generateNotes(spec, banks)) {
+    const dir = join(notesFolder, n.folder);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
+    const path = join(dir, n.file);
+    writeFileSync(path, n.text);
+    utimesSync(path, old, old);
+    files.push(path);
+    bytes += Buffer.byteLength(n.text);
+  }
+  return { notesFolder, files, bytes, ms: performance.now() - started };
+}
+
+async function portfolioPart(): Promise<Record<string, number | string>> {
+  const ws = generate(DEFAULT_SPEC);
+  const folder = new NodeNotesFolder(ws.notesFolder);
+  const readAll = () => {
+    let total = 0;
+    for (const f of ws.files) total += readFileSync(f).length;
+    return total;
+  };
+  const cold = async () => collectPortfolio({ folder, index: new NoteIndex({ text: nodeByteText, hash: nodeHash }), log }, { context });
+  const cacheDir = join(root, 'cache');
+  const warm = async () => {
+    const index = new PersistedNoteIndex(cacheDir, ws.notesFolder, 'bench', { text: nodeByteText, hash: nodeHash });
+    const p = await collectPortfolio({ folder, index, log }, { context, onCustomer: (input) => index.done(folder.where([input.folder])) });
+    return { p, stored: index.stored };
+  };
+  // Warm-up (JIT, page cache), and the cache written.
+  readAll();
+  const first = await cold();
+  assert.equal(first.customers.length, DEFAULT_SPEC.customers);
+  await warm();
+  const reads: number[] = [];
+  const colds: number[] = [];
+  const warms: number[] = [];
+  let stored = -1;
+  for (let i = 0; i < 3; i++) {
+    fullGc();
+    let t = performance.now();
+    readAll();
+    reads.push(performance.now() - t);
+    fullGc();
+    t = performance.now();
+    await cold();
+    colds.push(performance.now() - t);
+    fullGc();
+    t = performance.now();
+    const w = await warm();
+    warms.push(performance.now() - t);
+    stored = w.stored;
+    assert.deepEqual(w.p, first, 'the cache gives the same portfolio');
+  }
+  assert.equal(stored, 0, 'a warm run reads no note');
+
+  // One note changes: the Customers view re-reads its customer through the long-lived index.
+  const index = new NoteIndex({ text: nodeByteText, hash: nodeHash });
+  const source = { folder, index, log };
+  await collectPortfolio(source, { context });
+  const updates: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const file = ws.files[(i * 397) % ws.files.length]!;
+    const parsed = parseNote(readFileSync(file, 'utf8'));
+    assert.ok(parsed.ok);
+    parsed.note.objectives.push({ text: `Follow-up objective ${i}`, status: 'in-progress', origin: 'tagged', owner: '', due: '', horizon: 3, valueDriver: '' });
+    writeFileSync(file, renderNote(parsed.note));
+    const customer = file.split('/').slice(-2)[0]!;
+    const t = performance.now();
+    const input = await collectCustomer(source, customer, { context });
+    customerFigures(input!, TODAY);
+    updates.push(performance.now() - t);
+  }
+  return {
+    notes: ws.files.length,
+    customers: DEFAULT_SPEC.customers,
+    workspace_bytes: ws.bytes,
+    raw_read_ms: median(reads),
+    portfolio_cold_ms: median(colds),
+    portfolio_warm_ms: median(warms),
+    portfolio_warm_vs_raw_read: median(warms) / median(reads),
+    tree_update_ms: median(updates),
+    tree_update_max_ms: Math.max(...updates),
+  };
+}
+
+async function cliPart(): Promise<Record<string, number | string>> {
+  const spec: WorkspaceSpec = { customers: 5_000, notes: 100_000, seed: DEFAULT_SPEC.seed };
+  const ws = generate(spec);
+  process.stderr.write(`[bench] cli: ${ws.files.length} notes (${(ws.bytes / 1024 / 1024).toFixed(0)} MB) written in ${(ws.ms / 1000).toFixed(0)} s\n`);
+  const io = { out: () => undefined, err: (t: string) => process.stderr.write(`[bench] ${t}`), cwd: root, env: { XDG_CACHE_HOME: join(root, 'cache') } };
+  let t = performance.now();
+  assert.equal(await main(['plan', '--no-cache', '--today', TODAY], io), 0);
+  const writeMs = performance.now() - t;
+  fullGc();
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 10);
+  t = performance.now();
+  const code = await main(['plan', '--check', '--no-cache', '--today', TODAY], io);
+  const checkMs = performance.now() - t;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  assert.equal(code, 0, 'every plan is up to date');
+  return {
+    cli_notes: ws.files.length,
+    cli_customers: spec.customers,
+    cli_workspace_bytes: ws.bytes,
+    cli_generate_s: ws.ms / 1000,
+    cli_write_s: writeMs / 1000,
+    cli_100k_s: checkMs / 1000,
+    cli_100k_heap_mb: peak / 1024 / 1024,
+    cli_heap_baseline_mb: baseline / 1024 / 1024,
+  };
+}
+
+void (part === 'cli' ? cliPart() : portfolioPart()).then((r) => console.log(JSON.stringify(r)));
