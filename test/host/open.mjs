@@ -1,19 +1,26 @@
 #!/usr/bin/env node
-// `npm start`: build, then open Call Coach in VS Code with the sample workspace.
-//   - A desktop `code` on PATH: `code --extensionDevelopmentPath=<repo> <workspace>`.
-//   - Otherwise (or with --web): the VS Code server build from install-host.mjs on 127.0.0.1
-//     (port $PORT or a free one) with Call Coach loaded from this checkout; open the printed URL
-//     in a browser. Runs until Ctrl+C. Rebuild (`npm run build` / `npm run watch`) and use
+// `npm start`: everything a fresh clone needs, then Call Coach in VS Code on the sample workspace.
+//   1. Debian packages (chromium, libkrb5-dev, git; apt-get as root) and the npm dependencies
+//      (npm ci), when missing: test/bootstrap.mjs, as `npm test` does.
+//   2. The build (esbuild.mjs).
+//   3. A desktop `code` on PATH: `code --extensionDevelopmentPath=<repo> <workspace>`.
+//      Otherwise (or with --web): the VS Code server build from install-host.mjs (installed once,
+//      with progress: ~75-90 s, ~800 MB) on 127.0.0.1 (port $PORT or a free one) with Call Coach
+//      loaded from this checkout; open the printed URL in a browser. Runs until Ctrl+C. Rebuild (`npm run build` / `npm run watch`) and use
 //     "Developer: Reload Window" to pick up changes.
-// The workspace is .cache/sample-workspace, copied from test/fixtures/sample-workspace on first
-// use and kept, so notes written while trying things survive; --fresh copies it anew.
-// --check: start, open the URL once in headless Chromium, confirm the Call Coach sidebar shows
-// content, stop (exit code 0/1). --no-build skips the build.
+// The workspace is .cache/sample-workspace (test/host/sample.mjs): the sample customer Northwind
+// Logistics in a Git repository of its own, made on first use and kept, so notes written while
+// trying things survive; --fresh makes it anew.
+// --check: start, open the URL once in headless Chromium, confirm that the Call Coach sidebar
+// offers the sample customer and shows its coverage gaps, stop (exit code 0/1).
+// --no-build skips the build.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { bootstrap } from '../bootstrap.mjs';
 import { ensureHost, REPO_ROOT } from './install-host.mjs';
-import { findWebviewText, launchBrowser, linkExtension, openActivity, makeScratch, removeScratch, SAMPLE_WORKSPACE, startServer, workbenchUrl } from './server.mjs';
+import { globalGitConfig, prepareSampleWorkspace, SAMPLE_CUSTOMER } from './sample.mjs';
+import { findWebviewText, launchBrowser, linkExtension, openActivity, makeScratch, removeScratch, startServer, workbenchUrl } from './server.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -24,32 +31,46 @@ function onPath(cmd) {
 }
 
 function workspace() {
-  const target = join(REPO_ROOT, '.cache', 'sample-workspace');
-  if (flag('fresh')) rmSync(target, { recursive: true, force: true });
-  if (!existsSync(target)) cpSync(SAMPLE_WORKSPACE, target, { recursive: true });
+  const { target, created } = prepareSampleWorkspace(join(REPO_ROOT, '.cache', 'sample-workspace'), { fresh: flag('fresh'), say });
+  say(created ? `sample workspace made: ${target}` : `sample workspace kept from an earlier run: ${target} (npm start -- --fresh makes it anew)`);
   return target;
 }
 
+/** Polls the sidebar webview until `test(text)` holds; returns { frame, text } or throws. */
+async function sidebarShowing(page, what, test, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let found;
+  while (Date.now() < deadline) {
+    found = await findWebviewText(page);
+    if (found && test(found.text)) return found;
+    await page.waitForTimeout(250);
+  }
+  const last = found ? `; it showed "${found.text.replace(/\s+/g, ' ').slice(0, 200)}"` : '; it showed nothing';
+  throw new Error(`the Call Coach sidebar did not show ${what} within ${timeoutMs / 1000} s${last}`);
+}
+
+/** What a newcomer sees first: the sidebar's start form offers the sample customer and its gaps. */
 async function check(baseUrl, folder, paths) {
   const { browser, page } = await launchBrowser({ chromium: paths.chromium });
   try {
     await page.goto(workbenchUrl({ baseUrl, folder }), { waitUntil: 'domcontentloaded' });
     await openActivity(page, 'Call Coach');
-    const deadline = Date.now() + 60_000;
-    let found;
-    while (Date.now() < deadline) {
-      found = await findWebviewText(page);
-      if (found && !/^\s*Loading\b/i.test(found.text)) break;
-      await page.waitForTimeout(250);
-    }
-    if (!found) throw new Error('the Call Coach sidebar showed no content within 60 s');
-    say(`check OK: the Call Coach sidebar shows "${found.text.replace(/\s+/g, ' ').slice(0, 100)}..."`);
+    const form = await sidebarShowing(page, 'the start form', (t) => /\bCustomer\b/.test(t) && !/^\s*Loading\b/i.test(t));
+    const offered = await form.frame.locator('#customers option').evaluateAll((options) => options.map((o) => o.value));
+    if (!offered.includes(SAMPLE_CUSTOMER)) throw new Error(`the start form does not offer the sample customer "${SAMPLE_CUSTOMER}" (it offers: ${offered.join(', ') || 'none'})`);
+    const customer = form.frame.locator('#f-customer');
+    await customer.click();
+    await customer.fill(SAMPLE_CUSTOMER);
+    const gaps = await sidebarShowing(page, `the coverage gaps of ${SAMPLE_CUSTOMER}`, (t) => t.includes(`Not yet covered with ${SAMPLE_CUSTOMER}`), 30_000);
+    const heading = /Not yet covered with [^\n]*/.exec(gaps.text)?.[0];
+    say(`check OK: the Call Coach sidebar offers ${SAMPLE_CUSTOMER} and shows "${heading}"`);
   } finally {
     await browser.close();
   }
 }
 
 async function main() {
+  bootstrap(['start']);
   if (!flag('no-build')) {
     const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('build failed (node esbuild.mjs)');
@@ -67,7 +88,10 @@ async function main() {
   const scratch = makeScratch('call-coach-start-');
   linkExtension(scratch, REPO_ROOT);
   const port = Number(process.env.PORT) || 0;
-  const server = startServer({ paths, scratch, port, logLevel: process.env.CALL_COACH_HOST_VERBOSE ? 'trace' : undefined, onOutput: process.env.CALL_COACH_HOST_VERBOSE ? (t) => process.stderr.write(t) : undefined });
+  // The server runs with a HOME of its own: hand it the user's Git identity, if any, for commits.
+  const gitConfig = globalGitConfig();
+  const env = gitConfig ? { ...process.env, GIT_CONFIG_GLOBAL: gitConfig } : process.env;
+  const server = startServer({ paths, scratch, port, env, logLevel: process.env.CALL_COACH_HOST_VERBOSE ? 'trace' : undefined, onOutput: process.env.CALL_COACH_HOST_VERBOSE ? (t) => process.stderr.write(t) : undefined });
   let stopping = false;
   const stop = (code) => {
     if (stopping) return;

@@ -2,6 +2,8 @@
 // Opens the workbench with Call Coach (as `npm start` does, in headless Chromium at 1400x900),
 // clicks the Call Coach activity-bar item, waits for the sidebar webview to show content and
 // writes a PNG.   node test/host/screenshot.mjs [out.png]   (default test-results/sidebar.png)
+// The workspace is the one `npm start` opens (test/host/sample.mjs); --customer "<name>" types a
+// customer into the start form first, so the shot shows that customer's coverage gaps.
 //
 // --call [DIR]: drives a whole call through the real sidebar UI with the keyboard and mouse, as a
 // CSM would, and writes three PNGs to DIR (default media/screenshots):
@@ -17,11 +19,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ensureHost, REPO_ROOT } from './install-host.mjs';
+import { prepareSampleWorkspace } from './sample.mjs';
 import { copySampleWorkspace, findWebviewText, launchBrowser, linkExtension, makeScratch, openActivity, removeScratch, startServer, workbenchUrl } from './server.mjs';
 
 const argv = process.argv.slice(2);
 const callMode = argv.includes('--call');
-const positional = argv.find((a) => !a.startsWith('--'));
+const customerAt = argv.indexOf('--customer');
+const customerArg = customerAt >= 0 ? argv[customerAt + 1] : undefined;
+const positional = argv.find((a, i) => !a.startsWith('--') && (customerAt < 0 || i !== customerAt + 1));
 const out = resolve(positional ?? (callMode ? join(REPO_ROOT, 'media', 'screenshots') : join(REPO_ROOT, 'test-results', 'sidebar.png')));
 const say = (m) => console.log(`[screenshot] ${m}`);
 const VIEWPORT = { width: 1280, height: 800 };
@@ -132,7 +137,9 @@ async function main() {
   }
   const paths = ensureHost({ quiet: true });
   const scratch = makeScratch();
-  const workspace = copySampleWorkspace(scratch.root);
+  // The plain shot shows what `npm start` opens (the sample customer); the call is driven on the
+  // bare workspace, for a customer without history.
+  const workspace = callMode ? copySampleWorkspace(scratch.root) : prepareSampleWorkspace(join(scratch.root, 'sample-workspace')).target;
   linkExtension(scratch, REPO_ROOT);
   const server = startServer({ paths, scratch });
   let browser;
@@ -153,7 +160,14 @@ async function main() {
       await driveCall(page, workspace);
       return;
     }
-    const found = await settledSidebar(page);
+    let found = await settledSidebar(page);
+    if (found && customerArg) {
+      const field = found.frame.locator('#f-customer');
+      await field.click();
+      await field.pressSequentially(customerArg, { delay: 20 });
+      found = await settledSidebar(page, { contains: `Not yet covered with ${customerArg}`, timeoutMs: 30_000 });
+      await page.mouse.move(5, 895); // no tooltip over the form
+    }
     mkdirSync(dirname(out), { recursive: true });
     await page.screenshot({ path: out });
     if (!found) {
