@@ -1,11 +1,20 @@
 // The activation shell, the same for both entries (extension.ts for Node, extension.web.ts for
 // the web worker). It registers the sidebar view and every contributed command at once, then
 // loads the rest of the extension (features.ts: banks, the call, plans, git, with yaml and zod)
-// only when the view opens or a command first runs. Activation does no I/O.
+// when the view opens or a command first runs, or, whichever comes first, once the window has
+// settled after start (onStartupFinished, then WARM_DELAY_MS): the first palette command then
+// finds its banks loaded. Activation itself does no I/O.
 import * as vscode from 'vscode';
 import type { Features } from './features';
 import { BuiltInCommand, CommandId, ContextKey, StateKey, ViewId } from '../ids';
 import { createLog, type Log } from './log';
+
+/**
+ * How long after activation the feature bundle and banks are warmed. The extension host has no
+ * idle callback; onStartupFinished already waits for the window to be restored, and this keeps
+ * the warm-up out of activation and behind the other extensions' startup work.
+ */
+const WARM_DELAY_MS = 300;
 
 /** What `activate` returns; used by the integration tests and open to other extensions. */
 export interface CallCoachApi {
@@ -59,6 +68,7 @@ export function activateShell(context: vscode.ExtensionContext, loadFeatures: (l
   }
   // Menus and enablement need this before anything is loaded: a call may survive a reload.
   void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.callActive, context.workspaceState.get(StateKey.activeCall) !== undefined);
+  warmLater(context, log, () => load().banks.ready());
 
   const evaluateMs = typeof __callCoachStart === 'number' && typeof __callCoachEvaluated === 'number' ? __callCoachEvaluated - __callCoachStart : undefined;
   const activationMs = evaluateMs === undefined ? undefined : evaluateMs + performance.now() - activateStart;
@@ -76,6 +86,18 @@ export function activateShell(context: vscode.ExtensionContext, loadFeatures: (l
     },
     currentCall: () => load().calls.current,
   };
+}
+
+/** Loads the features and the banks a moment after activation, never during it. */
+function warmLater(context: vscode.ExtensionContext, log: Log, warm: () => Promise<unknown>): void {
+  const timer = setTimeout(() => {
+    const started = Date.now();
+    warm().then(
+      () => log.trace(`Warmed the question banks in ${Date.now() - started} ms.`),
+      (err: unknown) => log.trace(`Warming the question banks failed; the first command loads them: ${String(err)}`),
+    );
+  }, WARM_DELAY_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 }
 
 function run(features: Features, id: CommandId, log: Log, args: unknown[]): unknown {

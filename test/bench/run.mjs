@@ -10,6 +10,10 @@
 //               hosts across window reloads; CallCoachApi.activationMs, median   (activation/suite.cjs)
 //   webview     that build's dist/webview.js in Chromium under the real CSP: first prompt painted,
 //               and key press to next prompt painted over 200 steps                   (webview.ts)
+//   first-command  that build installed in the real workbench (VS Code server, headless Chromium):
+//               3 fresh windows; once Call Coach has warmed its banks after start, 1 s idle, F1,
+//               "Browse Stage Questions", Enter; Enter's keydown to the stage picker painted,
+//               median                                                          (firstCommand.mjs)
 //   roll-up     a generated workspace of 10,000 notes for 500 customers (seeded, rendered with
 //               renderNote): index + roll-up vs raw read, heap, one-note update       (rollup.ts)
 //
@@ -18,7 +22,7 @@
 //   cli         `call-coach plan --check` over 5,000 customers and 100,000 notes: time and heap
 //               (portfolio.ts; generating the notes takes a few minutes)
 //
-//   node test/bench/run.mjs [--json] [--only sizes,activation,webview,rollup,portfolio,cli] [--keep]
+//   node test/bench/run.mjs [--json] [--only sizes,activation,first-command,webview,rollup,portfolio,cli] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -29,7 +33,7 @@ const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const keep = argv.includes('--keep');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
-const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1] ?? '').split(',') : ['sizes', 'activation', 'webview', 'rollup', 'portfolio', 'cli'];
+const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1] ?? '').split(',') : ['sizes', 'activation', 'first-command', 'webview', 'rollup', 'portfolio', 'cli'];
 const say = (m) => process.stderr.write(`[bench] ${m}\n`);
 
 bootstrap();
@@ -39,6 +43,7 @@ const KB = 1024;
 const goals = {
   activation_ms: { max: 10, unit: 'ms', what: 'evaluating dist/extension.js + activate(), median of 5 fresh hosts' },
   vsix_bytes: { max: 300 * KB, unit: 'bytes', what: 'call-coach.vsix' },
+  first_command_ms: { max: 100, unit: 'ms', what: 'first palette command after start: Enter to its picker painted, median of 3 fresh windows' },
   first_paint_ms: { max: 100, unit: 'ms', what: 'webview: script start to first prompt painted, median' },
   step_latency_ms: { max: 16, unit: 'ms', what: 'webview: key press to next prompt painted, p95 of 200' },
   rollup_vs_raw_read: { max: 2, unit: 'x', what: 'as the host: readCustomerNotes + buildPlan per customer (async reads) / reading those files' },
@@ -150,6 +155,14 @@ async function measureActivation() {
   details.activation_ms = `runs ${ms.map((m) => m.toFixed(2)).join(', ')} (VS Code ${lines[0].vscode}, Node ${lines[0].node})`;
 }
 
+async function measureFirstCommand() {
+  const { measureFirstCommand: measure } = await import('./firstCommand.mjs');
+  say('first command: 3 fresh workbenches, Browse Stage Questions from the palette once the window has settled');
+  const r = await measure({ extensionDir: stage, say });
+  results.first_command_ms = r.median;
+  details.first_command_ms = `runs ${r.runs.map((m) => m.toFixed(0)).join(', ')} ms, Enter in the palette to the stage picker painted; banks warm ${r.settled.map((m) => (m / 1000).toFixed(1)).join(', ')} s after the window showed, then ${r.idleMs} ms idle`;
+}
+
 async function measureWebview() {
   say('webview: first paint and step latency in Chromium (production webview.js, real CSP)');
   const w = await nodeJson(join(stage, 'bench', 'webview.cjs'), [join(stage, 'dist'), REPO]);
@@ -209,6 +222,7 @@ const steps = [
     }
   }],
   ['activation', measureActivation],
+  ['first-command', measureFirstCommand],
   ['webview', measureWebview],
   ['rollup', measureRollup],
   ['portfolio', measurePortfolio],

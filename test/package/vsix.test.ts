@@ -76,7 +76,7 @@ describe('the packaged .vsix', function () {
   });
 
   it('holds only dist/, media/, questions/, the manifest and the docs', () => {
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(dist\/(extension\.js|web\/extension\.js|webview\.js|codicons\/codicon\.(css|ttf))|media\/([\w.-]+\.(svg|css)|icon\.png)|questions\/[\w.-]+\.yaml|package\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE))$/i;
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(dist\/(extension\.js|web\/extension\.js|webview\.js|codicons\/codicon\.(css|ttf))|media\/([\w.-]+\.(svg|css)|icon\.png|walkthrough\/[\w.-]+\.svg)|questions\/[\w.-]+\.yaml|package\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE))$/i;
     const stray = entries.map((e) => e.name).filter((n) => !allowed.test(n));
     assert.deepEqual(stray, []);
     for (const needed of ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/webview.js', 'extension/package.json']) {
@@ -180,6 +180,24 @@ describe('the packaged .vsix', function () {
         assert.ok(readmeLink, `${id} has no link to the README`);
         assert.ok(anchors.has(readmeLink.slice(m.homepage.length + 1)), `${id}: README has no section ${readmeLink}`);
       }
+    }
+  });
+
+  it('has a Get Started walkthrough: every step with an image in the package, a completion event and real commands', () => {
+    const m = manifest();
+    const commands = new Set<string>(m.contributes.commands.map((c: { command: string }) => c.command));
+    const [walkthrough] = m.contributes.walkthroughs;
+    assert.ok(walkthrough.steps.length >= 4);
+    for (const step of walkthrough.steps) {
+      const media = step.media.svg ?? step.media.image;
+      assert.ok(media && entries.some((e) => e.name === `extension/${media}`), `${step.id}: ${media} is not in the .vsix`);
+      assert.ok(step.media.altText, `${step.id}: no alt text`);
+      assert.ok(step.completionEvents?.length, `${step.id}: no completion event`);
+      for (const event of step.completionEvents) {
+        const command = /^onCommand:(.+)$/.exec(event)?.[1];
+        if (command) assert.ok(commands.has(command), `${step.id}: ${command} is not contributed`);
+      }
+      for (const link of step.description.matchAll(/\(command:([\w.]+)/g)) assert.ok(commands.has(link[1]), `${step.id}: ${link[1]} is not contributed`);
     }
   });
 });
