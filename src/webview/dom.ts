@@ -61,3 +61,16 @@ export function sync(parent: Element, nodes: readonly (Node | null | undefined |
   }
   while (at) drop();
 }
+
+/** Caches what `make` returns until one of its arguments changes (by identity). */
+export function memo<A extends unknown[], R>(make: (...args: A) => R): (...args: A) => R {
+  let last: A | undefined;
+  let value: R;
+  return (...args) => {
+    if (!last || args.some((a, i) => a !== last![i])) {
+      value = make(...args);
+      last = args;
+    }
+    return value;
+  };
+}

@@ -1,0 +1,29 @@
+// The Five Whys ladder under the prompt: how deep the CSM has dug, each rung's answer so far,
+// and the way out once the strategic objective is reached.
+import type { CallPart } from '../core/session/model';
+import { ladderDepth } from '../core/session/reducer';
+import { hasText } from './callContext';
+import { button, h, icon } from './dom';
+
+/** The rungs of `part`, the one at `current` marked; `onReached` ends the ladder (Alt+R). */
+export function renderLadder(part: CallPart, current: number, onReached: () => void): HTMLElement {
+  const depth = ladderDepth(part);
+  const rungs = h(
+    'ol',
+    { class: 'ladder', 'aria-label': 'Five Whys ladder' },
+    ...part.items.map((item, i) => {
+      const li = h('li', { class: i === current ? 'rung current' : 'rung', text: hasText(item.answer) ? item.answer.replace(/\s+/g, ' ').trim() : '…' });
+      if (i === current) li.setAttribute('aria-current', 'step');
+      return li;
+    }),
+  );
+  const meter = h('meter', { min: '0', max: String(Math.max(5, depth)), 'aria-label': `Depth ${depth} of 5` });
+  meter.value = depth;
+  return h(
+    'div',
+    'ladder-box',
+    h('div', 'depth', h('span', { text: `Depth ${depth}${depth > 5 ? ' (past five: keep going if it helps)' : ''}` }), meter),
+    rungs,
+    button({ class: 'secondary', 'aria-keyshortcuts': 'Alt+R' }, onReached, icon('target'), ' Strategic objective reached ', h('kbd', { text: 'Alt+R' })),
+  );
+}

@@ -1,0 +1,37 @@
+// The wrap-up at the end of a call: what was captured, the objectives with their details, and
+// the way to finish (Ctrl+Enter anywhere in the call view does the same).
+import type { AnswerTag } from '../core/note/model';
+import type { CallState, CallValueDriver } from '../core/session/model';
+import type { CallAction } from '../core/session/reducer';
+import { objectiveItems } from '../core/session/toNote';
+import { hasText } from './callContext';
+import { renderObjectives } from './capturePanels';
+import { button, h, icon } from './dom';
+
+export interface WrapUpHost {
+  dispatch(action: CallAction): void;
+  finish(): void;
+}
+
+export function renderWrapUp(state: CallState, drivers: readonly CallValueDriver[], host: WrapUpHost): HTMLElement {
+  const answered = state.parts.flatMap((p) => p.items).filter((i) => hasText(i.answer) && !i.skipped);
+  const count = (tag: AnswerTag) => answered.filter((i) => i.tags.includes(tag)).length;
+  const dispatch = (a: CallAction) => host.dispatch(a);
+  const finish = button({ class: 'primary', id: 'answer', 'aria-keyshortcuts': 'Control+Enter' }, () => host.finish(), icon('save'), ' Finish and write note');
+  return h(
+    'article',
+    'prompt-card wrap-up',
+    h('h2', { class: 'technique-heading', text: 'Wrap up' }),
+    h(
+      'ul',
+      'summary',
+      h('li', { text: `${answered.length} answers across ${state.parts.length} techniques` }),
+      h('li', { text: `${count('objective')} objectives · ${count('pain-point')} pain points · ${count('metric')} metrics` }),
+      h('li', { text: `${count('action-item')} action items · ${count('follow-up')} follow-ups` }),
+      h('li', { text: `${state.metrics.length} metrics with baselines · ${Object.keys(state.scores).length} stage scorecards · ${state.health.length} use-case health` }),
+    ),
+    h('h3', { class: 'subheading', text: 'Objectives' }),
+    renderObjectives(objectiveItems(state), drivers, state, dispatch),
+    h('div', 'nav', button('secondary', () => dispatch({ type: 'back' }), icon('arrow-left'), ' Back'), finish),
+  );
+}
