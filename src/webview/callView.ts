@@ -24,8 +24,6 @@ export interface CallViewHost {
   announce(text: string): void;
 }
 
-const ANSWER_DEBOUNCE_MS = 120;
-
 function formatElapsed(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -38,15 +36,13 @@ export class CallView {
   #ctx: CallContext;
   #host: CallViewHost;
   #timer: number;
-  #pending: { key: string; text: string } | undefined;
-  #answerTimer: number | undefined;
   /** Panels the CSM opened or closed by hand, by panel and bank, so a repaint keeps them that way. */
   #panelOpen: Record<string, boolean> = {};
 
   #step = new StepCard({
     context: () => this.#ctx,
     dispatch: (action) => this.#dispatch(action),
-    typed: (text) => this.#queueAnswer(text),
+    typed: (text) => this.#typed(text),
     show: (details, key, auto) => this.#show(details, key, auto),
   });
 
@@ -78,18 +74,15 @@ export class CallView {
   /** The host's copy replaces ours (on load, or after the host corrected something). */
   replace(ctx: CallContext): void {
     this.#ctx = ctx;
-    this.#pending = undefined;
     this.#render();
   }
 
   dispose(): void {
     window.clearInterval(this.#timer);
-    this.#flushAnswer();
   }
 
   /** Applies an action locally, repaints what it changed, and tells the host. */
   #dispatch(action: CallAction): void {
-    if (action.type !== 'answer') this.#flushAnswer();
     const before = this.#ctx.state;
     const after = reduce(before, action, this.#ctx.banks);
     if (after === before) return;
@@ -97,6 +90,7 @@ export class CallView {
     this.#host.post(action);
     switch (action.type) {
       case 'answer': // the answer box already shows it; keep the caret
+        return this.#step.renderTyped();
       // The control already shows the new value: repainting would only lose the focus.
       case 'editMetric':
       case 'editHealth':
@@ -123,20 +117,15 @@ export class CallView {
     this.#render();
   }
 
-  #flushAnswer(): void {
-    window.clearTimeout(this.#answerTimer);
-    const pending = this.#pending;
-    this.#pending = undefined;
-    if (pending) this.#dispatch({ type: 'answer', ...pending });
-  }
-
-  /** The answer box's text for the current item, sent once typing pauses (or before any other action). */
-  #queueAnswer(text: string): void {
+  /**
+   * The answer box's text for the current item, sent as it is typed. Nothing typed waits in the
+   * webview: the host receives every edit before any message or command that follows it (a step,
+   * Finish, the palette's Finish Call, the view hidden), in order, and persists the call within
+   * its save delay. An answer is a few lines; posting it per keystroke costs less than a frame.
+   */
+  #typed(text: string): void {
     const item = currentItem(this.#ctx.state);
-    if (!item) return;
-    this.#pending = { key: item.key, text };
-    window.clearTimeout(this.#answerTimer);
-    this.#answerTimer = window.setTimeout(() => this.#flushAnswer(), ANSWER_DEBOUNCE_MS);
+    if (item) this.#dispatch({ type: 'answer', key: item.key, text });
   }
 
   /** Keyboard: Ctrl/Cmd+Enter next, Alt+B back, Alt+S skip, Alt+T techniques, Alt+O/P/M/A/F tags. */

@@ -22,15 +22,17 @@ function labelled(label: string, control: HTMLInputElement | HTMLSelectElement, 
 function textInput(value: string, onInput: (v: string) => void, attrs: Record<string, string> = {}): HTMLInputElement {
   const input = h('input', { type: 'text', maxlength: '2000', autocomplete: 'off', ...attrs });
   input.value = value;
-  // Commit on change (blur/Enter), not per keystroke: these fields re-render their panel.
-  input.onchange = () => onInput(input.value);
+  // Every keystroke reaches the call at once: a step or Finish by keyboard (Ctrl+Enter) or from
+  // the palette fires no change event, and the value must not wait for one. The call view does not
+  // repaint a panel for its own edits, so the caret stays where it is.
+  input.oninput = () => onInput(input.value);
   return input;
 }
 
 function select(options: [value: string, label: string][], value: string, onChange: (v: string) => void): HTMLSelectElement {
   const el = h('select', {}, ...options.map(([v, label]) => h('option', { value: v, text: label })));
   el.value = value;
-  el.onchange = () => onChange(el.value);
+  el.oninput = () => onChange(el.value);
   return el;
 }
 
@@ -44,7 +46,7 @@ export function renderScorecard(bank: CallBank, state: CallState, status: Adopti
   const score = state.scores[stage] ?? { percent: null, criteria: [] };
   const percent = h('input', { type: 'number', min: '0', max: '100', step: '1', inputmode: 'numeric' });
   percent.value = score.percent === null ? '' : String(score.percent);
-  percent.onchange = () => dispatch({ type: 'setScore', stage, percent: percent.value === '' ? null : Number(percent.value) });
+  percent.oninput = () => dispatch({ type: 'setScore', stage, percent: percent.value === '' ? null : Number(percent.value) });
   const criteria = h(
     'fieldset',
     'criteria',
@@ -155,7 +157,7 @@ export function renderObjectives(items: readonly CallItem[], drivers: readonly C
       const edit = (field: 'owner' | 'due' | 'status' | 'horizon' | 'valueDriver') => (value: string) => dispatch({ type: 'editObjective', key: item.key, field, value });
       const due = h('input', { type: 'date' });
       due.value = d.due;
-      due.onchange = () => edit('due')(due.value);
+      due.oninput = () => edit('due')(due.value);
       const none: [string, string] = ['', '—'];
       return h(
         'li',

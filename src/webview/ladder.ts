@@ -3,7 +3,15 @@
 import type { CallPart } from '../core/session/model';
 import { ladderDepth } from '../core/session/reducer';
 import { hasText } from './callContext';
-import { button, h, icon } from './dom';
+import { button, h, icon, setText } from './dom';
+
+const rungText = (answer: string) => (hasText(answer) ? answer.replace(/\s+/g, ' ').trim() : '…');
+
+/** Shows the answer being typed on the current rung of a ladder `renderLadder` made. */
+export function showTypedRung(ladder: HTMLElement, answer: string): void {
+  const rung = ladder.querySelector('.rung.current');
+  if (rung) setText(rung, rungText(answer));
+}
 
 /** The rungs of `part`, the one at `current` marked; `onReached` ends the ladder (Alt+R). */
 export function renderLadder(part: CallPart, current: number, onReached: () => void): HTMLElement {
@@ -12,7 +20,7 @@ export function renderLadder(part: CallPart, current: number, onReached: () => v
     'ol',
     { class: 'ladder', 'aria-label': 'Five Whys ladder' },
     ...part.items.map((item, i) => {
-      const li = h('li', { class: i === current ? 'rung current' : 'rung', text: hasText(item.answer) ? item.answer.replace(/\s+/g, ' ').trim() : '…' });
+      const li = h('li', { class: i === current ? 'rung current' : 'rung', text: rungText(item.answer) });
       if (i === current) li.setAttribute('aria-current', 'step');
       return li;
     }),

@@ -8,7 +8,7 @@ import { currentItem, promptOf, questionText, type CallAction } from '../core/se
 import { checkAdoption } from '../core/plan/adoption';
 import { currentBank, type CallContext } from './callContext';
 import { renderScorecard } from './capturePanels';
-import { renderLadder } from './ladder';
+import { renderLadder, showTypedRung } from './ladder';
 import { attr, button, h, icon, memo, setText, sync } from './dom';
 
 export const TAG_LABELS: Record<AnswerTag, [label: string, key: string]> = {
@@ -54,6 +54,7 @@ export class StepCard {
   #another: HTMLButtonElement;
   #back: HTMLButtonElement;
   #stepNav: HTMLElement;
+  #ladder: HTMLElement | undefined;
 
   constructor(host: StepCardHost) {
     this.#host = host;
@@ -124,11 +125,17 @@ export class StepCard {
       this.#renderAnswer(item, prompt),
       this.#tags,
       scorecard,
-      bank.flow === 'ladder' && renderLadder(state.parts[state.position.part]!, state.position.item, () => this.#host.dispatch({ type: 'ladderReached' })),
+      (this.#ladder = bank.flow === 'ladder' ? renderLadder(state.parts[state.position.part]!, state.position.item, () => this.#host.dispatch({ type: 'ladderReached' })) : undefined),
       bank.flow === 'ted' && this.#another,
       this.#stepNav,
     ]);
     return this.root;
+  }
+
+  /** The answer as typed, where the card shows it besides the box: the ladder's current rung. */
+  renderTyped(): void {
+    const item = this.#item();
+    if (this.#ladder && item) showTypedRung(this.#ladder, item.answer);
   }
 
   /** The question again, after a placeholder changed it. */
