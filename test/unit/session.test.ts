@@ -74,6 +74,25 @@ describe('call session', () => {
     assert.equal(note.durationMinutes, 25);
   });
 
+  it('fills the {objective} of later prompts with the objective a ladder reached, keeping values already typed', () => {
+    const withRightPerson: Banks = new Map([
+      ...banks,
+      ['right-person', { id: 'right-person', title: 'Right person', kind: 'technique', flow: 'steps', prompts: [p('rp-who', 'Who can help us understand {objective}?', { placeholders: { objective: { label: 'Stated objective' } } }), p('rp-else', 'Anyone else?')] }],
+    ]);
+    const go = (st: CallState, ...actions: CallAction[]) => actions.reduce((x, a) => reduce(x, a, withRightPerson), st);
+    let s = startCall('call-2', { ...setup, techniques: ['five-whys', 'right-person', 'ted'] }, withRightPerson, 0);
+    s = go(s, answer(s, 'Set up HA'), { type: 'next' });
+    s = go(s, answer(s, 'Ship  releases\nfaster'), { type: 'ladderReached' });
+    assert.equal(currentItem(s)!.promptId, 'rp-who');
+    assert.equal(questionText(withRightPerson.get('right-person')!.prompts[0]!, currentItem(s)!.values), 'Who can help us understand Ship releases faster?');
+    assert.deepEqual(s.parts[1]!.items[1]!.values, {}, 'a prompt without {objective} is left alone');
+    assert.deepEqual(s.parts[2]!.items[0]!.values, {}, 'so is a TED topic');
+    // Typed before the ladder ended: kept.
+    let t = startCall('call-3', { ...setup, techniques: ['five-whys', 'right-person'] }, withRightPerson, 0);
+    t = go(t, { type: 'setValue', key: t.parts[1]!.items[0]!.key, name: 'objective', value: 'their own words' }, answer(t, 'Uptime'), { type: 'ladderReached' });
+    assert.equal(t.parts[1]!.items[0]!.values.objective, 'their own words');
+  });
+
   it('does not climb on an empty answer, and drops an unanswered top rung when the objective is reached', () => {
     let s = run(start(), { type: 'jump', part: 5 });
     s = run(s, answer(s, 'Focus'), { type: 'next' });

@@ -205,7 +205,10 @@ export function reduce(state: CallState, action: CallAction, banks: Banks): Call
       if (last.answer.trim() && !last.tags.includes('objective')) {
         items = [...items.slice(0, -1), { ...last, tags: [...last.tags, 'objective'] }];
       }
-      const parts = state.parts.map((p, i) => (i === state.position.part ? { ...p, items, objectiveReached: true } : p));
+      const objective = oneLine(items[items.length - 1]!.answer);
+      const parts = state.parts.map((p, i) =>
+        i === state.position.part ? { ...p, items, objectiveReached: true } : i > state.position.part && objective ? withObjective(p, objective, banks) : p,
+      );
       const reached: CallState = { ...state, parts, position: { part: state.position.part, item: items.length - 1 } };
       return { ...reached, position: forward(reached) };
     }
@@ -277,6 +280,21 @@ export function questionText(prompt: CallPrompt, values: Record<string, string>)
       return value || `[${prompt.placeholders?.[name]?.label ?? name}]`;
     }),
   );
+}
+
+/**
+ * The objective a ladder just reached, as the value of the `{objective}` placeholder of the
+ * prompts after it that have none yet ("Who might help us understand {objective}?").
+ */
+function withObjective(part: CallPart, objective: string, banks: Banks): CallPart {
+  const bank = banks.get(part.bankId);
+  let changed = false;
+  const items = part.items.map((item) => {
+    if (item.values.objective?.trim() || !promptOf(bank, item, banks)?.placeholders?.objective) return item;
+    changed = true;
+    return { ...item, values: { ...item.values, objective } };
+  });
+  return changed ? { ...part, items } : part;
 }
 
 /** Depth on the Five Whys ladder: 1 for the stated focus, then one per rung. */
