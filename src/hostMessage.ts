@@ -128,6 +128,8 @@ export const hostMessage = /* @__PURE__ */ (() => {
       today: str,
       /** Why the start form is shown again, e.g. where the last note was written. */
       notice: z.optional(str),
+      /** Fill the customer field with this (Start Call from the Customers view). */
+      customer: z.optional(str),
     }),
     /** The whole running call, sent on ready and whenever the host's copy is authoritative. */
     z.object({

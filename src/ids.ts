@@ -22,6 +22,14 @@ export const CommandId = {
   commitNotes: 'callCoach.commitNotes',
   updateSuccessPlan: 'callCoach.updateSuccessPlan',
   copyCallSummary: 'callCoach.copyCallSummary',
+  updatePortfolio: 'callCoach.updatePortfolio',
+  openSuccessPlan: 'callCoach.openSuccessPlan',
+  sortCustomersByHealth: 'callCoach.sortCustomersByHealth',
+  sortCustomersByLastContact: 'callCoach.sortCustomersByLastContact',
+  sortCustomersByNextDue: 'callCoach.sortCustomersByNextDue',
+  filterCustomers: 'callCoach.filterCustomers',
+  clearCustomerFilter: 'callCoach.clearCustomerFilter',
+  refreshCustomers: 'callCoach.refreshCustomers',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -31,6 +39,8 @@ export const VIEW_CONTAINER_ID = 'callCoach';
 export const ViewId = {
   /** The sidebar webview view. */
   sidebar: 'callCoach.sidebar',
+  /** The Customers tree view, below the sidebar. */
+  customers: 'callCoach.customers',
 } as const;
 export type ViewId = (typeof ViewId)[keyof typeof ViewId];
 
@@ -40,6 +50,8 @@ export const ContextKey = {
   callActive: 'callCoach.callActive',
   /** Call Coach runs in the web worker host, where there is no Git extension: Commit is hidden. */
   gitUnavailable: 'callCoach.gitUnavailable',
+  /** The Customers view is filtered by text (shows Clear Customer Filter). */
+  customersFiltered: 'callCoach.customersFiltered',
 } as const;
 
 /** The configuration section; settings are `callCoach.<key>`. */
@@ -54,6 +66,7 @@ export const Setting = {
   pushAfterCommit: 'pushAfterCommit',
   commitAfterFinish: 'commitAfterFinish',
   updatePlanAfterCall: 'updatePlanAfterCall',
+  updatePortfolioAfterCall: 'updatePortfolioAfterCall',
 } as const;
 export type Setting = (typeof Setting)[keyof typeof Setting];
 
@@ -70,6 +83,8 @@ export const StateKey = {
   lastPlanCustomerFolder: 'callCoach.lastPlanCustomerFolder',
   /** The web's "cannot commit here" explanation was shown after a Finish Call. */
   webCommitExplained: 'callCoach.webCommitExplained',
+  /** How the Customers view is sorted and grouped. */
+  customersOrder: 'callCoach.customersOrder',
 } as const;
 
 /** Ids of things Call Coach creates that VS Code shows by id. */

@@ -14,6 +14,8 @@ import { registerPlanCommands } from './plan/registerPlanCommands';
 import { reportError, type Log } from './log';
 import { portablePlatform, usePlatform, type Platform } from './platform';
 import { registerNewBankCommand } from './newBankCommand';
+import { CustomersView } from './portfolio/customersView';
+import { registerPortfolioCommands, updatePortfolioAfterCall } from './portfolio/portfolioCommands';
 import { SidebarProvider } from './sidebarProvider';
 import { BuiltInCommand, CommandId, ViewId } from '../ids';
 
@@ -21,6 +23,7 @@ export interface Features {
   sidebar: SidebarProvider;
   banks: BankService;
   calls: CallController;
+  customers: CustomersView;
   commandHandler: typeof commandHandler;
 }
 
@@ -31,13 +34,17 @@ export function createFeatures(context: vscode.ExtensionContext, log: Log, platf
   const calls = new CallController(new CallStore(context.workspaceState, log), banks, context.workspaceState, log);
   const state = context.workspaceState;
   // The sidebar shows the finish pipeline's notice; it is created just below, before any finish.
-  const finish = new FinishPipeline({ calls, banks, state, log, notify: (text) => sidebar.notify(text) });
+  const customers = new CustomersView(banks, state, log);
+  const portfolio = { banks, state, log, customers };
+  const finish = new FinishPipeline({ calls, banks, state, log, notify: (text) => sidebar.notify(text), afterPlan: (noteUri) => updatePortfolioAfterCall(portfolio, noteUri) });
   const sidebar = new SidebarProvider(context.extensionUri, banks, calls, finish, state, log);
 
   context.subscriptions.push(
     banks,
     calls,
     sidebar,
+    customers,
+    ...registerPortfolioCommands(portfolio),
     registerCommand(CommandId.showSidebar, () => vscode.commands.executeCommand(BuiltInCommand.focusView(ViewId.sidebar))),
     registerCommand(CommandId.reloadBanks, async () => {
       try {
@@ -52,11 +59,11 @@ export function createFeatures(context: vscode.ExtensionContext, log: Log, platf
       }
     }),
     registerCommand(CommandId.showLog, () => log.show()),
-    ...registerCallCommands(calls, finish),
+    ...registerCallCommands(calls, finish, sidebar),
     ...registerPlanCommands(banks, calls, context.workspaceState, log),
     ...registerBrowseCommands(banks, calls, log),
     registerNewBankCommand(banks, log),
     registerCommitCommand(context.workspaceState, log),
   );
-  return { sidebar, banks, calls, commandHandler };
+  return { sidebar, banks, calls, customers, commandHandler };
 }

@@ -20,6 +20,8 @@ export interface FinishDeps {
   log: Log;
   /** Shows a line on the sidebar's start form. */
   notify(text: string): void;
+  /** Runs after the plan step: the portfolio (callCoach.updatePortfolioAfterCall). Never throws. */
+  afterPlan?(noteUri: vscode.Uri): Promise<void>;
 }
 
 export class FinishPipeline {
@@ -48,6 +50,7 @@ export class FinishPipeline {
       return undefined;
     }
     await this.updatePlan(done.uri);
+    await this.deps.afterPlan?.(done.uri);
     // Commits the notes if callCoach.commitAfterFinish says so; never blocks the finish.
     void commitAfterFinish(this.deps.state, log);
     return done.uri;

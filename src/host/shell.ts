@@ -28,6 +28,11 @@ export interface CallCoachApi {
   };
   /** The running call as the host holds it (the persisted truth), if any. */
   currentCall(): unknown;
+  /** The Customers view: every customer's figures once read, and the names it shows, in order. */
+  customers: {
+    rows(): Promise<unknown[]>;
+    shown(): Promise<string[]>;
+  };
   /**
    * Milliseconds Call Coach spent activating: evaluating dist/extension.js plus running activate().
    * (VS Code prepares the extension context between the two; that wait is not counted.)
@@ -49,14 +54,27 @@ export function activateShell(context: vscode.ExtensionContext, loadFeatures: (l
     if (features) return features;
     const started = Date.now();
     features = loadFeatures(log);
+    features.customers.attach(customersView, () => customersChanged.fire());
     log.info(`Call Coach loaded in ${Date.now() - started} ms.`);
     return features;
   };
 
+  // The Customers tree: made now (cheap); the features fill it once the view asks for its items.
+  const customersChanged = new vscode.EventEmitter<void>();
+  const customersView = vscode.window.createTreeView<unknown>(ViewId.customers, {
+    treeDataProvider: {
+      onDidChangeTreeData: customersChanged.event,
+      getChildren: (node) => load().customers.getChildren(node as never),
+      getTreeItem: (node) => load().customers.getTreeItem(node as never),
+    },
+    showCollapseAll: true,
+  });
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(ViewId.sidebar, {
       resolveWebviewView: (view) => load().sidebar.resolveWebviewView(view),
     }),
+    customersChanged,
+    customersView,
   );
   // Every command in package.json (test/unit/ids.test.ts checks that they are these).
   for (const id of Object.values(CommandId)) {
@@ -85,6 +103,10 @@ export function activateShell(context: vscode.ExtensionContext, loadFeatures: (l
       receive: (m) => load().sidebar.receive(m),
     },
     currentCall: () => load().calls.current,
+    customers: {
+      rows: () => load().customers.figures(),
+      shown: () => load().customers.shownNames(),
+    },
   };
 }
 

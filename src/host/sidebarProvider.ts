@@ -128,6 +128,16 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     }
   }
 
+  /** A customer to fill in on the start form the next time it is shown (Start Call from the Customers view). */
+  private prefill: string | undefined;
+
+  /** Start Call for a customer: the start form shows with the customer filled in (no call is running). */
+  prefillCustomer(customer: string): void {
+    if (this.calls.current) return;
+    this.prefill = customer;
+    void this.postCallOrIdle();
+  }
+
   /** Sends the running call, or the start form's data when there is none. */
   private async postCallOrIdle(): Promise<void> {
     if (!this.view || !this.ready) return;
@@ -141,7 +151,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       const customers = folder ? await listCustomerNames(notesSource(folder, this.log)) : [];
       const notice = this.notice;
       this.notice = undefined;
-      this.post({ type: 'idle', customers, today: localToday(), ...(notice ? { notice } : {}) });
+      const prefill = this.prefill;
+      this.prefill = undefined;
+      this.post({ type: 'idle', customers, today: localToday(), ...(notice ? { notice } : {}), ...(prefill ? { customer: prefill } : {}) });
     }
   }
 

@@ -6,7 +6,7 @@ import type { CallBank } from '../core/session/model';
 import { CallView } from './callView';
 import { renderCatalog } from './catalogView';
 import { button, h, sync } from './dom';
-import { renderStartForm, type StartForm } from './startForm';
+import { defaultDraft, renderStartForm, type StartForm } from './startForm';
 import { vscode, type UiState } from './vscodeApi';
 
 // The CSP forbids eval: without this, zod probes `new Function` once, which the page reports as a
@@ -119,6 +119,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'idle':
       idle = message;
+      // Start Call from the Customers view: the form opens with that customer.
+      if (message.customer) ui.draft = { ...(ui.draft ?? defaultDraft(techniques, playbooks, message.today)), customer: message.customer };
       renderIdle();
       if (message.notice) announce(message.notice);
       return;

@@ -14,9 +14,16 @@
 // The sidebar shots are cropped to the activity bar and sidebar, the note to the workbench without
 // its status bar; each should stay under 150 KB (a warning says when one does not).
 //
+// --customers [DIR]: a notes folder of six customers (written with the project's own renderNote),
+// then through the real workbench: the Customers view read and shown, a click on a customer (its
+// plan opens), the view's Update Portfolio button, and portfolio.md opened from the notification,
+// with its Markdown preview beside it. Writes customers.png and portfolio.png to DIR (default
+// media/screenshots). Needs `npx tsc -p test` (out/src) as well as the build.
+//
 // Builds first unless --no-build. Exit code 1 if the sidebar never showed content or a step failed.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { ensureHost, REPO_ROOT } from './install-host.mjs';
 import { prepareSampleWorkspace } from './sample.mjs';
@@ -27,7 +34,8 @@ const callMode = argv.includes('--call');
 const customerAt = argv.indexOf('--customer');
 const customerArg = customerAt >= 0 ? argv[customerAt + 1] : undefined;
 const positional = argv.find((a, i) => !a.startsWith('--') && (customerAt < 0 || i !== customerAt + 1));
-const out = resolve(positional ?? (callMode ? join(REPO_ROOT, 'media', 'screenshots') : join(REPO_ROOT, 'test-results', 'sidebar.png')));
+const customersMode = argv.includes('--customers');
+const out = resolve(positional ?? (callMode || customersMode ? join(REPO_ROOT, 'media', 'screenshots') : join(REPO_ROOT, 'test-results', 'sidebar.png')));
 const say = (m) => console.log(`[screenshot] ${m}`);
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -130,6 +138,72 @@ async function driveCall(page, workspace) {
   await shoot(page, join(out, 'call-note.png'));
 }
 
+/** Six customers' notes, as Call Coach writes them (out/src/core/note/render.js, from `npx tsc -p test`). */
+function writeCustomers(workspace) {
+  const { renderNote } = createRequire(import.meta.url)(join(REPO_ROOT, 'out', 'src', 'core', 'note', 'render.js'));
+  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const objective = (text, status, due, owner = '') => ({ text, status, origin: 'tagged', owner, due, horizon: 6, valueDriver: '' });
+  const customers = [
+    ['Acme Corp', -3, [['CI', 'red', 'Runners down during deploys'], ['SCM', 'green', '']], [objective('Release weekly instead of monthly', 'at-risk', day(-10), 'Dana Reyes'), objective('Retire Jenkins', 'in-progress', day(12), 'Sam Ito')]],
+    ['Globex Logistics', -45, [['CI', 'yellow', 'Pilot stalled']], [objective('Cut pipeline time in half', 'in-progress', day(20))]],
+    ['Initech Labs', -120, [['Security', 'yellow', 'Scans only before release']], [objective('Shift security left', 'not-started', day(-30)), objective('Pass the SOC 2 audit', 'in-progress', day(60))]],
+    ['Umbrella Health', -8, [['CI', 'green', 'Adoption growing'], ['CD', 'green', '']], [objective('One DORA dashboard', 'done', day(-5)), objective('Onboard in under a week', 'in-progress', day(40))]],
+    ['Hooli Media', -200, [], [objective('Consolidate onto one instance', 'not-started', '')]],
+    ['Wayne Energy', -15, [['SCM', 'green', '']], [objective('Adopt merge trains', 'in-progress', day(5), 'Lucía García')]],
+  ];
+  for (const [customer, offset, health, objectives] of customers) {
+    const folder = join(workspace, 'success-plans', customer.toLowerCase().replace(/\W+/g, '-'));
+    mkdirSync(folder, { recursive: true });
+    const note = {
+      id: `call-${folder}`,
+      title: 'Quarterly review',
+      customer,
+      date: day(offset),
+      callType: 'Sync',
+      attendees: ['Dana Reyes'],
+      techniques: ['ted'],
+      stages: ['verify'],
+      tags: ['call-note'],
+      objectives,
+      adoption: [],
+      metrics: [],
+      health: health.map(([useCase, color, reason]) => ({ useCase, color, reason })),
+      durationMinutes: 40,
+      sections: [],
+      actionItems: [{ text: 'Send the follow-up summary', done: false }],
+    };
+    writeFileSync(join(folder, `${note.date}-quarterly-review.md`), renderNote(note));
+  }
+}
+
+/** The Customers view and portfolio.md, through the real workbench: the steps in the header comment. */
+async function driveCustomers(page) {
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Customers' }) }).first();
+  await pane.waitFor({ state: 'visible', timeout: 60_000 });
+  const header = pane.locator('.pane-header').first();
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  const row = pane.locator('.monaco-list-row', { hasText: 'Acme Corp' }).first();
+  await row.waitFor({ state: 'visible', timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  await shoot(page, join(out, 'customers.png'), { sidebarOnly: true });
+  say(`Customers view rows: ${(await pane.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
+
+  await row.click();
+  await page.locator('.tabs-container .tab', { hasText: 'success-plan.md' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  say('clicking Acme Corp opened its success-plan.md');
+
+  await header.hover();
+  await pane.locator('a.action-label[aria-label="Update Portfolio"]').first().click();
+  const open = page.locator('.notification-toast a.monaco-button, .notification-toast .monaco-button', { hasText: 'Open Portfolio' }).first();
+  await open.waitFor({ state: 'visible', timeout: 30_000 });
+  await open.click();
+  await page.locator('.tabs-container .tab', { hasText: 'portfolio.md' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('v');
+  await page.waitForTimeout(3000);
+  await shoot(page, join(out, 'portfolio.png'));
+}
+
 async function main() {
   if (!argv.includes('--no-build')) {
     const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -139,7 +213,8 @@ async function main() {
   const scratch = makeScratch();
   // The plain shot shows what `npm start` opens (the sample customer); the call is driven on the
   // bare workspace, for a customer without history.
-  const workspace = callMode ? copySampleWorkspace(scratch.root) : prepareSampleWorkspace(join(scratch.root, 'sample-workspace')).target;
+  const workspace = callMode || customersMode ? copySampleWorkspace(scratch.root) : prepareSampleWorkspace(join(scratch.root, 'sample-workspace')).target;
+  if (customersMode) writeCustomers(workspace);
   linkExtension(scratch, REPO_ROOT);
   const server = startServer({ paths, scratch });
   let browser;
@@ -151,13 +226,17 @@ async function main() {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
     const { baseUrl } = await server.ready;
-    const launched = await launchBrowser({ chromium: paths.chromium, ...(callMode ? { viewport: VIEWPORT } : {}) });
+    const launched = await launchBrowser({ chromium: paths.chromium, ...(callMode || customersMode ? { viewport: VIEWPORT } : {}) });
     browser = launched.browser;
     const { page } = launched;
     await page.goto(workbenchUrl({ baseUrl, folder: workspace }), { waitUntil: 'domcontentloaded' });
     await openActivity(page, 'Call Coach');
     if (callMode) {
       await driveCall(page, workspace);
+      return;
+    }
+    if (customersMode) {
+      await driveCustomers(page);
       return;
     }
     let found = await settledSidebar(page);

@@ -1,0 +1,294 @@
+// The Customers view (`callCoach.customers`, a native tree below the Call webview): every customer
+// in the notes folder with its figures (src/core/portfolio), grouped and sorted by health, last
+// contact or next due date, filtered by text. Health is a codicon in a theme colour, and the same in
+// words in the description and in what screen readers read (accessibilityInformation).
+//
+// It reads through the host's note index: the first look at the view reads every customer (a window
+// progress item shows it, and the tree fills in as customers are read); after that a note that
+// changes re-reads only its customer's changed files.
+import * as vscode from 'vscode';
+import { localToday } from '../../core/localToday';
+import type { HealthColor } from '../../core/note/model';
+import { planContext } from '../../core/plan/context';
+import { collectCustomer, collectPortfolio } from '../../core/portfolio/collect';
+import { customerFigures, type CustomerInput } from '../../core/portfolio/aggregate';
+import type { CustomerFigures } from '../../core/portfolio/model';
+import { customerOrders, describeFigures, filterCustomers, groupCustomers, type CustomerOrder } from '../../core/portfolio/order';
+import { CommandId, ContextKey, StateKey, BuiltInCommand } from '../../ids';
+import type { BankService } from '../bankService';
+import type { Log } from '../log';
+import { resolveNotesLocation } from '../notesLocation';
+import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
+
+/** A customer in the tree; `folder` and `customer` are what Update Success Plan and Start Call take. */
+export interface CustomerNode {
+  kind: 'customer';
+  /** The customer's folder. */
+  folder: vscode.Uri;
+  /** The customer's name. */
+  customer: string;
+  /** The newest call note, for Copy Call Summary; undefined when no note reads. */
+  uri: vscode.Uri | undefined;
+  figures: CustomerFigures;
+}
+
+interface GroupNode {
+  kind: 'group';
+  label: string;
+  customers: CustomerNode[];
+}
+
+type Node = CustomerNode | GroupNode;
+
+const HEALTH_COLOR: Record<HealthColor, string> = { red: 'charts.red', yellow: 'charts.yellow', green: 'charts.green' };
+const ORDER_LABEL: Record<CustomerOrder, string> = { health: 'by health', lastContact: 'by last contact', nextDue: 'by next due date' };
+/** How often the tree redraws while the first read is under way. */
+const FILL_IN_MS = 150;
+
+function customerNode(folder: WorkspaceNotesFolder, input: CustomerInput, figures: CustomerFigures): CustomerNode {
+  const last = input.plan.calls[input.plan.calls.length - 1];
+  return { kind: 'customer', folder: folder.uri([input.folder]), customer: figures.customer, uri: last ? folder.uri([input.folder, last.file]) : undefined, figures };
+}
+
+export class CustomersView implements vscode.Disposable {
+  private readonly nodes = new Map<string, CustomerNode>();
+  private notesFolder: WorkspaceNotesFolder | undefined;
+  private loading: Promise<void> | undefined;
+  private order: CustomerOrder;
+  private filter = '';
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly pending = new Set<string>();
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Milliseconds the last single-customer refresh took (index + roll-up + figures), for the benchmark and the log. */
+  lastUpdateMs = 0;
+
+  /** The tree view and its change event, made by the activation shell before the features loaded. */
+  private view: vscode.TreeView<unknown> | undefined;
+  private fire: () => void = () => undefined;
+
+  constructor(
+    private readonly banks: BankService,
+    private readonly state: vscode.Memento,
+    private readonly log: Log,
+  ) {
+    const saved = state.get<string>(StateKey.customersOrder);
+    this.order = (customerOrders as readonly string[]).includes(saved ?? '') ? (saved as CustomerOrder) : 'health';
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('callCoach.notesFolder')) this.reload();
+      }),
+      banks.onDidChange(() => this.reload()),
+    );
+  }
+
+  /** Called by the activation shell once the features load: the view to describe and how to say the items changed. */
+  attach(view: vscode.TreeView<unknown>, fire: () => void): void {
+    this.view = view;
+    this.fire = fire;
+    this.showTitle();
+  }
+
+  dispose(): void {
+    this.watcher?.dispose();
+    clearTimeout(this.pendingTimer);
+    clearTimeout(this.redrawTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  // ---- TreeDataProvider (through the activation shell's proxy) ------------------------------------
+
+  getChildren(node?: Node): Node[] {
+    if (node) return node.kind === 'group' ? node.customers : [];
+    void this.ensureLoaded();
+    const shown = filterCustomers(
+      [...this.nodes.values()].map((n) => n.figures),
+      this.filter,
+    );
+    const byFolder = (f: CustomerFigures) => this.nodes.get(f.folder)!;
+    return groupCustomers(shown, this.order).map((g) => ({ kind: 'group', label: g.label, customers: g.customers.map(byFolder) }));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(`${node.label} (${node.customers.length})`, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${node.label}`;
+      item.contextValue = 'customerGroup';
+      item.accessibilityInformation = { label: `${node.label}: ${node.customers.length} customer${node.customers.length === 1 ? '' : 's'}`, role: 'treeitem' };
+      return item;
+    }
+    const f = node.figures;
+    const words = describeFigures(f);
+    const item = new vscode.TreeItem(f.customer, vscode.TreeItemCollapsibleState.None);
+    item.id = `customer:${f.folder}`;
+    item.iconPath = f.health ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(HEALTH_COLOR[f.health])) : new vscode.ThemeIcon('circle-outline');
+    const short = [
+      f.health ? f.health[0]!.toUpperCase() + f.health.slice(1) : 'No health',
+      f.daysSinceLastCall === null ? 'no calls' : `${f.daysSinceLastCall} d`,
+      `${f.openObjectives} open${f.overdue ? `, ${f.overdue} overdue` : ''}${f.atRisk ? `, ${f.atRisk} at risk` : ''}`,
+      f.nextDue ? `due ${f.nextDue}` : '',
+      `${f.gaps} gap${f.gaps === 1 ? '' : 's'}`,
+      f.usageAlerts.length ? `⚠ ${f.usageAlerts[0]}` : '',
+    ].filter(Boolean);
+    item.description = short.join(' · ');
+    const sentence = [words.health, words.lastCall, words.objectives, words.nextDue, words.gaps, words.usage].filter(Boolean).join(', ');
+    item.tooltip = `${f.customer}\n${[words.health, words.lastCall, words.objectives, words.nextDue, words.gaps, words.usage].filter(Boolean).join('\n')}`;
+    item.accessibilityInformation = { label: `${f.customer}: ${sentence}`, role: 'treeitem' };
+    item.contextValue = 'customer';
+    item.command = { command: CommandId.openSuccessPlan, title: 'Open Success Plan', arguments: [node] };
+    return item;
+  }
+
+  // ---- Orders and filter --------------------------------------------------------------------------
+
+  async sortBy(order: CustomerOrder): Promise<void> {
+    this.order = order;
+    await this.state.update(StateKey.customersOrder, order);
+    this.showTitle();
+    this.fire();
+  }
+
+  async askFilter(): Promise<void> {
+    const text = await vscode.window.showInputBox({
+      title: 'Filter Customers',
+      prompt: 'Show customers whose name, folder or usage alerts contain every word. Leave empty to show all.',
+      value: this.filter,
+    });
+    if (text === undefined) return;
+    await this.setFilter(text);
+  }
+
+  async setFilter(text: string): Promise<void> {
+    this.filter = text.trim();
+    await vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.customersFiltered, !!this.filter);
+    this.showTitle();
+    this.fire();
+  }
+
+  private showTitle(): void {
+    if (!this.view) return;
+    this.view.description = ORDER_LABEL[this.order];
+    const shown = filterCustomers(
+      [...this.nodes.values()].map((n) => n.figures),
+      this.filter,
+    ).length;
+    this.view.message = this.filter ? `Filtered by “${this.filter}”: ${shown} of ${this.nodes.size} customers.` : this.loading || this.nodes.size ? undefined : 'No customers with call notes yet. Finish a call and its customer shows here.';
+  }
+
+  // ---- Reading ------------------------------------------------------------------------------------
+
+  /** The node of a customer folder, for commands given a folder name. */
+  node(folder: string): CustomerNode | undefined {
+    return this.nodes.get(folder);
+  }
+
+  /** Every customer's figures, once the first read is done (Update Portfolio, tests). */
+  async figures(): Promise<CustomerFigures[]> {
+    await this.ensureLoaded();
+    return [...this.nodes.values()].map((n) => n.figures);
+  }
+
+  /** The customers' names as the view shows them now (order, groups and filter applied). */
+  async shownNames(): Promise<string[]> {
+    await this.ensureLoaded();
+    return this.getChildren().flatMap((g) => (g.kind === 'group' ? g.customers.map((c) => c.customer) : [g.customer]));
+  }
+
+  reload(): void {
+    this.loading = undefined;
+    this.nodes.clear();
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    void this.ensureLoaded();
+  }
+
+  ensureLoaded(): Promise<void> {
+    this.loading ??= this.load().catch((err: unknown) => {
+      this.log.warn('Customers: could not read the notes folder', err);
+    });
+    return this.loading;
+  }
+
+  private async context() {
+    return planContext((await this.banks.ready()).banks, localToday());
+  }
+
+  private async load(): Promise<void> {
+    const location = await resolveNotesLocation(this.state, false).catch(() => undefined);
+    if (!location) {
+      this.showTitle();
+      this.fire();
+      return;
+    }
+    const folder = new WorkspaceNotesFolder(location.folder);
+    this.notesFolder = folder;
+    this.watch(location.folder);
+    const started = Date.now();
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Call Coach: reading customers' }, async (progress) => {
+      const context = await this.context();
+      let read = 0;
+      await collectPortfolio(notesSource(folder, this.log), {
+        context,
+        onCustomer: (input, figures) => {
+          this.nodes.set(input.folder, customerNode(folder, input, figures));
+          read++;
+          if (read % 25 === 0) progress.report({ message: `${read} customers` });
+          this.redrawSoon();
+        },
+      });
+    });
+    this.log.info(`Customers: ${this.nodes.size} read in ${Date.now() - started} ms.`);
+    this.showTitle();
+    this.fire();
+  }
+
+  private redrawSoon(): void {
+    this.redrawTimer ??= setTimeout(() => {
+      this.redrawTimer = undefined;
+      this.showTitle();
+      this.fire();
+    }, FILL_IN_MS);
+  }
+
+  private watch(root: vscode.Uri): void {
+    this.watcher?.dispose();
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '*/**'));
+    const onChange = (uri: vscode.Uri) => {
+      const rel = uri.path.slice(root.path.replace(/\/$/, '').length + 1).split('/');
+      if (rel.length >= 2 && rel[0]) this.refreshSoon(rel[0]);
+      else if (rel.length === 1 && rel[0]) this.refreshSoon(rel[0]); // a customer folder itself
+    };
+    watcher.onDidChange(onChange);
+    watcher.onDidCreate(onChange);
+    watcher.onDidDelete(onChange);
+    this.watcher = watcher;
+  }
+
+  private refreshSoon(customer: string): void {
+    this.pending.add(customer);
+    clearTimeout(this.pendingTimer);
+    this.pendingTimer = setTimeout(() => {
+      const customers = [...this.pending];
+      this.pending.clear();
+      void Promise.all(customers.map((c) => this.refreshCustomer(c))).then(() => this.fire());
+    }, 100);
+  }
+
+  /** Re-reads one customer (only its changed notes are read again) and updates its row. */
+  async refreshCustomer(customer: string): Promise<void> {
+    const folder = this.notesFolder;
+    if (!folder || !this.loading) return;
+    await this.loading;
+    const context = await this.context();
+    const started = performance.now();
+    const input = await collectCustomer(notesSource(folder, this.log), customer, { context });
+    if (!input) this.nodes.delete(customer);
+    else {
+      this.nodes.set(customer, customerNode(folder, input, customerFigures(input, context.today).figures));
+    }
+    this.lastUpdateMs = performance.now() - started;
+    this.log.trace(`Customers: ${customer} updated in ${this.lastUpdateMs.toFixed(2)} ms.`);
+    this.showTitle();
+  }
+}
