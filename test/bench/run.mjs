@@ -36,7 +36,7 @@ const onlyArg = argv.find((a) => a.startsWith('--only'));
 const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1] ?? '').split(',') : ['sizes', 'activation', 'first-command', 'webview', 'rollup', 'portfolio', 'cli'];
 const say = (m) => process.stderr.write(`[bench] ${m}\n`);
 
-bootstrap();
+bootstrap(['webview', 'integration']); // Chromium and the VS Code host's packages, as those suites need
 const started = Date.now();
 const KB = 1024;
 

@@ -86,7 +86,7 @@ describe('Customers view and portfolio.md', function () {
     assert.ok(text.includes('[Alpine Labs](alpine-labs/success-plan.md)'));
     assert.ok(text.includes('Ship weekly &#124; no &lt;b&gt;markup&lt;/b&gt;'), 'user text is escaped');
     assert.ok(text.includes('## Overdue'));
-    text = text.replace('## Customers', 'Our own intro, kept as *is*.\n\n## Customers');
+    text = text.replace('<!-- call-coach:begin customers -->', 'Our own intro, kept as *is*.\n\n<!-- call-coach:begin customers -->');
     const mine = '\n## Notes from the team\n\nKeep | this <i>as typed</i>.\n';
     await write(uri, text.replace(/\n$/, '\n' + mine));
     await sleep(50);
