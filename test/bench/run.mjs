@@ -109,7 +109,7 @@ function stageBuild() {
   const esbuild = join(REPO, 'node_modules', 'esbuild', 'bin', 'esbuild');
   mkdirSync(join(stage, 'bench'));
   for (const name of ['rollup', 'webview', 'portfolio']) {
-    run(esbuild, [join(REPO, 'test', 'bench', `${name}.ts`), '--bundle', '--platform=node', '--target=node20', '--external:playwright-core', '--log-level=warning', `--outfile=${join(stage, 'bench', `${name}.cjs`)}`], { cwd: REPO });
+    run(esbuild, [join(REPO, 'test', 'bench', `${name}.ts`), '--bundle', '--platform=node', '--target=node20', '--external:playwright-core', '--main-fields=module,main', '--log-level=warning', `--outfile=${join(stage, 'bench', `${name}.cjs`)}`], { cwd: REPO });
   }
 }
 
