@@ -76,7 +76,7 @@ const builds = [
   // The `call-coach` command line (package.json `bin`): Node only, no `vscode`, the same src/core.
   {
     ...host,
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: ['src/cli/bin.ts'],
     outfile: 'dist/cli.js',
     external: [],
     banner: { js: '#!/usr/bin/env node' },

@@ -270,10 +270,3 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return ExitCode.Io;
   }
 }
-
-if (require.main === module) {
-  // Exit once the output is flushed (a pipe may take it in pieces).
-  void main(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd(), env: process.env }).then((code) => {
-    process.exitCode = code;
-  });
-}
