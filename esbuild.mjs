@@ -29,29 +29,6 @@ const common = {
   plugins: [reportProblems],
 };
 
-/**
- * The extension reads YAML with its own composer (src/core/yaml) on top of yaml's CST parser, so
- * `yaml` here is only that parser: its ESM build (published for browsers, plain JS with no DOM
- * use), without the document model, schemas and stringifier (~95 KB minified, against ~33 KB).
- * Importing anything else from 'yaml' in the extension fails the build, on purpose.
- */
-const yamlParserOnly = {
-  name: 'yaml-parser-only',
-  setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'yaml-parser-only' }));
-    build.onLoad({ filter: /.*/, namespace: 'yaml-parser-only' }, () => ({
-      resolveDir: 'node_modules/yaml/browser/dist',
-      contents: [
-        "export { Lexer } from './parse/lexer.js';",
-        "export { Parser } from './parse/parser.js';",
-        "import { resolveAsScalar } from './parse/cst-scalar.js';",
-        "import { tokenType } from './parse/cst.js';",
-        'export const CST = { resolveAsScalar, tokenType };',
-      ].join('\n'),
-    }));
-  },
-};
-
 const host = {
   ...common,
   platform: 'node',
@@ -60,7 +37,6 @@ const host = {
   external: ['vscode'],
   // Prefer ES modules so unused code is shaken out.
   mainFields: ['module', 'main'],
-  plugins: [...common.plugins, yamlParserOnly],
 };
 
 /** First and last statements of an entry bundle: they time its evaluation, for CallCoachApi.activationMs. */

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { isCollection, parse as yamlParse, parseDocument, stringify as yamlStringify, visit } from 'yaml';
 import { PlainText, stringifyYaml, yamlString, type YamlValue } from '../../src/core/yaml/emit';
-import { lineCounter, MAX_YAML_DEPTH, parseYaml, resolvePlain, toJS, type YamlDocument } from '../../src/core/yaml/parse';
+import { MAX_YAML_DEPTH, parseYaml, resolvePlain, toJS, type YamlDocument } from '../../src/core/yaml/parse';
 
 /** The value, or the error with its 1-based line and column. */
 function read(text: string): unknown {
@@ -17,7 +17,7 @@ function error(text: string): { message: string; line: number; col: number } {
   const doc: YamlDocument = parseYaml(text);
   assert.equal(doc.ok, false, `expected an error for ${JSON.stringify(text)}`);
   if (doc.ok) throw new Error('unreachable');
-  return { message: doc.error.message, ...lineCounter(text)(doc.error.range[0]) };
+  return { message: doc.error.message, ...doc.linePos(doc.error.range[0]) };
 }
 
 /** yaml's own reading: the value, or its first error's offset; undefined when it only warns. */

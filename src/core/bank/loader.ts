@@ -1,7 +1,6 @@
 // Turns the text of one YAML bank into a validated Bank, or into problems that name the exact
 // line, column and schema path, so a CSM or team lead can fix the file without guessing.
-import { CST, Lexer } from 'yaml';
-import { deref, getPair, lineCounter, parseYaml, toJS, type YamlNode } from '../yaml/parse';
+import { deref, getPair, parseYaml, toJS, type YamlNode } from '../yaml/parse';
 import type * as z from 'zod/mini';
 import { bankSchema, overridesFileSchema, playbookSchema, type Bank, type OverridesFile, type Playbook } from './schema';
 
@@ -15,9 +14,9 @@ const MAX_ALIAS_VALUES = 10_000;
 /** Deeper than any legitimate bank; guards the validator against pathological nesting. */
 const MAX_DEPTH = 24;
 /**
- * The pre-parse nesting guard's limit. Collections are composed recursively, so nesting is
- * estimated from the (iterative) lexer's tokens before parsing; the estimate may count up to half
- * of the real depth, hence twice MAX_DEPTH, far below where the stack is at risk.
+ * The pre-parse nesting guard's limit (parseYaml's maxLexedDepth): nesting estimated from the
+ * lexer's tokens before composing may count as little as half of the real depth, hence twice
+ * MAX_DEPTH. The exact check is on the data, below.
  */
 const MAX_LEXED_DEPTH = 2 * MAX_DEPTH;
 
@@ -47,52 +46,6 @@ function tooDeep(value: unknown, limit: number): PropertyKey[] | undefined {
     const [v, path] = stack.pop()!;
     if (path.length + 1 > limit) return path;
     if (v && typeof v === 'object') for (const [k, child] of Object.entries(v)) stack.push([child, [...path, Array.isArray(v) ? Number(k) : k]]);
-  }
-  return undefined;
-}
-
-/**
- * Where nesting first passes `limit`, estimated from the lexer's tokens without parsing: open flow
- * brackets, plus block levels (a stack of the columns lines start at, and each further `-` or `?`
- * on a line). Returns the offset of that token, or undefined.
- */
-function deepNestingAt(text: string, limit: number): number | undefined {
-  const levels: number[] = [];
-  let flow = 0;
-  let inline = 0;
-  let offset = 0;
-  let col = 0;
-  let lineStart = true;
-  let scalarNext = false;
-  for (const token of new Lexer().lex(text)) {
-    // Markers the lexer adds (document start, flow error end, "a scalar follows") are not source.
-    if (token === '\x02' || token === '\x18') continue;
-    if (token === '\x1f') {
-      scalarNext = true;
-      continue;
-    }
-    const type = scalarNext ? 'scalar' : CST.tokenType(token);
-    scalarNext = false;
-    if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
-    else if (type === 'flow-map-end' || type === 'flow-seq-end') flow = Math.max(0, flow - 1);
-    else if (flow === 0 && type !== 'space' && type !== 'newline' && type !== 'comment') {
-      if (lineStart) {
-        while (levels.length && levels[levels.length - 1]! >= col) levels.pop();
-        levels.push(col);
-        lineStart = false;
-      } else if (type === 'seq-item-ind' || type === 'explicit-key-ind') inline++;
-    }
-    if (levels.length + inline + flow > limit) return offset;
-    offset += token.length;
-    const nl = token.lastIndexOf('\n');
-    if (nl < 0) col += token.length;
-    else {
-      col = token.length - nl - 1;
-      if (col === 0) {
-        lineStart = true;
-        inline = 0;
-      }
-    }
   }
   return undefined;
 }
@@ -167,14 +120,16 @@ function parse(file: string, text: string): Parsed {
   if (text.includes('\u0000') || text.includes('\uFFFD')) {
     return fail('file is not valid UTF-8 text (binary data or another encoding); save it as UTF-8');
   }
-  const pos = lineCounter(text);
-  const deep = deepNestingAt(text, MAX_LEXED_DEPTH);
-  if (deep !== undefined) {
-    const at = pos(deep);
-    return fail(`the bank is nested deeper than ${MAX_DEPTH} levels (here, line ${at.line}); no bank needs that`, at);
+  const doc = parseYaml(text, { maxLexedDepth: MAX_LEXED_DEPTH });
+  const pos = doc.linePos;
+  if (!doc.ok) {
+    const deep = doc.errors.find((e) => e.tooDeep);
+    if (deep) {
+      const at = pos(deep.range[0]);
+      return fail(`the bank is nested deeper than ${MAX_DEPTH} levels (here, line ${at.line}); no bank needs that`, at);
+    }
+    return fail(`YAML: ${doc.error.message}`, pos(doc.error.range[0]), pos(doc.error.range[1]));
   }
-  const doc = parseYaml(text);
-  if (!doc.ok) return fail(`YAML: ${doc.error.message}`, pos(doc.error.range[0]), pos(doc.error.range[1]));
   if (doc.aliasValues > MAX_ALIAS_VALUES) {
     // Point at the first alias: that is where to start writing the values out.
     const at = pos(doc.aliases[0]!.range[0]);

@@ -21,7 +21,7 @@
 // success-plan fields existed still read: no `adoption`/`metrics`/`health` is an empty list, and an
 // objective without `owner`/`due`/`valueDriver` has '' there and `horizon` null.
 import { PlainText, stringifyYaml } from '../yaml/emit';
-import { getPair, lineCounter, parseYaml, type YamlNode } from '../yaml/parse';
+import { getPair, parseYaml, type YamlNode } from '../yaml/parse';
 import {
   adoptionStatuses,
   healthColors,
@@ -182,7 +182,7 @@ function record(n: YamlNode, offset: number, listKey: string, what: string, requ
  */
 export function parseFrontMatter(yamlText: string, firstLineNo: number): FrontMatterResult {
   const doc = parseYaml(yamlText);
-  const fileLine = (offset: number | undefined) => (offset === undefined ? firstLineNo : firstLineNo + lineCounter(yamlText)(offset).line - 1);
+  const fileLine = (offset: number | undefined) => (offset === undefined ? firstLineNo : firstLineNo + doc.linePos(offset).line - 1);
   if (!doc.ok) {
     return { ok: false, error: `front matter is not valid YAML: ${doc.error.message}`, line: fileLine(doc.error.range[0]) };
   }
