@@ -16,13 +16,15 @@
 //               median                                                          (firstCommand.mjs)
 //   roll-up     a generated workspace of 10,000 notes for 500 customers (seeded, rendered with
 //               renderNote): index + roll-up vs raw read, heap, one-note update       (rollup.ts)
+//   bankload    loadBankFile on one mapping of 40,000 distinct keys against 4,000: linear is 10x
+//                                                                                    (bankload.ts)
 //
 //   portfolio   the same 10,000 notes read as `call-coach portfolio` and the Customers view read them:
 //               cold, warm (the CLI's persisted index) vs raw read, one-note update   (portfolio.ts)
 //   cli         `call-coach plan --check` over 5,000 customers and 100,000 notes: time and heap
 //               (portfolio.ts; generating the notes takes a few minutes)
 //
-//   node test/bench/run.mjs [--json] [--only sizes,activation,first-command,webview,rollup,portfolio,cli] [--keep]
+//   node test/bench/run.mjs [--json] [--only sizes,activation,first-command,webview,rollup,portfolio,cli,bankload] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -33,7 +35,7 @@ const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const keep = argv.includes('--keep');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
-const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1] ?? '').split(',') : ['sizes', 'activation', 'first-command', 'webview', 'rollup', 'portfolio', 'cli'];
+const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1] ?? '').split(',') : ['sizes', 'activation', 'first-command', 'webview', 'rollup', 'portfolio', 'cli', 'bankload'];
 const say = (m) => process.stderr.write(`[bench] ${m}\n`);
 
 bootstrap(['webview', 'integration']); // Chromium and the VS Code host's packages, as those suites need
@@ -53,6 +55,7 @@ const goals = {
   portfolio_warm_vs_raw_read: { max: 2, unit: 'x', what: 'the same with the persisted index / raw read' },
   tree_update_ms: { max: 5, unit: 'ms', what: 'one note changed: its customer re-read and counted, median' },
   cli_100k_heap_mb: { max: 200, unit: 'MB', what: 'most heap used during that run' },
+  bank_load_scaling: { max: 15, unit: 'x', what: 'loadBankFile: a 40,000-key mapping / a 4,000-key one (linear is 10)' },
 };
 
 /** Figures reported without a goal (issue 11 withdrew the bundle budgets: the features load on first use). */
@@ -108,7 +111,7 @@ function stageBuild() {
   // The bench scripts, bundled next to it (playwright-core stays a require of the checkout's).
   const esbuild = join(REPO, 'node_modules', 'esbuild', 'bin', 'esbuild');
   mkdirSync(join(stage, 'bench'));
-  for (const name of ['rollup', 'webview', 'portfolio']) {
+  for (const name of ['rollup', 'webview', 'portfolio', 'bankload']) {
     run(esbuild, [join(REPO, 'test', 'bench', `${name}.ts`), '--bundle', '--platform=node', '--target=node20', '--external:playwright-core', '--main-fields=module,main', '--log-level=warning', `--outfile=${join(stage, 'bench', `${name}.cjs`)}`], { cwd: REPO });
   }
 }
@@ -212,6 +215,15 @@ async function measureCli() {
   details.cli_100k_heap_mb = `sampled every 10 ms; ${r.cli_heap_baseline_mb.toFixed(0)} MB before the run (banks loaded)`;
 }
 
+async function measureBankLoad() {
+  say('bank loading: one mapping of 4,000 and of 40,000 distinct keys through loadBankFile');
+  const r = await nodeJson(join(stage, 'bench', 'bankload.cjs'), []);
+  results.bank_load_scaling = r.bank_load_scaling;
+  results.bank_load_4k_ms = r.bank_load_4k_ms;
+  results.bank_load_40k_ms = r.bank_load_40k_ms;
+  details.bank_load_scaling = `40,000 keys (${(r.bank_load_40k_bytes / KB).toFixed(0)} KB) ${r.bank_load_40k_ms.toFixed(0)} ms / 4,000 keys (${(r.bank_load_4k_bytes / KB).toFixed(0)} KB) ${r.bank_load_4k_ms.toFixed(1)} ms, medians of 5 (CPU time ${r.bank_load_40k_cpu_ms.toFixed(0)} / ${r.bank_load_4k_cpu_ms.toFixed(1)} ms)`;
+}
+
 const steps = [
   ['sizes', () => {
     stageBuild();
@@ -227,6 +239,7 @@ const steps = [
   ['rollup', measureRollup],
   ['portfolio', measurePortfolio],
   ['cli', measureCli],
+  ['bankload', measureBankLoad],
 ];
 try {
   for (const [name, step] of steps) {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { loadBank, MAX_BANK_BYTES, type BankProblem } from '../../src/core/bank/loader';
+import { loadBank, loadBankFile, MAX_BANK_BYTES, type BankProblem } from '../../src/core/bank/loader';
 
 const valid = `id: sample
 kind: technique
@@ -47,6 +47,28 @@ describe('loadBank', () => {
     assert.match(p.message, /^YAML: /);
     assert.equal(p.start.line, 3);
     assert.equal(p.file, 'bank.yaml');
+  });
+
+  it('loads a 40,000-key mapping (390 KB) to the end: every unknown key reported at its own line', () => {
+    // The shape that froze the extension host: each step (unique keys, validation, positions) must be linear.
+    const text = Array.from({ length: 40_000 }, (_, i) => `k${String(i).padStart(5, '0')}: ${i % 10}\n`).join('');
+    assert.ok(text.length < MAX_BANK_BYTES);
+    const r = loadBankFile('big.yaml', text);
+    assert.ok(!r.ok);
+    const unknown = r.problems.filter((p) => p.message.startsWith('unknown key'));
+    assert.equal(unknown.length, 40_000);
+    assert.deepEqual(unknown[39_999], { file: 'big.yaml', message: 'unknown key "k39999"; check the spelling or remove it', path: 'k39999', start: { line: 40_000, col: 1 }, end: { line: 40_000, col: 7 }, severity: 'error' });
+    assert.ok(r.problems.some((p) => p.message === 'missing required key "id"'));
+  });
+
+  it('reports 40,000 undeclared placeholders of one prompt, each at its value', () => {
+    const names = Array.from({ length: 40_000 }, (_, i) => `p${i}`);
+    const text = valid.replace('      topic: { label: Topic }\n', `      topic: { label: Topic }\n${names.map((n) => `      ${n}: {label: x}\n`).join('')}`);
+    const list = problems(text);
+    assert.equal(list.length, 40_000);
+    assert.deepEqual(list[39_999]!.path, 'prompts.0.placeholders.p39999');
+    assert.equal(list[39_999]!.start.line, 13 + 40_000);
+    assert.equal(list[39_999]!.message, '{p39999} is declared but the text never uses it');
   });
 
   it('reports duplicate keys at the second key', () => {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parse as parseYaml } from 'yaml';
 import { renderNote } from '../../src/core/note/render';
 import { parseNote } from '../../src/core/note/parse';
+import { MAX_FRONT_MATTER_BYTES } from '../../src/core/note/frontMatter';
 import type { CallNote } from '../../src/core/note/model';
 import { realistic } from './noteFixtures';
 
@@ -262,6 +263,19 @@ describe('parseNote errors', () => {
     assert.match(f.error, /must start with a `---` line/);
     assert.equal(f.line, 1);
     assert.match(failure('').error, /must start with a `---` line/);
+  });
+
+  it('refuses front matter over 256 KB (40,000 keys) with its size, and reads 20,000 extra keys', () => {
+    const extra = (n: number) => Array.from({ length: n }, (_, i) => `x${String(i).padStart(5, '0')}: 0\n`).join('');
+    const big = md.replace('---\n', `---\n${extra(40_000)}`);
+    const f = failure(big);
+    assert.equal(f.error, `the front matter is 392 KB, more than the 256 KB a call note's front matter may hold (Call Coach writes a few KB); remove what was added to it`);
+    assert.equal(f.line, 2);
+    assert.equal(MAX_FRONT_MATTER_BYTES, 256 * 1024);
+    // Under the limit, unknown keys are ignored as always, however many there are.
+    const wide = parseNote(md.replace('---\n', `---\n${extra(20_000)}`));
+    assert.ok(wide.ok, wide.ok ? '' : wide.error);
+    assert.deepEqual(wide.note, parseNote(md).ok && (parseNote(md) as { note: CallNote }).note);
   });
 
   it('rejects unclosed front matter', () => {

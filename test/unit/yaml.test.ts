@@ -1,5 +1,5 @@
-// src/core/yaml: our composer over yaml's CST parser, and our emitter, checked against the full
-// `yaml` package as an oracle (tests may import all of it; the extension bundle only has the parser).
+// src/core/yaml: our reader (yaml's own composer behind our rules), and our emitter, checked
+// against the `yaml` package read without our rules as an oracle.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { isCollection, parse as yamlParse, parseDocument, stringify as yamlStringify, visit } from 'yaml';
@@ -253,5 +253,42 @@ describe('yaml emitter', () => {
       'objectives:\n  - text: x\n    criteria:\n      - a\n      - b\n  - - 1\n    - - 2\n',
     );
     assert.equal(yamlStringify({ a: [1] }, { indentSeq: true }), 'a:\n  - 1\n', 'the layout yaml itself uses');
+  });
+});
+
+describe('yaml reader: typed tags, directives and anchors as YAML 1.2 has them', () => {
+  it('an explicit !!int or !!float holds a value of that type, or is refused at the tag', () => {
+    assert.deepEqual(read('a: !!int 0x1F\nb: !!int 0o17\nc: !!int -12\nd: !!float 1\ne: !!float 1e3\nf: !!float -.inf\ng: !!float 1.5\n'), { a: 31, b: 15, c: -12, d: 1, e: 1000, f: -Infinity, g: 1.5 });
+    assert.deepEqual(error('v: !!int 1.0\n'), { message: '"1.0" is not a !!int value', line: 1, col: 4 });
+    assert.deepEqual(error('a: 1\nv: !!int 1e3\n'), { message: '"1e3" is not a !!int value', line: 2, col: 4 });
+    assert.deepEqual(error('v: !!float 0x1F\n'), { message: '"0x1F" is not a !!float value', line: 1, col: 4 });
+    assert.deepEqual(error('v: !!int .inf\n'), { message: '".inf" is not a !!int value', line: 1, col: 4 });
+    assert.deepEqual(error('v: !!bool yes\n'), { message: '"yes" is not a !!bool value (true or false)', line: 1, col: 4 });
+  });
+
+  it('one %YAML 1.2 directive is fine; a second one is refused at the second line', () => {
+    assert.deepEqual(read('%YAML 1.2\n---\na: 1\n'), { a: 1 });
+    assert.deepEqual(error('%YAML 1.2\n%YAML 1.2\n---\na: 1\n'), { message: 'the %YAML directive is given twice; a document may have only one (remove the second line)', line: 2, col: 1 });
+    assert.deepEqual(error('%YAML 1.2\n%TAG !e! tag:example.com:\n---\na: 1\n'), { message: 'the directive %TAG is not supported; only YAML 1.2 without directives is read (remove the line)', line: 2, col: 1 });
+  });
+
+  it('an anchor name may end in ":" (YAML 1.2 allows it)', () => {
+    assert.deepEqual(read('a: &x: 1\nb: *x:\n'), { a: 1, b: 1 });
+    assert.deepEqual(read('list: &items: [1, 2]\nagain: *items:\n'), { list: [1, 2], again: [1, 2] });
+  });
+
+  it('collections of non-core types (!!set, !!omap, !!binary) are refused', () => {
+    assert.match(error('s: !!set {a, b}\n').message, /^the tag !!set is not supported/);
+    assert.match(error('o: !!omap [a: 1]\n').message, /^the tag !!omap is not supported/);
+    assert.deepEqual(error('x: 1\ns: !!set\n  ? a\n').line, 2);
+  });
+
+  it('a mapping of 40,000 distinct keys reads in full, and a duplicate among them is found where it is', () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `k${String(i).padStart(5, '0')}: ${i % 10}\n`);
+    const doc = parseYaml(lines.join(''));
+    assert.ok(doc.ok && doc.root?.kind === 'map');
+    assert.equal(doc.root.items.length, 40_000);
+    assert.equal(doc.root.byKey.get('k39999')?.value.kind === 'scalar' && doc.root.byKey.get('k39999')?.value.range[0], 399_998);
+    assert.deepEqual(error(lines.join('') + 'k20000: again\n'), { message: 'Map keys must be unique', line: 40_001, col: 1 });
   });
 });

@@ -38,14 +38,22 @@ export interface BankProblem {
 
 const TOP: Position = { line: 1, col: 1 };
 
-/** The path to the first value nested deeper than `limit`, if any. */
+/** The path to the first value nested deeper than `limit` (searching from the end), if any. */
 function tooDeep(value: unknown, limit: number): PropertyKey[] | undefined {
-  // Iterative so that a deliberately deep file cannot overflow the stack here.
-  const stack: [unknown, PropertyKey[]][] = [[value, []]];
+  // Iterative so that a deliberately deep file cannot overflow the stack here. Only collections
+  // are stacked with their path, so a wide file costs one visit per value and no path copies.
+  if (limit < 1) return [];
+  const stack: [object, PropertyKey[]][] = value && typeof value === 'object' ? [[value, []]] : [];
   while (stack.length) {
     const [v, path] = stack.pop()!;
-    if (path.length + 1 > limit) return path;
-    if (v && typeof v === 'object') for (const [k, child] of Object.entries(v)) stack.push([child, [...path, Array.isArray(v) ? Number(k) : k]]);
+    const key = (k: string): PropertyKey => (Array.isArray(v) ? Number(k) : k);
+    const keys = Object.keys(v);
+    // Its values are one level deeper: all of them too deep, or none (the last one is reported).
+    if (keys.length && path.length + 2 > limit) return [...path, key(keys[keys.length - 1]!)];
+    for (const k of keys) {
+      const child = (v as Record<string, unknown>)[k];
+      if (child && typeof child === 'object') stack.push([child, [...path, key(k)]]);
+    }
   }
   return undefined;
 }

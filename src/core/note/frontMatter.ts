@@ -116,6 +116,14 @@ export function renderFrontMatter(n: FrontMatterFields): string {
   return `---\n${yaml}---\n`;
 }
 
+/**
+ * The most front matter a note may have. Call Coach writes a few KB (a call with fifty objectives
+ * of 200 characters and twenty long metrics is about 30 KB); a block far larger was pasted in or
+ * generated, and is refused with a clear error rather than read (reading is linear, but a note
+ * need not hold megabytes of properties).
+ */
+export const MAX_FRONT_MATTER_BYTES = 256 * 1024;
+
 export type FrontMatterResult = { ok: true; fields: FrontMatterFields } | { ok: false; error: string; line?: number };
 
 class FieldError extends Error {
@@ -181,6 +189,14 @@ function record(n: YamlNode, offset: number, listKey: string, what: string, requ
  * so errors point into the file, not into the block.
  */
 export function parseFrontMatter(yamlText: string, firstLineNo: number): FrontMatterResult {
+  if (yamlText.length > MAX_FRONT_MATTER_BYTES) {
+    const kb = Math.ceil(yamlText.length / 1024);
+    return {
+      ok: false,
+      error: `the front matter is ${kb} KB, more than the ${MAX_FRONT_MATTER_BYTES / 1024} KB a call note's front matter may hold (Call Coach writes a few KB); remove what was added to it`,
+      line: firstLineNo,
+    };
+  }
   const doc = parseYaml(yamlText);
   const fileLine = (offset: number | undefined) => (offset === undefined ? firstLineNo : firstLineNo + doc.linePos(offset).line - 1);
   if (!doc.ok) {

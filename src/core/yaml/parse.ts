@@ -176,6 +176,18 @@ function directiveErrors(scan: Prescan): YamlError[] {
  * errors, the first one in `error` (the one to show), all of them in `errors`.
  */
 export function parseYaml(text: string, options: YamlOptions = {}): YamlDocument {
+  try {
+    return read(text, options);
+  } catch (err) {
+    // Not expected (yaml reports problems as errors, and nesting is bounded first); should it
+    // happen, the caller still gets an error to show rather than an exception.
+    const message = `the YAML could not be read (${err instanceof Error ? err.message : String(err)})`;
+    const error: YamlError = { message, range: [0, 1] };
+    return { ok: false, error, errors: [error], linePos: countLines(text).linePos };
+  }
+}
+
+function read(text: string, options: YamlOptions): YamlDocument {
   const scan = prescan(text, Math.min(options.maxLexedDepth ?? MAX_YAML_DEPTH, MAX_YAML_DEPTH));
   const early = directiveErrors(scan);
   if (scan.tooDeepAt !== undefined) {
@@ -258,31 +270,32 @@ export function parseYaml(text: string, options: YamlOptions = {}): YamlDocument
       anchorAs(n, node);
       return node;
     }
-    if (!isMap(n) && !isSeq(n)) {
-      // A collection of a known non-core type (!!set, !!omap, !!pairs).
-      const other = n as YNode;
-      unsupported(other);
-      return empty(other.range?.[0] ?? 0);
-    }
     const start = n.range![0];
+    const kind = isMap(n) ? 'map' : isSeq(n) ? 'seq' : undefined;
+    if (n.tag && n.tag !== (kind === 'map' ? MAP_TAG : SEQ_TAG)) {
+      // A wrong core tag, or a collection of another type (!!set, !!omap: yaml has already built
+      // it as that type): refused, and not read further.
+      if (kind && (n.tag === MAP_TAG || n.tag === SEQ_TAG || SCALAR_TAGS.has(n.tag))) tagError(n, `a ${kind === 'map' ? 'mapping' : 'list'} cannot have the tag !!${n.tag.slice(CORE.length)}`);
+      else unsupported(n);
+      return empty(start);
+    }
+    if (!kind) {
+      errors.push({ message: 'this value cannot be read as plain YAML', range: [start, start + 1] });
+      return empty(start);
+    }
     if (++depth > MAX_YAML_DEPTH) {
       errors.push({ message: `collections are nested deeper than ${MAX_YAML_DEPTH} levels`, range: [start, start + 1], tooDeep: true });
       depth = -Infinity; // one error is enough
     }
-    const node = depth < 0 ? empty(start) : isMap(n) ? map(n) : seq(n);
+    const node = depth < 0 ? empty(start) : isMap(n) ? map(n) : seq(n as YAMLSeq<unknown>);
     depth--;
-    if (n.tag && n.tag !== (isMap(n) ? MAP_TAG : SEQ_TAG)) {
-      if (n.tag === MAP_TAG || n.tag === SEQ_TAG || SCALAR_TAGS.has(n.tag)) tagError(n, `a ${isMap(n) ? 'mapping' : 'list'} cannot have the tag !!${n.tag.slice(CORE.length)}`);
-      else unsupported(n);
-    }
     anchorAs(n, node);
     return node;
   }
 
-  /** Where a block collection's content ends: at its last value, before trailing comments. */
-  function end(n: YNode, items: readonly YamlNode[]): number {
-    if (n.range && (n as { flow?: boolean }).flow) return n.range[1];
-    const last = items[items.length - 1];
+  /** Where a collection's content ends: a flow one at its bracket, a block one at its last value (before trailing comments). */
+  function end(n: YNode, last: YamlNode | undefined): number {
+    if ((n as { flow?: boolean }).flow) return n.range![1];
     return last ? last.range[1] : n.range![0];
   }
 
@@ -292,22 +305,24 @@ export function parseYaml(text: string, options: YamlOptions = {}): YamlDocument
     for (const p of n.items) {
       const k = p.key as YNode;
       const keyNode = convert(k);
-      const value = p.value ? convert(p.value as YNode) : empty((n as { flow?: boolean }).flow ? k.range![1] : k.range![2]);
       let s = keyNode.kind === 'alias' ? deref(keyNode) : keyNode;
       if (s.kind !== 'scalar') {
         late.push({ message: 'a list or mapping cannot be a key here; keys are text', range: keyNode.range });
         s = { kind: 'scalar', value: '', source: '', range: keyNode.range };
       }
       const key = s.value === null ? '' : String(s.value);
-      const pair: YamlPair = { key, keyNode: s, value };
+      let duplicate = false;
       if (!unresolved.has(s)) {
         const seen = byKey.get(key);
-        if (seen && !unresolved.has(seen.keyNode)) errors.push({ message: 'Map keys must be unique', range: [k.range![0], k.range![1]] });
-        else byKey.set(key, pair);
+        duplicate = seen !== undefined && !unresolved.has(seen.keyNode);
+        if (duplicate) errors.push({ message: 'Map keys must be unique', range: [k.range![0], k.range![1]] });
       }
+      const value = p.value ? convert(p.value as YNode) : empty((n as { flow?: boolean }).flow ? k.range![1] : k.range![2]);
+      const pair: YamlPair = { key, keyNode: s, value };
+      if (!duplicate && !unresolved.has(s)) byKey.set(key, pair);
       items.push(pair);
     }
-    const node: YamlMap = { kind: 'map', items, byKey, range: [n.range![0], end(n, items.map((p) => p.value))] };
+    const node: YamlMap = { kind: 'map', items, byKey, range: [n.range![0], end(n, items[items.length - 1]?.value)] };
     let size = 1;
     for (const p of items) size += sizeOf(p.value) + 1;
     sizes.set(node, size);
@@ -316,7 +331,7 @@ export function parseYaml(text: string, options: YamlOptions = {}): YamlDocument
 
   function seq(n: YAMLSeq<unknown>): YamlSeq {
     const items = n.items.map((item) => convert(item as YNode));
-    const node: YamlSeq = { kind: 'seq', items, range: [n.range![0], end(n, items)] };
+    const node: YamlSeq = { kind: 'seq', items, range: [n.range![0], end(n, items[items.length - 1])] };
     let size = 1;
     for (const item of items) size += sizeOf(item);
     sizes.set(node, size);
@@ -351,8 +366,11 @@ export function toJS(n: YamlNode | null): unknown {
     }
     const out: Record<string, unknown> = {};
     done.set(t, out);
-    // defineProperty, so that a `__proto__` key is an ordinary property, never the prototype.
-    for (const p of t.items) Object.defineProperty(out, p.key, { value: js(p.value), writable: true, enumerable: true, configurable: true });
+    for (const p of t.items) {
+      // defineProperty, so that a `__proto__` key is an ordinary property, never the prototype.
+      if (p.key === '__proto__') Object.defineProperty(out, p.key, { value: js(p.value), writable: true, enumerable: true, configurable: true });
+      else out[p.key] = js(p.value);
+    }
     return out;
   };
   return n === null ? null : js(n);
