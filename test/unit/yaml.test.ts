@@ -292,3 +292,17 @@ describe('yaml reader: typed tags, directives and anchors as YAML 1.2 has them',
     assert.deepEqual(error(lines.join('') + 'k20000: again\n'), { message: 'Map keys must be unique', line: 40_001, col: 1 });
   });
 });
+
+describe('yaml emitter: why it is not yaml.stringify', () => {
+  // emit.ts keeps its own writer for these reasons; if this fails, yaml's stringify may now write
+  // what emit.ts writes, and emit.ts could be replaced by it (see the comment at its top).
+  it('yaml.stringify writes bidi controls, U+2028 and a BOM raw, and text with line breaks over several lines', () => {
+    const options = { compat: 'yaml-1.1', lineWidth: 0 } as const;
+    for (const s of ['pay \u202eusd', 'a\u2028b', '\ufeffx']) {
+      assert.ok(yamlStringify({ v: s }, options).includes(s), JSON.stringify(s));
+      assert.ok(!stringifyYaml({ v: s }).includes(s), `ours escapes ${JSON.stringify(s)}`);
+    }
+    assert.equal(yamlStringify({ v: 'one\ntwo' }, options), 'v: |-\n  one\n  two\n');
+    assert.equal(stringifyYaml({ v: 'one\ntwo' }), 'v: "one\\ntwo"\n');
+  });
+});
