@@ -28,10 +28,10 @@ export interface Prescan {
 
 /**
  * Scans `text`. Nesting is estimated as open flow brackets plus block levels (a stack of the
- * columns lines start at, and each further `-` or `?` on a line); the estimate counts at least
- * half of the real depth (a list under a key at the key's own column shares its level), never
- * more than the real depth, so a limit L bounds the real depth by 2L. The scan stops at the first
- * token past `maxDepth`.
+ * columns lines start at, and each further `-` or `?` on a line). The estimate counts at least
+ * half of the real depth (a list under a key at the key's own column shares its level), so a
+ * limit L bounds the real depth by 2L, which keeps yaml's composer far from the stack's end. The
+ * scan stops at the first token past `maxDepth`.
  */
 export function prescan(text: string, maxDepth: number): Prescan {
   const out: Prescan = { tooDeepAt: undefined, tagOffsets: [], tagSources: [], directives: [], docStarts: [] };
