@@ -97,6 +97,7 @@ export const MAX_YAML_DEPTH = 256;
 const CORE = 'tag:yaml.org,2002:';
 const SCALAR_TAGS = new Set(['str', 'int', 'float', 'bool', 'null'].map((t) => CORE + t));
 const MAP_TAG = CORE + 'map';
+const MISSING_DOC_START = 'Missing directives-end/doc-start indicator line';
 const SEQ_TAG = CORE + 'seq';
 
 /** Core-schema resolution of a plain scalar (YAML 1.2.2, 10.3.2), for explicitly tagged values. */
@@ -140,13 +141,17 @@ function countLines(text: string): LineCounter {
   return lc;
 }
 
-/** Merges two error lists that are each in source order, keeping each one's own order. */
-function merge(a: YamlError[], b: YamlError[]): YamlError[] {
+/**
+ * Merges two error lists that are each in the order they were found, keeping each one's own
+ * order; `foundAt` is where reading had got to when an error was found (its start by default).
+ */
+function merge(a: YamlError[], b: YamlError[], foundAt: ReadonlyMap<YamlError, number> = new Map()): YamlError[] {
+  const at = (e: YamlError) => foundAt.get(e) ?? e.range[0];
   const out: YamlError[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]!.range[0] <= b[j]!.range[0])) out.push(a[i++]!);
+    if (j >= b.length || (i < a.length && at(a[i]!) <= at(b[j]!))) out.push(a[i++]!);
     else out.push(b[j++]!);
   }
   return out;
@@ -202,7 +207,19 @@ function read(text: string, options: YamlOptions): YamlDocument {
   if (!lineCounter.lineStarts.length) lineCounter.addNewLine(0);
   const linePos = lineCounter.linePos;
   const doc = docs[0];
-  const yamlErrors: YamlError[] = ('empty' in docs ? docs.errors : (doc?.errors ?? [])).map((e: YAMLError) => ({ message: e.message, range: e.pos }));
+  const yamlErrors: YamlError[] = ('empty' in docs ? docs.errors : (doc?.errors ?? [])).map((e: YAMLError) => {
+    // A tag yaml cannot resolve (a handle no %TAG declared): refused as every other non-core tag.
+    const tag = e.code === 'TAG_RESOLVE_FAILED' ? tagBefore(scan, e.pos[0] + 1) : undefined;
+    if (tag?.offset === e.pos[0]) return { message: `the tag ${tag.source} is not supported; only plain YAML values are read (remove the tag)`, range: e.pos };
+    return { message: e.message, range: e.pos };
+  });
+  // yaml reports a missing `---` after directives once the document is read; it is found first.
+  yamlErrors.sort((a, b) => (b.message === MISSING_DOC_START ? 1 : 0) - (a.message === MISSING_DOC_START ? 1 : 0));
+  // Directives must be followed by a document (yaml says so only when one follows without `---`).
+  const lastDirective = scan.directives[scan.directives.length - 1];
+  if (lastDirective && !docs.some((d) => d.range[0] > lastDirective.offset)) {
+    yamlErrors.push({ message: 'Missing directives-end indicator line', range: [text.length, text.length + 1] });
+  }
   if (docs.length > 1) {
     const at = docs[1]!.range[0];
     yamlErrors.push({ message: 'a second YAML document (after a --- line) is not allowed; keep everything in one document', range: [at, at + 1] });
@@ -221,14 +238,15 @@ function read(text: string, options: YamlOptions): YamlDocument {
 
   /** The tag a node was written with, for messages and positions. */
   const writtenTag = (n: YNode): { offset: number; source: string } => tagBefore(scan, n.range![0]) ?? { offset: n.range![0], source: String(n.tag) };
+  /** A tag is judged once its node is read: after the errors inside the node, as yaml finds them. */
+  const afterNode = new Map<YamlError, number>();
   const tagError = (n: YNode, message: string) => {
     const t = writtenTag(n);
-    errors.push({ message, range: [t.offset, t.offset + t.source.length] });
+    const error: YamlError = { message, range: [t.offset, t.offset + t.source.length] };
+    errors.push(error);
+    afterNode.set(error, n.range![1]);
   };
-  const unsupported = (n: YNode) => {
-    const t = writtenTag(n);
-    errors.push({ message: `the tag ${t.source} is not supported; only plain YAML values are read (remove the tag)`, range: [t.offset, t.offset + t.source.length] });
-  };
+  const unsupported = (n: YNode) => tagError(n, `the tag ${writtenTag(n).source} is not supported; only plain YAML values are read (remove the tag)`);
 
   function anchorAs(n: YNode, node: YamlNode): void {
     if (n.anchor) anchors.set(n.anchor, node);
@@ -339,7 +357,7 @@ function read(text: string, options: YamlOptions): YamlDocument {
   }
 
   let root: YamlNode | null = doc?.contents ? convert(doc.contents as YNode) : null;
-  const all = [...merge(merge(early, yamlErrors), errors), ...late];
+  const all = [...merge(merge(early, yamlErrors), errors, afterNode), ...late];
   if (all.length) return { ok: false, error: all[0]!, errors: all, linePos };
   if (root?.kind === 'scalar' && root.source === '' && root.value === null) root = null;
   return { ok: true, root, aliases, aliasValues, linePos };
