@@ -215,14 +215,14 @@ function read(text: string, options: YamlOptions): YamlDocument {
   });
   // yaml reports a missing `---` after directives once the document is read; it is found first.
   yamlErrors.sort((a, b) => (b.message === MISSING_DOC_START ? 1 : 0) - (a.message === MISSING_DOC_START ? 1 : 0));
+  if (docs.length > 1) {
+    const at = docs[1]!.range[0];
+    yamlErrors.push({ message: 'a second YAML document (after a --- line) is not allowed; keep everything in one document', range: [at, at + 1] });
+  }
   // Directives must be followed by a document (yaml says so only when one follows without `---`).
   const lastDirective = scan.directives[scan.directives.length - 1];
   if (lastDirective && !docs.some((d) => d.range[0] > lastDirective.offset)) {
     yamlErrors.push({ message: 'Missing directives-end indicator line', range: [text.length, text.length + 1] });
-  }
-  if (docs.length > 1) {
-    const at = docs[1]!.range[0];
-    yamlErrors.push({ message: 'a second YAML document (after a --- line) is not allowed; keep everything in one document', range: [at, at + 1] });
   }
 
   /** Errors found while walking, in source order; `late` ones (yaml finds them only in toJS) go last. */
