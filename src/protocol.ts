@@ -1,13 +1,14 @@
 // The typed message protocol between the extension host and the sidebar webview.
-// Both directions are discriminated unions; each side safeParses what it receives, because a
-// webview message is untrusted input and a stale webview may speak an older dialect.
-// zod/mini keeps the webview bundle small (it is tree-shakable, unlike the classic API).
+// Both directions are discriminated unions. The host safeParses every message from the webview,
+// because a webview message is untrusted input and a stale webview may speak an older dialect; the
+// webview trusts its own host (see hostMessage.ts), so zod stays out of the webview bundle.
 import * as z from 'zod/mini';
-import { callActionSchema, callSetupSchema } from './core/session/schema';
+import { callActionSchema, callSetupSchema } from './core/session/model';
 
-// ---- host -> webview: in hostMessage.ts, which the webview bundle imports on its own -----------
+// ---- host -> webview: in hostMessage.ts, whose types the webview bundle imports on their own ----
 
-export { assertNever, hostMessage, type HostMessage, type PlaybookSummary, type TechniqueSummary } from './hostMessage';
+export { assertNever } from './core/assertNever';
+export { hostMessage, type HostMessage, type PlaybookSummary, type TechniqueSummary } from './hostMessage';
 
 // ---- webview -> host -------------------------------------------------------------------------
 

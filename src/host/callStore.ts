@@ -3,8 +3,7 @@
 // SAVE_DELAY_MS of a change, and are flushed on dispose.
 import type * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import { callBankSchema, callStateSchema } from '../core/session/schema';
-import type { CallBank, CallState } from '../core/session/model';
+import { callBankSchema, callStateSchema, type CallBank, type CallState } from '../core/session/model';
 import type { Log } from './log';
 import { StateKey } from '../ids';
 

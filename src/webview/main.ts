@@ -1,17 +1,14 @@
-// Sidebar entry point: validate what the host says and show the right screen — the start form,
-// the live call, or the technique list — keeping UI-only state in the webview's own state.
-import * as z from 'zod/mini';
-import { assertNever, hostMessage, type HostMessage, type PlaybookSummary, type TechniqueSummary } from '../hostMessage';
+// Sidebar entry point: take what the host says and show the right screen — the start form, the
+// live call, or the technique list — keeping UI-only state in the webview's own state.
+import { assertNever } from '../core/assertNever';
+import type { HostMessage, PlaybookSummary, TechniqueSummary } from '../hostMessage';
 import type { CallBank } from '../core/session/model';
 import { CallView } from './callView';
 import { renderCatalog } from './catalogView';
 import { button, h, sync } from './dom';
+import { readHostMessage } from './readHostMessage';
 import { defaultDraft, renderStartForm, type StartForm } from './startForm';
 import { vscode, type UiState } from './vscodeApi';
-
-// The CSP forbids eval: without this, zod probes `new Function` once, which the page reports as a
-// CSP violation, and falls back to its interpreter anyway.
-z.config({ jitless: true });
 
 const app = document.getElementById('app')!;
 const status = document.getElementById('status')!;
@@ -104,9 +101,8 @@ function renderCall(message: Extract<HostMessage, { type: 'call' }>): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = hostMessage.safeParse(event.data);
-  if (!parsed.success) return; // Not ours (or from a newer host): ignore rather than break the view.
-  const message = parsed.data;
+  const message = readHostMessage(event.data);
+  if (!message) return; // Not ours (or from a newer host): ignore rather than break the view.
   switch (message.type) {
     case 'catalog':
       techniques = message.techniques;

@@ -5,7 +5,7 @@
 import { answerTags, type AnswerTag } from '../core/note/model';
 import type { CallBank, CallItem, CallPrompt, CallState } from '../core/session/model';
 import { currentItem, promptOf, questionText, type CallAction } from '../core/session/reducer';
-import { checkAdoption } from '../core/plan/adoption';
+import { checkAdoption } from '../core/bank/adoption';
 import { currentBank, type CallContext } from './callContext';
 import { renderScorecard } from './capturePanels';
 import { renderLadder, showTypedRung } from './ladder';

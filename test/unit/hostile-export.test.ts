@@ -3,7 +3,7 @@
 // characters and keeps every word, and the objectives CSV reads back field for field, with
 // formula-like cells neutralised.
 import { strict as assert } from 'node:assert';
-import { unescapeText } from '../../src/core/note/parse';
+import { unescapeText } from '../../src/core/markdown';
 import { objectivesCsv, objectivesCsvHeader, summaryMarkdown, summaryPlainText } from '../../src/core/plan/export';
 import { HOSTILE_RAW_LINES, HOSTILE_TEXTS, labelled } from '../fixtures/hostile';
 import { hostileNote } from '../fixtures/hostileNote';

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { buildCatalog } from '../../src/core/bank/catalog';
 import { toCallBank } from '../../src/core/session/fromBank';
 import type { CallSetup, CallState } from '../../src/core/session/model';
-import { cleanText, oneLine, reduce, startCall, type CallAction } from '../../src/core/session/reducer';
+import { reduce, startCall, type CallAction } from '../../src/core/session/reducer';
+import { cleanLine, cleanText } from '../../src/core/text';
 import { toNote } from '../../src/core/session/toNote';
 import { HOSTILE_LINES, HOSTILE_MULTILINE, HOSTILE_RAW_LINES, HOSTILE_TEXTS, hostileBigAnswer, labelled } from '../fixtures/hostile';
 import { hostileNote } from '../fixtures/hostileNote';
@@ -97,17 +98,17 @@ describe('hostile corpus: a live call to a note and back', () => {
         if (cleanText(text).trim()) assert.ok(answers.has(cleanText(text)), `answer ${JSON.stringify(text).slice(0, 60)} is in the note`);
       }
       // One-line fields are the captured text on one line.
-      assert.equal(note.customer, oneLine(state.setup.customer));
-      assert.equal(note.title, oneLine(state.setup.title));
-      assert.equal(note.callType, oneLine(state.setup.callType));
-      assert.deepEqual(note.attendees, state.setup.attendees.map(oneLine).filter(Boolean));
+      assert.equal(note.customer, cleanLine(state.setup.customer));
+      assert.equal(note.title, cleanLine(state.setup.title));
+      assert.equal(note.callType, cleanLine(state.setup.callType));
+      assert.deepEqual(note.attendees, state.setup.attendees.map(cleanLine).filter(Boolean));
       assert.ok(note.objectives.length > 0 && note.actionItems.length > 0 && note.metrics.length === 1);
     });
   }
 
   it('multi-line samples in one-line fields become one line, and still round-trip', () => {
     for (const text of HOSTILE_MULTILINE) {
-      const note = hostileNote(oneLine(text) || 'x', text.trim() ? text : 'x');
+      const note = hostileNote(cleanLine(text) || 'x', text.trim() ? text : 'x');
       assertInertRoundTrip(note);
     }
   });

@@ -6,9 +6,12 @@
 import { strict as assert } from 'node:assert';
 import { parse as parseYaml } from 'yaml';
 import type { CallNote } from '../../src/core/note/model';
-import { unescapeText } from '../../src/core/note/parse';
+import { unescapeText } from '../../src/core/markdown';
 import { planContext } from '../../src/core/plan/context';
-import { beginMarker, buildPlan, endMarker, planRegions, renderPlan, type PlanNote } from '../../src/core/plan/rollup';
+import { renderPlan } from '../../src/core/plan/planFile';
+import { beginMarker, endMarker } from '../../src/core/plan/generatedFile';
+import { planRegions } from '../../src/core/plan/planRegions';
+import { buildPlan, type PlanNote } from '../../src/core/plan/rollup';
 import { HOSTILE_LINES, HOSTILE_MULTILINE, HOSTILE_RAW_LINES, HOSTILE_TEXTS } from '../fixtures/hostile';
 import { hostileNote } from '../fixtures/hostileNote';
 import { buildCatalog } from '../../src/core/bank/catalog';

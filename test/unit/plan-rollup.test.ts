@@ -10,7 +10,10 @@ import { parseNote } from '../../src/core/note/parse';
 import { planContext } from '../../src/core/plan/context';
 import { findGaps, MEASURE_PROMPT, METRIC_PROMPTS } from '../../src/core/plan/gaps';
 import type { PlanContext, SkippedNote, SuccessPlan } from '../../src/core/plan/model';
-import { beginMarker, buildPlan, endMarker, linkTarget, planRegions, renderPlan, type PlanNote } from '../../src/core/plan/rollup';
+import { renderPlan } from '../../src/core/plan/planFile';
+import { beginMarker, endMarker } from '../../src/core/plan/generatedFile';
+import { linkTarget, planRegions } from '../../src/core/plan/planRegions';
+import { buildPlan, type PlanNote } from '../../src/core/plan/rollup';
 import { builtInBanks } from './builtInBanks';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures/plan');

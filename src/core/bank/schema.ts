@@ -14,7 +14,7 @@ export const idSchema = z
   .string()
   .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes, e.g. "ted-tell"'));
 
-const oneLine = (max: number) =>
+const singleLineField = (max: number) =>
   z
     .string()
     .check(
@@ -30,17 +30,17 @@ export { answerKinds, stageIds, type AnswerKind, type StageId } from './constant
 
 /** Where a bank's content comes from: the handbook page it cites. */
 export const sourceSchema = z.strictObject({
-  title: oneLine(200),
+  title: singleLineField(200),
   url: z.optional(z.url({ protocol: /^https$/, error: 'must be an https:// URL' })),
   /** File name of the seed page this was taken from, when it is one of ours. */
-  file: z.optional(oneLine(200)),
+  file: z.optional(singleLineField(200)),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
 export const placeholderSchema = z.strictObject({
-  label: oneLine(80),
+  label: singleLineField(80),
   /** Shown greyed in the input as an example; a blank value is recorded as [label]. */
-  example: z.optional(oneLine(200)),
+  example: z.optional(singleLineField(200)),
 });
 
 const PLACEHOLDER = /\{([a-z_][a-z0-9_]*)\}/g;
@@ -55,11 +55,11 @@ const promptFields = {
   /** The question as the CSM says it; `{name}` marks a placeholder. */
   text: longText,
   /** One line: what to listen for, or why this question is asked. */
-  hint: oneLine(240),
+  hint: singleLineField(240),
   answer: z._default(z.enum(answerKinds), 'text'),
-  choices: z.optional(z.array(oneLine(120)).check(z.minLength(2, 'give at least two choices'))),
+  choices: z.optional(z.array(singleLineField(120)).check(z.minLength(2, 'give at least two choices'))),
   /** Unit of a number answer, e.g. "hours" or "deploys/day". */
-  unit: z.optional(oneLine(40)),
+  unit: z.optional(singleLineField(40)),
   placeholders: z.optional(z.record(z.string().check(z.regex(/^[a-z_][a-z0-9_]*$/, 'placeholder names are lower_snake_case')), placeholderSchema)),
   /** Extra context for the CSM, shown under the hint (product pointers, caveats). */
   note: z.optional(longText),
@@ -99,7 +99,7 @@ export const followUpSchema = z
   .strictObject({
     ...promptFields,
     /** When to ask it, as the CSM reads it: "if yes", "if no", "if they containerize". */
-    when: z.optional(oneLine(120)),
+    when: z.optional(singleLineField(120)),
   })
   .check(z.superRefine((p, ctx) => checkPrompt(p, ctx)));
 
@@ -133,7 +133,7 @@ export const requirementSchema = z.strictObject({
   /** Which group this counts; omitted means all criteria of the stage. */
   group: z.optional(idSchema),
   atLeast: z.int().check(z.gte(1)),
-  description: z.optional(oneLine(240)),
+  description: z.optional(singleLineField(240)),
 });
 
 export const adoptionSchema = z
@@ -162,15 +162,15 @@ export type Adoption = z.infer<typeof adoptionSchema>;
 
 export const metricSchema = z.strictObject({
   id: idSchema,
-  name: oneLine(160),
+  name: singleLineField(160),
   /** Which way is better. */
   direction: z.enum(['increase', 'decrease']),
-  unit: z.optional(oneLine(40)),
+  unit: z.optional(singleLineField(40)),
 });
 
 export const valueDriverSchema = z.strictObject({
   id: idSchema,
-  name: oneLine(120),
+  name: singleLineField(120),
   metrics: z.array(metricSchema).check(z.minLength(1)),
 });
 export type ValueDriver = z.infer<typeof valueDriverSchema>;
@@ -182,7 +182,7 @@ export const bankSchema = z
   .strictObject({
     id: idSchema,
     kind: z.enum(bankKinds),
-    title: oneLine(120),
+    title: singleLineField(120),
     /** One or two sentences: when to use this technique and what it gets you. */
     summary: longText,
     /** The handbook page(s) this bank is taken from. */
@@ -252,7 +252,7 @@ export const promptPatchSchema = z
     /** Id of the bank holding it; only needed when two loaded banks use the same prompt id. */
     bank: z.optional(idSchema),
     text: z.optional(longText),
-    hint: z.optional(oneLine(240)),
+    hint: z.optional(singleLineField(240)),
     note: z.optional(longText),
     tag: promptFields.tag,
     answer: z.optional(z.enum(answerKinds)),
@@ -260,7 +260,7 @@ export const promptPatchSchema = z
     unit: promptFields.unit,
     placeholders: promptFields.placeholders,
     /** Follow-ups only. */
-    when: z.optional(oneLine(120)),
+    when: z.optional(singleLineField(120)),
   })
   .check(
     z.refine((p) => patchableFields.some((f) => p[f] !== undefined), {
@@ -295,7 +295,7 @@ export const overridesFileSchema = z
     id: idSchema,
     kind: z.literal('overrides'),
     /** What these changes are for, e.g. "Acme team wording". */
-    title: z.optional(oneLine(120)),
+    title: z.optional(singleLineField(120)),
     summary: z.optional(longText),
     overrides: z._default(z.array(promptPatchSchema), []),
     /** Stage criteria whose usage-data key paths this team maps differently. */
@@ -324,11 +324,11 @@ export type OverridesFile = z.infer<typeof overridesFileSchema>;
 export const playbookSchema = z.strictObject({
   id: idSchema,
   kind: z.literal('playbook'),
-  title: oneLine(120),
+  title: singleLineField(120),
   /** When to use it, in a sentence or two. */
   summary: longText,
   /** Default title for a call started from it. */
-  callTitle: oneLine(120),
+  callTitle: singleLineField(120),
   /** Where it comes from, when it follows a handbook page. */
   source: z.optional(z.union([sourceSchema, z.array(sourceSchema).check(z.minLength(1))])),
   order: z._default(z.int().check(z.gte(0), z.lte(10000)), 1000),

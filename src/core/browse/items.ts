@@ -3,6 +3,7 @@
 import type { Catalog } from '../bank/catalog';
 import type { Bank, FollowUp, Prompt } from '../bank/schema';
 import { stageIds, type StageId } from '../bank/constants';
+import { oneLine } from '../text';
 
 /** One prompt, as a pickable line. */
 export interface QuestionItem {
@@ -32,8 +33,6 @@ export interface StageChoice {
   /** Stage banks for this stage (a team may add its own beside the built-in one). */
   bankIds: string[];
 }
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The question as read aloud: `{name}` becomes `[Label]`. */
 export function questionLabel(prompt: Pick<Prompt, 'text' | 'placeholders'>): string {

@@ -2,13 +2,14 @@
 // read-only page of every stage's adoption rule, criteria and usage-ping metric keys.
 import type { Bank } from '../bank/schema';
 import { stageIds } from '../bank/constants';
+import { oneLine } from '../text';
 
 /** Characters that would start a heading, quote, list or numbered item at the start of a line. */
 const BLOCK_START = /^(#|>|[-+*]\s|\d+[.)]\s)/;
 
 /** Text made safe to stand on one Markdown line: whitespace collapsed, a block marker escaped. */
 export function inlineMarkdown(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = oneLine(text);
   return BLOCK_START.test(line) ? `\\${line}` : line;
 }
 

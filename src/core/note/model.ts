@@ -3,9 +3,12 @@
 
 export const answerTags = ['objective', 'pain-point', 'metric', 'action-item', 'follow-up'] as const;
 export type AnswerTag = (typeof answerTags)[number];
+/** A tag's group heading, as the note's "Tagged items" and the exports show it. */
+export const answerTagTitles: Record<AnswerTag, string> = { objective: 'Objectives', 'pain-point': 'Pain points', metric: 'Metrics', 'action-item': 'Action items', 'follow-up': 'Follow-ups' };
 
 export const objectiveStatuses = ['not-started', 'in-progress', 'done', 'at-risk'] as const;
 export type ObjectiveStatus = (typeof objectiveStatuses)[number];
+export const objectiveStatusLabels: Record<ObjectiveStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done', 'at-risk': 'At risk' };
 
 export const horizons = [3, 6, 12, 24] as const;
 /** Months ahead: short, medium, long term. */
@@ -28,6 +31,7 @@ export interface Objective {
 
 export const adoptionStatuses = ['adopted', 'pilot', 'not-started'] as const;
 export type AdoptionStatus = (typeof adoptionStatuses)[number];
+export const adoptionStatusLabels: Record<AdoptionStatus, string> = { adopted: 'Adopted', pilot: 'Pilot', 'not-started': 'Not started' };
 
 /** One stage's scorecard as discussed on a call. */
 export interface StageScore {
@@ -58,6 +62,7 @@ export interface MetricRecord {
 
 export const healthColors = ['green', 'yellow', 'red'] as const;
 export type HealthColor = (typeof healthColors)[number];
+export const healthLabels: Record<HealthColor, string> = { green: 'Green', yellow: 'Yellow', red: 'Red' };
 
 /** Use-case health as the CSM judged it on the call. */
 export interface UseCaseHealth {

@@ -15,25 +15,11 @@
 // or after those parts, indented (nested) tasks, and unknown front matter keys. It tolerates CRLF
 // line endings, a UTF-8 BOM, blank lines between a heading and its anchor, trailing spaces, and
 // closing `#`s on headings. It never throws.
+import { unescapeText } from '../markdown';
 import { parseFrontMatter } from './frontMatter';
 import { answerTags, type ActionItem, type AnswerTag, type CallNote, type NoteEntry, type NoteSection } from './model';
 
 export type ParseResult = { ok: true; note: CallNote } | { ok: false; error: string; line?: number };
-
-const REFERENCE = /&(?:(lt|gt|amp|quot)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
-
-/** Reverses the escaping of render.ts: one left-to-right pass over character references. */
-export function unescapeText(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(REFERENCE, (match, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (name) return NAMED[name] ?? match;
-    const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
-    if (!(code >= 0 && code <= 0x10ffff)) return match;
-    // Lone surrogates are written as references by the renderer and come back as code units.
-    return code >= 0xd800 && code <= 0xdfff ? String.fromCharCode(code) : String.fromCodePoint(code);
-  });
-}
 
 const FENCE = /^---[ \t]*$/;
 const ANCHOR = /^<!--[ \t]*call-coach:(section|prompt|actions)(?:[ \t]+(.*?))?[ \t]*-->[ \t]*$/;

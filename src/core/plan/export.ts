@@ -11,8 +11,9 @@
 // quote, comma, CR or LF, or starts or ends with a space. Against formula injection (a spreadsheet
 // running `=HYPERLINK(…)` from a cell), a field starting with = + - @, a tab or a CR gets a leading
 // `'`, which spreadsheets show as text.
-import type { AnswerTag, CallNote, ObjectiveStatus } from '../note/model';
-import { adoptionStatusLabels, baselineToTarget, escapeInline, healthLabels, percentText, table } from '../note/render';
+import { escapeInline, escapeLineStart, table } from '../markdown';
+import { adoptionStatusLabels, answerTagTitles, healthLabels, objectiveStatusLabels, type AnswerTag, type CallNote } from '../note/model';
+import { baselineToTarget, oneLine, percentText } from '../text';
 import type { SuccessPlan } from './model';
 
 export const exportFormats = ['markdown', 'text', 'csv'] as const;
@@ -27,14 +28,8 @@ export interface ExportOptions {
   width?: number;
 }
 
-const statusLabels: Record<ObjectiveStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done', 'at-risk': 'At risk' };
-const tagTitles: Record<AnswerTag, string> = { objective: 'Objectives', 'pain-point': 'Pain points', metric: 'Metrics', 'action-item': 'Action items', 'follow-up': 'Follow-ups' };
-
-/** One line of text: runs of whitespace (newlines included) become one space. */
-const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
-
 function tagged(note: CallNote, tag: AnswerTag): string[] {
-  return note.sections.flatMap((s) => s.entries.filter((e) => e.tags.includes(tag)).map((e) => flat(e.answer))).filter(Boolean);
+  return note.sections.flatMap((s) => s.entries.filter((e) => e.tags.includes(tag)).map((e) => oneLine(e.answer))).filter(Boolean);
 }
 
 /** The summary as neutral blocks, written out as Markdown or plain text below. */
@@ -58,17 +53,17 @@ function summarise(note: CallNote, opts: ExportOptions): Summary {
   const blocks: Summary['blocks'] = [];
   const objectives = note.objectives.map((o) => {
     const details = [
-      statusLabels[o.status],
+      objectiveStatusLabels[o.status],
       o.owner && `owner ${o.owner}`,
       o.due && `due ${o.due}`,
       o.horizon !== null && `${o.horizon}-month horizon`,
       driver(o.valueDriver),
     ].filter((d): d is string => !!d);
-    return `${flat(o.text)} (${details.join('; ')})`;
+    return `${oneLine(o.text)} (${details.join('; ')})`;
   });
   if (objectives.length) blocks.push({ heading: 'Objectives', bullets: objectives });
   const pains = tagged(note, 'pain-point');
-  if (pains.length) blocks.push({ heading: tagTitles['pain-point'], bullets: pains });
+  if (pains.length) blocks.push({ heading: answerTagTitles['pain-point'], bullets: pains });
   const metricAnswers = tagged(note, 'metric');
   if (note.metrics.length || metricAnswers.length) {
     blocks.push({
@@ -77,11 +72,11 @@ function summarise(note: CallNote, opts: ExportOptions): Summary {
       table: note.metrics.length
         ? {
             header: ['Metric', 'Value driver', 'Measured today', 'Baseline → target', 'Unit'],
-            rows: note.metrics.map((m) => [flat(m.name || m.id), driver(m.valueDriver), flat(m.measuredHow), baselineToTarget(flat(m.baseline), flat(m.target)), flat(m.unit)]),
+            rows: note.metrics.map((m) => [oneLine(m.name || m.id), driver(m.valueDriver), oneLine(m.measuredHow), baselineToTarget(oneLine(m.baseline), oneLine(m.target)), oneLine(m.unit)]),
             lines: note.metrics.map((m) => {
-              const values = baselineToTarget(flat(m.baseline), flat(m.target));
-              const details = [m.measuredHow.trim() && `measured today: ${flat(m.measuredHow)}`, m.valueDriver && `value driver: ${driver(m.valueDriver)}`].filter(Boolean);
-              return `${flat(m.name || m.id)}: ${values ? `${values}${m.unit.trim() ? ` ${flat(m.unit)}` : ''}` : 'no numbers yet'}${details.length ? ` (${details.join('; ')})` : ''}`;
+              const values = baselineToTarget(oneLine(m.baseline), oneLine(m.target));
+              const details = [m.measuredHow.trim() && `measured today: ${oneLine(m.measuredHow)}`, m.valueDriver && `value driver: ${driver(m.valueDriver)}`].filter(Boolean);
+              return `${oneLine(m.name || m.id)}: ${values ? `${values}${m.unit.trim() ? ` ${oneLine(m.unit)}` : ''}` : 'no numbers yet'}${details.length ? ` (${details.join('; ')})` : ''}`;
             }),
           }
         : undefined,
@@ -107,38 +102,32 @@ function summarise(note: CallNote, opts: ExportOptions): Summary {
       bullets: [],
       table: {
         header: ['Use case', 'Health', 'Reason'],
-        rows: note.health.map((h) => [flat(h.useCase), healthLabels[h.color], flat(h.reason)]),
-        lines: note.health.map((h) => `${flat(h.useCase)}: ${healthLabels[h.color]}${h.reason.trim() ? `, ${flat(h.reason)}` : ''}`),
+        rows: note.health.map((h) => [oneLine(h.useCase), healthLabels[h.color], oneLine(h.reason)]),
+        lines: note.health.map((h) => `${oneLine(h.useCase)}: ${healthLabels[h.color]}${h.reason.trim() ? `, ${oneLine(h.reason)}` : ''}`),
       },
     });
   }
-  if (note.actionItems.length) blocks.push({ heading: 'Action items', bullets: note.actionItems.map((a) => `${flat(a.text)}${a.done ? ' (done)' : ''}`) });
+  if (note.actionItems.length) blocks.push({ heading: 'Action items', bullets: note.actionItems.map((a) => `${oneLine(a.text)}${a.done ? ' (done)' : ''}`) });
   const followUps = tagged(note, 'follow-up');
-  if (followUps.length) blocks.push({ heading: tagTitles['follow-up'], bullets: followUps });
-  return { title: flat(note.title), facts, blocks };
-}
-
-/** Text at the start of a Markdown list item: cannot turn into a heading, quote, task or list. */
-function itemText(s: string): string {
-  const e = escapeInline(s);
-  return /^([#>*+\-=[]|\d+[.)])/.test(e) ? `&#${e.charCodeAt(0)};${e.slice(1)}` : e;
+  if (followUps.length) blocks.push({ heading: answerTagTitles['follow-up'], bullets: followUps });
+  return { title: oneLine(note.title), facts, blocks };
 }
 
 export function summaryMarkdown(note: CallNote, opts: ExportOptions = {}): string {
   const s = summarise(note, opts);
-  const out = [`## ${escapeInline(s.title) || 'Call'}`.replace(/#$/, '&#35;'), '', s.facts.map(([k, v]) => `**${k}:** ${escapeInline(flat(v))}`).join(' · ')];
+  const out = [`## ${escapeInline(s.title) || 'Call'}`.replace(/#$/, '&#35;'), '', s.facts.map(([k, v]) => `**${k}:** ${escapeInline(oneLine(v))}`).join(' · ')];
   for (const b of s.blocks) {
     out.push('', `### ${b.heading}`, '');
     if (b.table) out.push(...table(b.table.header, b.table.rows));
     if (b.table && b.bullets.length) out.push('');
-    for (const item of b.bullets) out.push(`- ${itemText(item)}`);
+    for (const item of b.bullets) out.push(`- ${escapeLineStart(item)}`);
   }
   return `${out.join('\n')}\n`;
 }
 
 /** Characters a CRM field should not get: controls, line/paragraph separators, bidi overrides, BOM. */
 const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const clean = (s: string) => flat(s.replace(UNPRINTABLE, ' '));
+const clean = (s: string) => oneLine(s.replace(UNPRINTABLE, ' '));
 
 /** Greedy word wrap; `first` starts the first line, `indent` the others. Long words are not split. */
 export function wrap(text: string, width: number, first = '', indent = ''): string[] {
@@ -180,7 +169,7 @@ export function objectivesCsv(note: CallNote, opts: ExportOptions = {}): string 
   const driver = (id: string) => (id ? (opts.valueDriverName?.(id) ?? id) : '');
   const rows = [
     objectivesCsvHeader,
-    ...note.objectives.map((o) => [note.customer, note.date, note.title, o.text, statusLabels[o.status], o.owner, o.due, o.horizon === null ? '' : String(o.horizon), driver(o.valueDriver), o.origin]),
+    ...note.objectives.map((o) => [note.customer, note.date, note.title, o.text, objectiveStatusLabels[o.status], o.owner, o.due, o.horizon === null ? '' : String(o.horizon), driver(o.valueDriver), o.origin]),
   ];
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
@@ -198,7 +187,7 @@ export function planObjectivesCsv(plans: Iterable<SuccessPlan>, opts: ExportOpti
   const driver = (id: string) => (id ? (opts.valueDriverName?.(id) ?? id) : '');
   const rows = [planObjectivesCsvHeader];
   for (const plan of plans) {
-    for (const o of plan.objectives) rows.push([plan.customer, o.text, statusLabels[o.status], o.owner, o.due, o.horizon === null ? '' : String(o.horizon), driver(o.valueDriver), o.first.date, o.last.date]);
+    for (const o of plan.objectives) rows.push([plan.customer, o.text, objectiveStatusLabels[o.status], o.owner, o.due, o.horizon === null ? '' : String(o.horizon), driver(o.valueDriver), o.first.date, o.last.date]);
   }
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -18,6 +18,7 @@
 //                             Added: the value-drivers baseline question (and "how do you measure it
 //                             today" when that is empty too), with {metric} filled in.
 import type { CallNote } from '../note/model';
+import { oneLine } from '../text';
 import { contextIndex } from './context';
 import type { Gap, PlanContext, PlanMetric, PlanObjective } from './model';
 
@@ -41,8 +42,6 @@ export function daysBetween(from: string, to: string): number {
 export function metricDriver(metric: { id: string; valueDriver: string }, context: PlanContext): string {
   return metric.valueDriver || contextIndex(context).driver.get(metric.id) || '';
 }
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export interface GapInput {
   /** The readable notes (any order). */

@@ -22,7 +22,8 @@
 import { readRenderedFrontMatter } from '../note/fastFrontMatter';
 import type { FrontMatterFields } from '../note/frontMatter';
 import { answerTags, type ActionItem } from '../note/model';
-import { parseNote, unescapeText } from '../note/parse';
+import { unescapeText } from '../markdown';
+import { parseNote } from '../note/parse';
 import type { SkippedNote } from './model';
 import type { PlanNote, RollupNote } from './rollup';
 import { fnv1a, portableByteText, type ByteText } from './byteText';

@@ -8,7 +8,8 @@ import { PLAN_FILE, type NotesPath } from '../notesFolder';
 import { planContext } from './context';
 import { readCustomerNotes, type NotesSource } from './customerNotes';
 import type { PlanContext, SuccessPlan } from './model';
-import { buildPlan, renderPlan } from './rollup';
+import { renderPlan } from './planFile';
+import { buildPlan } from './rollup';
 
 /** The plan file exists but Call Coach will not touch it until a person fixes it. */
 export class PlanFileError extends Error {

@@ -1,6 +1,5 @@
 // How the Customers view (and `call-coach portfolio`) orders, groups and filters customers. Pure.
-import type { HealthColor } from '../note/model';
-import { healthLabels } from '../note/render';
+import { healthLabels, type HealthColor } from '../note/model';
 import type { CustomerFigures } from './model';
 
 export const customerOrders = ['health', 'lastContact', 'nextDue'] as const;

@@ -2,9 +2,10 @@
 // plan, and the objectives due in the next 30 days and overdue ones across customers. Every text
 // that comes from a note is escaped with markdown.ts, as the plan's regions are, so nothing a
 // customer said turns into markup in any renderer.
-import { escapeCell, healthLabels, markdownTable } from '../note/render';
+import { escapeCell, markdownTable } from '../markdown';
+import { healthLabels } from '../note/model';
 import { PLAN_FILE } from '../notesFolder';
-import { linkTarget } from '../plan/rollup';
+import { linkTarget } from '../plan/planRegions';
 import { DUE_SOON_DAYS, type CustomerFigures, type Portfolio, type PortfolioObjective } from './model';
 
 export const portfolioRegions = ['customers', 'due-soon', 'overdue'] as const;

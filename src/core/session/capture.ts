@@ -1,24 +1,9 @@
 // The structured parts of a call, beside the answers: stage scorecards, metrics with baselines,
 // use-case health and objective details. Pure, like the reducer that calls into it.
-import { horizons, objectiveStatuses, type HealthColor, type Horizon, type MetricRecord, type ObjectiveStatus } from '../note/model';
-import type { CallState, ObjectiveDetails } from './model';
-import { oneLine } from './reducer';
-
-export type MetricField = 'name' | 'measuredHow' | 'baseline' | 'target' | 'unit';
-export type HealthField = 'useCase' | 'reason';
-export type ObjectiveField = keyof ObjectiveDetails;
-
-export type CaptureAction =
-  | { type: 'setScore'; stage: string; percent: number | null }
-  | { type: 'toggleCriterion'; stage: string; criterion: string }
-  | { type: 'addMetric'; id: string; name: string; valueDriver: string; unit: string }
-  | { type: 'editMetric'; id: string; field: MetricField; value: string }
-  | { type: 'removeMetric'; id: string }
-  | { type: 'addHealth' }
-  | { type: 'editHealth'; index: number; field: HealthField; value: string }
-  | { type: 'setHealthColor'; index: number; color: HealthColor }
-  | { type: 'removeHealth'; index: number }
-  | { type: 'editObjective'; key: string; field: ObjectiveField; value: string };
+import { horizons, objectiveStatuses, type Horizon, type MetricRecord, type ObjectiveStatus } from '../note/model';
+import { assertNever } from '../assertNever';
+import { cleanLine } from '../text';
+import type { CallState, CaptureAction, ObjectiveDetails } from './model';
 
 export const EMPTY_OBJECTIVE: ObjectiveDetails = { owner: '', due: '', status: 'not-started', horizon: null, valueDriver: '' };
 
@@ -28,7 +13,7 @@ function score(state: CallState, stage: string) {
 
 /** Slug for a metric of the customer's own (not in the value-drivers table). */
 export function customMetricId(name: string): string {
-  return `custom-${oneLine(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'metric'}`;
+  return `custom-${cleanLine(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'metric'}`;
 }
 
 export function reduceCapture(state: CallState, action: CaptureAction): CallState {
@@ -44,19 +29,19 @@ export function reduceCapture(state: CallState, action: CaptureAction): CallStat
     }
     case 'addMetric': {
       if (state.metrics.some((m) => m.id === action.id)) return state;
-      const metric: MetricRecord = { id: action.id, name: oneLine(action.name), valueDriver: action.valueDriver, measuredHow: '', baseline: '', target: '', unit: oneLine(action.unit) };
+      const metric: MetricRecord = { id: action.id, name: cleanLine(action.name), valueDriver: action.valueDriver, measuredHow: '', baseline: '', target: '', unit: cleanLine(action.unit) };
       return { ...state, metrics: [...state.metrics, metric] };
     }
     case 'editMetric':
       if (!state.metrics.some((m) => m.id === action.id)) return state;
-      return { ...state, metrics: state.metrics.map((m) => (m.id === action.id ? { ...m, [action.field]: oneLine(action.value) } : m)) };
+      return { ...state, metrics: state.metrics.map((m) => (m.id === action.id ? { ...m, [action.field]: cleanLine(action.value) } : m)) };
     case 'removeMetric':
       return { ...state, metrics: state.metrics.filter((m) => m.id !== action.id) };
     case 'addHealth':
       return { ...state, health: [...state.health, { useCase: '', color: 'green', reason: '' }] };
     case 'editHealth':
       if (!state.health[action.index]) return state;
-      return { ...state, health: state.health.map((h, i) => (i === action.index ? { ...h, [action.field]: oneLine(action.value) } : h)) };
+      return { ...state, health: state.health.map((h, i) => (i === action.index ? { ...h, [action.field]: cleanLine(action.value) } : h)) };
     case 'setHealthColor':
       if (!state.health[action.index]) return state;
       return { ...state, health: state.health.map((h, i) => (i === action.index ? { ...h, color: action.color } : h)) };
@@ -64,7 +49,7 @@ export function reduceCapture(state: CallState, action: CaptureAction): CallStat
       return { ...state, health: state.health.filter((_, i) => i !== action.index) };
     case 'editObjective': {
       const details = { ...EMPTY_OBJECTIVE, ...state.objectives[action.key] };
-      const value = oneLine(action.value);
+      const value = cleanLine(action.value);
       if (action.field === 'status') {
         if (!(objectiveStatuses as readonly string[]).includes(value)) return state;
         details.status = value as ObjectiveStatus;
@@ -79,10 +64,6 @@ export function reduceCapture(state: CallState, action: CaptureAction): CallStat
       return { ...state, objectives: { ...state.objectives, [action.key]: details } };
     }
     default:
-      return assertNeverCapture(action);
+      return assertNever(action, 'capture action');
   }
-}
-
-function assertNeverCapture(action: never): never {
-  throw new Error(`unknown capture action ${JSON.stringify(action)}`);
 }

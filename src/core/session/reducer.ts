@@ -1,36 +1,12 @@
 // Pure, deterministic call logic: the same action applied to the same state gives the same
 // state in the webview and in the host, so the webview can paint at once while the host persists.
-import type { AnswerTag } from '../note/model';
-import { reduceCapture, type CaptureAction } from './capture';
-import type { CallBank, CallItem, CallPart, CallPosition, CallPrompt, CallSetup, CallState } from './model';
+import { assertNever } from '../assertNever';
+import { cleanLine, cleanText } from '../text';
+import { reduceCapture } from './capture';
+import type { CallAction, CallBank, CallItem, CallPart, CallPosition, CallPrompt, CallSetup, CallState } from './model';
 
-export type CallAction =
-  | CaptureAction
-  | { type: 'answer'; key: string; text: string }
-  | { type: 'setValue'; key: string; name: string; value: string }
-  | { type: 'toggleTag'; key: string; tag: AnswerTag }
-  | { type: 'next' }
-  | { type: 'back' }
-  | { type: 'skip' }
-  | { type: 'jump'; part: number }
-  /** TED: choose Tell / Explain / Describe for the current question. */
-  | { type: 'tedVerb'; key: string; promptId: string }
-  /** TED: ask one more TED question in this part. */
-  | { type: 'tedAnother' }
-  /** Five Whys: the last rung is the strategic objective; end the ladder. */
-  | { type: 'ladderReached' };
-
+export type { CallAction } from './model';
 export type Banks = ReadonlyMap<string, CallBank>;
-
-/** Normalises captured text: one newline convention, no NULs (they break files and YAML). */
-export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\u0000/g, '');
-}
-
-/** Makes a value safe for a one-line field: questions, topics, action items. */
-export function oneLine(text: string): string {
-  return cleanText(text).replace(/\s+/g, ' ').trim();
-}
 
 /** A fresh item; it starts with the prompt's default tag, if the bank gives one. */
 function newItem(state: { seq: number }, bankId: string, prompt: CallPrompt, values: Record<string, string> = {}): CallItem {
@@ -142,7 +118,7 @@ export function reduce(state: CallState, action: CallAction, banks: Banks): Call
     case 'answer':
       return withItem(state, action.key, (i) => ({ ...i, answer: cleanText(action.text), skipped: false }));
     case 'setValue':
-      return withItem(state, action.key, (i) => ({ ...i, values: { ...i.values, [action.name]: oneLine(action.value) } }));
+      return withItem(state, action.key, (i) => ({ ...i, values: { ...i.values, [action.name]: cleanLine(action.value) } }));
     case 'toggleTag':
       return withItem(state, action.key, (i) => ({
         ...i,
@@ -179,7 +155,7 @@ export function reduce(state: CallState, action: CallAction, banks: Banks): Call
         const prompt = rungPrompt(bank, depth);
         if (!prompt) return { ...state, position: forward(state) };
         const next = { ...state };
-        const item = newItem(next, part.bankId, prompt, { previous: oneLine(current.answer) });
+        const item = newItem(next, part.bankId, prompt, { previous: cleanLine(current.answer) });
         next.parts = state.parts.map((p, i) => (i === state.position.part ? { ...p, items: [...p.items, item] } : p));
         next.position = { part: state.position.part, item: depth };
         return next;
@@ -205,7 +181,7 @@ export function reduce(state: CallState, action: CallAction, banks: Banks): Call
       if (last.answer.trim() && !last.tags.includes('objective')) {
         items = [...items.slice(0, -1), { ...last, tags: [...last.tags, 'objective'] }];
       }
-      const objective = oneLine(items[items.length - 1]!.answer);
+      const objective = cleanLine(items[items.length - 1]!.answer);
       const parts = state.parts.map((p, i) =>
         i === state.position.part ? { ...p, items, objectiveReached: true } : i > state.position.part && objective ? withObjective(p, objective, banks) : p,
       );
@@ -224,12 +200,8 @@ export function reduce(state: CallState, action: CallAction, banks: Banks): Call
     case 'editObjective':
       return reduceCapture(state, action);
     default:
-      return assertNeverAction(action);
+      return assertNever(action, 'call action');
   }
-}
-
-function assertNeverAction(action: never): never {
-  throw new Error(`unknown call action ${JSON.stringify(action)}`);
 }
 
 /** The prompt behind an item (from its own bank when it was added from another one). */
@@ -273,7 +245,7 @@ const QUOTE_MAX = 140;
 
 /** The question as asked: placeholders filled with the CSM's values, or their labels in brackets. */
 export function questionText(prompt: CallPrompt, values: Record<string, string>): string {
-  return oneLine(
+  return cleanLine(
     prompt.text.replace(/\{([a-z_][a-z0-9_]*)\}/g, (_, name: string) => {
       const value = values[name]?.trim();
       if (name === 'previous' && value) return `“${value.length > QUOTE_MAX ? `${value.slice(0, QUOTE_MAX - 1)}…` : value}”`;

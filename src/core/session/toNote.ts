@@ -2,10 +2,11 @@
 // objectives (from the Five Whys ladder and answers tagged objective) with the details the CSM
 // gave them, tasks from action items, and the scorecards, metrics and health captured.
 import { answerTags, type CallNote, type NoteSection, type Objective, type StageScore } from '../note/model';
-import { adoptionStatus } from '../plan/adoption';
+import { adoptionStatus } from '../bank/adoption';
 import { EMPTY_OBJECTIVE } from './capture';
 import type { CallItem, CallState } from './model';
-import { oneLine, promptOf, questionText, type Banks } from './reducer';
+import { promptOf, questionText, type Banks } from './reducer';
+import { cleanLine } from '../text';
 
 /** Answered items tagged objective, in call order: the call's objectives. */
 export function objectiveItems(state: CallState): CallItem[] {
@@ -38,12 +39,12 @@ export function toNote(state: CallState, banks: Banks, endedAt: number): CallNot
       return [{ promptId: item.promptId, question: questionText(prompt, item.values), answer: item.answer, tags: answerTags.filter((t) => item.tags.includes(t)) }];
     });
     if (!entries.length) continue;
-    sections.push({ techniqueId: bank.id, title: oneLine(bank.title), entries });
+    sections.push({ techniqueId: bank.id, title: cleanLine(bank.title), entries });
     if (bank.stage) stages.add(bank.stage);
   }
   const objectives: Objective[] = [];
   for (const item of objectiveItems(state)) {
-    const text = oneLine(item.answer);
+    const text = cleanLine(item.answer);
     if (objectives.some((o) => o.text === text)) continue;
     const part = state.parts.find((p) => p.items.includes(item));
     const origin = part && banks.get(part.bankId)?.flow === 'ladder' ? 'five-whys' : 'tagged';
@@ -52,15 +53,15 @@ export function toNote(state: CallState, banks: Banks, endedAt: number): CallNot
   const adoption = stageScores(state, banks, stages);
   adoption.forEach((s) => stages.add(s.stage));
   const entries = sections.flatMap((s) => s.entries);
-  const actionItems = entries.filter((e) => e.tags.includes('action-item')).map((e) => ({ text: oneLine(e.answer), done: false }));
+  const actionItems = entries.filter((e) => e.tags.includes('action-item')).map((e) => ({ text: cleanLine(e.answer), done: false }));
   const tags = ['call-note', ...answerTags.filter((t) => entries.some((e) => e.tags.includes(t)))];
   return {
     id: state.id,
-    title: oneLine(state.setup.title),
-    customer: oneLine(state.setup.customer),
+    title: cleanLine(state.setup.title),
+    customer: cleanLine(state.setup.customer),
     date: state.setup.date,
-    callType: oneLine(state.setup.callType),
-    attendees: state.setup.attendees.map(oneLine).filter(Boolean),
+    callType: cleanLine(state.setup.callType),
+    attendees: state.setup.attendees.map(cleanLine).filter(Boolean),
     techniques: sections.map((s) => s.techniqueId).filter((id) => banks.get(id)?.kind !== 'stage'),
     stages: [...stages],
     tags,

@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseNote } from '../../../src/core/note/parse';
 import type { CallSetup } from '../../../src/core/session/model';
-import { oneLine } from '../../../src/core/session/reducer';
+import { cleanLine } from '../../../src/core/text';
 import { HOSTILE_LINES, HOSTILE_PATH_NAMES } from '../../fixtures/hostile';
 import { activateExtension, eventually, readText, setting, showSidebar, sleep, workspaceRoot, type CallCoachApi } from './helpers';
 import { CommandId } from '../../../src/ids';
@@ -75,8 +75,8 @@ describe('hostile customer and title names in a real extension host', function (
       const uri = await finishCallFor(api, i % 2 ? title : name, i % 2 ? name : title, answer);
       const parsed = parseNote(await readText(uri));
       assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
-      assert.strictEqual(parsed.note.customer, oneLine(i % 2 ? title : name));
-      assert.strictEqual(parsed.note.title, oneLine(i % 2 ? name : title));
+      assert.strictEqual(parsed.note.customer, cleanLine(i % 2 ? title : name));
+      assert.strictEqual(parsed.note.title, cleanLine(i % 2 ? name : title));
       assert.strictEqual(parsed.note.sections[0]!.entries[0]!.answer, answer);
       uris.push(uri);
     }

@@ -19,7 +19,7 @@
 //   - The share not asked (null) is not "above 25%": criteria alone make at most a pilot.
 //   - Criterion ids the bank does not know (a renamed criterion in an old note) count for nothing;
 //     duplicates count once.
-import type { Adoption } from '../bank/schema';
+import type { Adoption } from './schema';
 import type { AdoptionStatus } from '../note/model';
 
 export interface AdoptionCheck {

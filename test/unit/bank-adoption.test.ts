@@ -1,7 +1,7 @@
 // The stage adoption rule against every real stage bank in questions/.
 import { strict as assert } from 'node:assert';
 import { stageIds, type Adoption } from '../../src/core/bank/schema';
-import { adoptionStatus, checkAdoption } from '../../src/core/plan/adoption';
+import { adoptionStatus, checkAdoption } from '../../src/core/bank/adoption';
 import { builtInBanks } from './builtInBanks';
 
 describe('stage adoption rule', () => {
