@@ -124,7 +124,7 @@ const catalogMsg: HostMessage = { ...built, status: { loaded: techniques.length,
 const listed = ['technique', 'stage', 'checklist'].flatMap((kind) => techniques.filter((t) => t.kind === kind));
 
 describe('sidebar webview: the hostile corpus in every field', function () {
-  this.timeout(60_000);
+  this.timeout(120_000); // a hang guard: 60 s was hit under load
   let sidebar: Sidebar;
   afterEach(() => sidebar?.page.close());
   after(closeBrowser);

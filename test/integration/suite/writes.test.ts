@@ -14,6 +14,9 @@ import { HOSTILE_LINES, hostileBigAnswer } from '../../fixtures/hostile';
 import { activateExtension, eventually, readText, setting, showSidebar, workspaceRoot, type CallCoachApi } from './helpers';
 import { CommandId } from '../../../src/ids';
 
+import { usePlatform } from '../../../src/host/platform';
+import { nodePlatform } from '../../../src/host/nodePlatform';
+
 type NoteWriter = typeof import('../../../src/host/noteWriter');
 
 /**
@@ -21,6 +24,8 @@ type NoteWriter = typeof import('../../../src/host/noteWriter');
  * own state (it queues this host's writes), sharing only the disk.
  */
 function anotherWindowsWriter(): NoteWriter {
+  // What each window's Node entry hands its features (src/host/extension.ts): hard links included.
+  usePlatform(nodePlatform);
   const file = require.resolve('../../../src/host/noteWriter');
   delete require.cache[file];
   return require(file) as NoteWriter;
