@@ -36,7 +36,7 @@ export function debianPackagesFor(suites) {
   const need = new Set();
   for (const suite of suites) {
     if (suite === 'webview') need.add('chromium');
-    if (suite === 'integration' || suite === 'start') ['chromium', 'libkrb5-dev', 'git'].forEach((p) => need.add(p));
+    if (suite === 'integration' || suite === 'web' || suite === 'start') ['chromium', 'libkrb5-dev', 'git'].forEach((p) => need.add(p));
   }
   return [...need];
 }

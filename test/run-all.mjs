@@ -1,6 +1,7 @@
 // `npm test`: build, type-check, then every suite — unit (plain Node), webview (real bundle in
-// Chromium), package (the .vsix) and integration (a real VS Code extension host). Prints one
-// closing line `N passed, N failed` and exits non-zero if anything failed or could not run.
+// Chromium), package (the .vsix), integration (a real VS Code extension host) and start
+// (`npm start -- --check` on a fresh clone of this repository). Prints one closing line
+// `N passed, N failed` and exits non-zero if anything failed or could not run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootstrap, REPO as repo } from './bootstrap.mjs';
 
-const SUITES = ['unit', 'webview', 'package', 'integration'];
+const SUITES = ['unit', 'webview', 'package', 'integration', 'web', 'start'];
 const only = process.argv.slice(2); // e.g. `npm test -- unit webview`
 const wants = (suite) => only.length === 0 || only.includes(suite);
 
@@ -90,15 +91,28 @@ function integrationSuite() {
 /** Call Coach in the web worker extension host (test/web/run.mjs): a suite inside it, and a call typed into its sidebar. */
 function webSuite() {
   console.log('\n> web tests (web worker extension host, as in vscode.dev and GitLab\'s Web IDE)');
-  const resultFile = join(mkdtempSync(join(tmpdir(), 'call-coach-results-')), 'web.json');
-  const r = spawnSync(process.execPath, ['test/web/run.mjs'], { stdio: 'inherit', cwd: repo, env: { ...process.env, CALL_COACH_RESULT_FILE: resultFile } });
-  if (!existsSync(resultFile)) {
+  const resultDir = mkdtempSync(join(tmpdir(), 'call-coach-results-'));
+  const resultFile = join(resultDir, 'web.json');
+  const r = spawnSync(process.execPath, ['test/web/run.mjs'], { stdio: 'inherit', cwd: repo, env: { ...childEnv, CALL_COACH_RESULT_FILE: resultFile } });
+  const results = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
+  rmSync(resultDir, { recursive: true, force: true });
+  if (!results) {
     broken.push(`web: the web worker host produced no results (exit ${r.status ?? r.signal})`);
     return;
   }
-  const { passed, failed } = JSON.parse(readFileSync(resultFile, 'utf8'));
+  const { passed, failed } = results;
   totals.passed += passed;
   totals.failed += failed;
+}
+
+/** `npm start` on a fresh clone of this repository (test/start/fresh-clone.mjs): one test. */
+async function startSuite() {
+  console.log('\n> start test (npm start -- --check on a fresh clone)');
+  const { freshCloneStart } = await import('./start/fresh-clone.mjs');
+  const r = freshCloneStart();
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  for (const f of r.failures) console.error(`✗ ${f.title}\n${f.error}`);
 }
 
 const started = Date.now();
@@ -118,6 +132,7 @@ if (built) {
   if (wants('package')) await mochaSuite('package', join(repo, 'out/test/package'), 120000);
   if (wants('integration')) integrationSuite();
   if (wants('web')) webSuite();
+  if (wants('start')) await startSuite();
 }
 
 console.log(`\nFinished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
