@@ -75,8 +75,10 @@ export const settingId = (key: Setting): `callCoach.${Setting}` => `${SETTINGS_S
 
 /** Keys in the workspace's Memento (context.workspaceState). */
 export const StateKey = {
-  /** The running call. */
-  activeCall: 'callCoach.activeCall',
+  /** Whether a call is running (its draft is a file under storageUri; see src/host/callStore.ts). */
+  callRunning: 'callCoach.callRunning',
+  /** The running call as Call Coach 0.1 kept it, moved to the draft file when read. */
+  legacyActiveCall: 'callCoach.activeCall',
   /** Which workspace folder holds the notes, when there are several. */
   notesRoot: 'callCoach.notesRoot',
   /** The customer folder whose plan was last updated, offered first next time. */

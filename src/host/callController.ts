@@ -36,7 +36,23 @@ export class CallController implements vscode.Disposable {
     private readonly workspaceState: vscode.Memento,
     private readonly log: Log,
   ) {
-    this.setCall(store.load());
+    this.loaded = store.load().then(
+      (call) => {
+        // A call started while the draft was being read wins (it cannot happen from the UI).
+        if (!this.call && call) {
+          this.setCall(call);
+          this.changed.fire(call);
+        } else if (!this.call) this.setCall(undefined);
+      },
+      (err: unknown) => this.log.error('The saved call could not be read', err),
+    );
+  }
+
+  private readonly loaded: Promise<void>;
+
+  /** Resolves once the saved call (if any) is back; `current` is only meaningful after it. */
+  ready(): Promise<void> {
+    return this.loaded;
   }
 
   get current(): StoredCall | undefined {
@@ -50,6 +66,7 @@ export class CallController implements vscode.Disposable {
   }
 
   async start(setup: CallSetup): Promise<StoredCall> {
+    await this.loaded;
     const catalog = await this.banks.ready();
     // A call keeps its own copy of the banks it uses, so a bank edited mid-call cannot
     // pull prompts out from under the answers.
@@ -84,6 +101,7 @@ export class CallController implements vscode.Disposable {
    * @returns how many were added (prompts already in the call are not added twice)
    */
   async addPrompts(prompts: readonly { bankId: string; promptId: string }[]): Promise<number> {
+    await this.loaded;
     if (!this.call) return 0;
     const catalog = await this.banks.ready();
     const banks = [...this.call.banks];
@@ -116,6 +134,7 @@ export class CallController implements vscode.Disposable {
   private finishing: Promise<FinishedCall | undefined> | undefined;
 
   private async finishOnce(): Promise<FinishedCall | undefined> {
+    await this.loaded;
     const call = this.call;
     if (!call) return undefined;
     await this.store.flush();
@@ -137,6 +156,7 @@ export class CallController implements vscode.Disposable {
 
   /** Asks first; returns whether the call was discarded. */
   async discard(): Promise<boolean> {
+    await this.loaded;
     if (!this.call) return false;
     const { customer, title } = this.call.state.setup;
     const answered = this.call.state.parts.reduce((n, p) => n + p.items.filter((i) => i.answer.trim()).length, 0);

@@ -1,53 +1,151 @@
-// Keeps the running call in workspace storage so that hiding the view, reloading the window or
-// a crashed extension host resumes it exactly. Writes are debounced but always land within
-// SAVE_DELAY_MS of a change, and are flushed on dispose.
-import type * as vscode from 'vscode';
+// Keeps the running call in a draft file, so that hiding the view, reloading the window or a
+// crashed extension host resumes it exactly. The draft lives under the extension's workspace
+// storage (context.storageUri; globalStorageUri when no folder is open), not in workspaceState:
+// VS Code keeps a Memento in one database and warns about large state ("large extension state
+// detected"), and the draft is rewritten within SAVE_DELAY_MS of every change.
+//
+//   <storage>/call-draft.json                 { version: 2, state, banks: [{ id, version }] }
+//   <storage>/call-banks/<id>.<version>.json  the call's copy of each bank it uses, written once
+//
+// A call keeps its own copy of its banks (a bank edited mid-call must not pull prompts out from
+// under the answers), but the draft names them by id and version (a hash of the copy) instead of
+// repeating them on every save. Bank copies are written before the draft that names them, and each
+// file is replaced atomically (a temporary file, then a rename), so a crash at any moment leaves
+// the last draft whole. Writes are debounced but always land within SAVE_DELAY_MS of a change, and
+// are flushed on dispose.
+import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { fnv1a } from '../core/plan/byteText';
 import { callBankSchema, callStateSchema, type CallBank, type CallState } from '../core/session/model';
-import type { Log } from './log';
 import { StateKey } from '../ids';
+import type { Log } from './log';
+import { replaceFile } from './noteWriter';
 
-const KEY = StateKey.activeCall;
 export const SAVE_DELAY_MS = 150;
+const DRAFT_FILE = 'call-draft.json';
+const BANKS_FOLDER = 'call-banks';
 
-const storedCall = z.object({ state: callStateSchema, banks: z.array(callBankSchema) });
 export type StoredCall = { state: CallState; banks: CallBank[] };
+
+const bankRef = z.object({ id: z.string(), version: z.string() });
+const draftFile = z.object({ version: z.literal(2), state: callStateSchema, banks: z.array(bankRef) });
+/** What workspaceState held before the draft file (read once, then moved). */
+const legacyCall = z.object({ state: callStateSchema, banks: z.array(callBankSchema) });
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 export class CallStore {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending: StoredCall | null | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  /** Bank copies known to be on disk, by file name. */
+  private readonly written = new Set<string>();
+  private readonly versions = new WeakMap<CallBank, string>();
 
   constructor(
+    /** The folder the draft lives in (created on first write). */
+    private readonly folder: vscode.Uri,
+    /** Holds only whether a call is running (the activation shell reads it without I/O) and, once, a call saved by an older version. */
     private readonly memento: vscode.Memento,
     private readonly log: Log,
   ) {}
 
-  load(): StoredCall | undefined {
-    const raw = this.memento.get<unknown>(KEY);
-    if (raw === undefined) return undefined;
-    const parsed = storedCall.safeParse(raw);
-    if (!parsed.success) {
-      // Keep the unreadable copy under another key rather than lose it.
-      this.log.error(`The saved call could not be read and was set aside: ${parsed.error.message}`);
-      void this.memento.update(`${KEY}.unreadable.${Date.now()}`, raw);
-      void this.memento.update(KEY, undefined);
+  private uri(...path: string[]): vscode.Uri {
+    return vscode.Uri.joinPath(this.folder, ...path);
+  }
+
+  private version(bank: CallBank): string {
+    let version = this.versions.get(bank);
+    if (!version) {
+      version = fnv1a(encoder.encode(JSON.stringify(bank))).toString(16).padStart(8, '0');
+      this.versions.set(bank, version);
+    }
+    return version;
+  }
+
+  private bankFile(id: string, version: string): string {
+    // Bank ids are slugs (the bank schema), but the file name must never be a path.
+    return `${encodeURIComponent(id)}.${version}.json`;
+  }
+
+  async load(): Promise<StoredCall | undefined> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(this.uri(DRAFT_FILE));
+    } catch {
+      return this.loadLegacy();
+    }
+    try {
+      const draft = draftFile.parse(JSON.parse(decoder.decode(bytes)));
+      const banks = await Promise.all(
+        draft.banks.map(async ({ id, version }) => {
+          const name = this.bankFile(id, version);
+          const bank = callBankSchema.parse(JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(this.uri(BANKS_FOLDER, name)))));
+          this.written.add(name);
+          return bank;
+        }),
+      );
+      return { state: draft.state, banks };
+    } catch (err) {
+      // Keep the unreadable draft beside it rather than lose it.
+      const aside = this.uri(`call-draft.unreadable.${Date.now()}.json`);
+      this.log.error(`The saved call could not be read and was set aside as ${aside.toString()}`, err);
+      await vscode.workspace.fs.rename(this.uri(DRAFT_FILE), aside, { overwrite: true }).then(undefined, () => undefined);
       return undefined;
     }
+  }
+
+  /** A call saved in workspaceState by Call Coach 0.1: moved to the draft file. */
+  private async loadLegacy(): Promise<StoredCall | undefined> {
+    const raw = this.memento.get<unknown>(StateKey.legacyActiveCall);
+    if (raw === undefined) return undefined;
+    const parsed = legacyCall.safeParse(raw);
+    if (!parsed.success) {
+      this.log.error(`The saved call could not be read and was set aside: ${parsed.error.message}`);
+      void this.memento.update(`${StateKey.legacyActiveCall}.unreadable.${Date.now()}`, raw);
+      void this.memento.update(StateKey.legacyActiveCall, undefined);
+      return undefined;
+    }
+    this.save(parsed.data);
+    await this.flush();
+    await this.memento.update(StateKey.legacyActiveCall, undefined);
     return parsed.data;
   }
 
-  /** Saves soon (debounced); `null` clears the stored call. */
+  /** Saves soon (debounced); `null` removes the draft. */
   save(call: StoredCall | null): void {
     this.pending = call;
     this.timer ??= setTimeout(() => void this.flush(), SAVE_DELAY_MS);
   }
 
-  async flush(): Promise<void> {
+  /** Writes what is pending, after any write still under way; resolves when it is on disk. */
+  flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pending === undefined) return;
     const value = this.pending;
     this.pending = undefined;
-    await this.memento.update(KEY, value ?? undefined);
+    if (value === undefined) return this.writing;
+    this.writing = this.writing.then(() => this.write(value)).catch((err: unknown) => this.log.error('The running call could not be saved', err));
+    return this.writing;
+  }
+
+  private async write(call: StoredCall | null): Promise<void> {
+    if (!call) {
+      await vscode.workspace.fs.delete(this.uri(DRAFT_FILE)).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(this.uri(BANKS_FOLDER), { recursive: true }).then(undefined, () => undefined);
+      this.written.clear();
+      await this.memento.update(StateKey.callRunning, undefined);
+      return;
+    }
+    const refs = call.banks.map((bank) => ({ id: bank.id, version: this.version(bank) }));
+    for (const [i, bank] of call.banks.entries()) {
+      const name = this.bankFile(refs[i]!.id, refs[i]!.version);
+      if (this.written.has(name)) continue;
+      await replaceFile(this.uri(BANKS_FOLDER, name), JSON.stringify(bank));
+      this.written.add(name);
+    }
+    await replaceFile(this.uri(DRAFT_FILE), JSON.stringify({ version: 2, state: call.state, banks: refs }));
+    if (this.memento.get(StateKey.callRunning) !== true) await this.memento.update(StateKey.callRunning, true);
   }
 }

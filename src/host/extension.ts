@@ -7,7 +7,7 @@ import { activateShell, type CallCoachApi } from './shell';
 
 export type { CallCoachApi } from './shell';
 
-export function activate(context: vscode.ExtensionContext): CallCoachApi {
+export function activate(context: vscode.ExtensionContext): CallCoachApi | undefined {
   return activateShell(context, (log) => {
     // Plain requires: the features bundle is a sibling file esbuild leaves external, and the Node
     // pieces are evaluated only now, not during activation.

@@ -14,7 +14,7 @@ export function createFeatures(context: vscode.ExtensionContext, log: Log, platf
   return features.createFeatures(context, log, platform);
 }
 
-export function activate(context: vscode.ExtensionContext): CallCoachApi {
+export function activate(context: vscode.ExtensionContext): CallCoachApi | undefined {
   return activateShell(context, (log) => createFeatures(context, log));
 }
 

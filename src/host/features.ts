@@ -31,7 +31,9 @@ export interface Features {
 export function createFeatures(context: vscode.ExtensionContext, log: Log, platform: Platform = portablePlatform): Features {
   usePlatform(platform);
   const banks = new BankService(vscode.Uri.joinPath(context.extensionUri, 'questions'), log);
-  const calls = new CallController(new CallStore(context.workspaceState, log), banks, context.workspaceState, log);
+  // The draft of the running call: per workspace, or per user when no folder is open.
+  const draftFolder = context.storageUri ?? context.globalStorageUri;
+  const calls = new CallController(new CallStore(draftFolder, context.workspaceState, log), banks, context.workspaceState, log);
   const state = context.workspaceState;
   // The sidebar shows the finish pipeline's notice; it is created just below, before any finish.
   const customers = new CustomersView(banks, state, log);

@@ -30,6 +30,7 @@ export class FinishPipeline {
   /** @returns the note's Uri; undefined when there was no call, the CSM cancelled, or writing failed (reported, call kept). */
   async finish(): Promise<vscode.Uri | undefined> {
     const { calls, log } = this.deps;
+    await calls.ready();
     if (!calls.current) {
       void vscode.window.showInformationMessage('There is no call in progress. Start one from the Call Coach sidebar.');
       return undefined;

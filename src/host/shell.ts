@@ -16,7 +16,13 @@ import { createLog, type Log } from './log';
  */
 const WARM_DELAY_MS = 300;
 
-/** What `activate` returns; used by the integration tests and open to other extensions. */
+/**
+ * What `activate` returns to Call Coach's own tests: a look into the sidebar, a way to post it
+ * messages as the webview would, and the raw call. Only when VS Code runs the extension for tests
+ * (ExtensionMode.Test), or for the installed-.vsix suite, where VS Code runs the installed
+ * extension in Production mode and test/integration/run.mjs asks for it with CALL_COACH_TEST_API=1.
+ * Otherwise activate returns nothing: these are back doors, not an API for other extensions.
+ */
 export interface CallCoachApi {
   /** The loaded catalog, waiting for the first load if it is still running. */
   catalog(): Promise<{ banks: { id: string; title: string; kind: string }[]; problems: unknown[] }>;
@@ -26,13 +32,15 @@ export interface CallCoachApi {
     /** Handles a message exactly as if the sidebar webview had posted it (validation included). */
     receive(message: unknown): void;
   };
-  /** The running call as the host holds it (the persisted truth), if any. */
+  /** The running call as the host holds it (the persisted truth), if any; after whenCallLoaded(). */
   currentCall(): unknown;
   /** The Customers view: every customer's figures once read, and the names it shows, in order. */
   customers: {
     rows(): Promise<unknown[]>;
     shown(): Promise<string[]>;
   };
+  /** Resolves once a call saved before this extension host started is back. */
+  whenCallLoaded(): Promise<void>;
   /**
    * Milliseconds Call Coach spent activating: evaluating dist/extension.js plus running activate().
    * (VS Code prepares the extension context between the two; that wait is not counted.)
@@ -45,7 +53,7 @@ declare const __callCoachStart: number | undefined;
 declare const __callCoachEvaluated: number | undefined;
 
 /** Registers everything; `loadFeatures` runs once, on first use of the view or a command. */
-export function activateShell(context: vscode.ExtensionContext, loadFeatures: (log: Log) => Features): CallCoachApi {
+export function activateShell(context: vscode.ExtensionContext, loadFeatures: (log: Log) => Features): CallCoachApi | undefined {
   const activateStart = performance.now();
   const log = createLog();
   context.subscriptions.push(log);
@@ -85,12 +93,13 @@ export function activateShell(context: vscode.ExtensionContext, loadFeatures: (l
     void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.gitUnavailable, true);
   }
   // Menus and enablement need this before anything is loaded: a call may survive a reload.
-  void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.callActive, context.workspaceState.get(StateKey.activeCall) !== undefined);
+  void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.callActive, context.workspaceState.get(StateKey.callRunning) === true || context.workspaceState.get(StateKey.legacyActiveCall) !== undefined);
   warmLater(context, log, () => load().banks.ready());
 
   const evaluateMs = typeof __callCoachStart === 'number' && typeof __callCoachEvaluated === 'number' ? __callCoachEvaluated - __callCoachStart : undefined;
   const activationMs = evaluateMs === undefined ? undefined : evaluateMs + performance.now() - activateStart;
   log.trace(`Activated in ${activationMs?.toFixed(2) ?? '?'} ms (evaluating the entry bundle ${evaluateMs?.toFixed(2) ?? '?'} ms, then activate()).`);
+  if (context.extensionMode !== vscode.ExtensionMode.Test && testApiEnv() !== '1') return undefined;
   return {
     activationMs,
     catalog: async () => {
@@ -107,6 +116,7 @@ export function activateShell(context: vscode.ExtensionContext, loadFeatures: (l
       rows: () => load().customers.figures(),
       shown: () => load().customers.shownNames(),
     },
+    whenCallLoaded: () => load().calls.ready(),
   };
 }
 
@@ -122,11 +132,17 @@ function warmLater(context: vscode.ExtensionContext, log: Log, warm: () => Promi
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 }
 
+/** CALL_COACH_TEST_API from the environment; a web extension host has no `process`. */
+function testApiEnv(): string | undefined {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.CALL_COACH_TEST_API;
+}
+
 function run(features: Features, id: CommandId, log: Log, args: unknown[]): unknown {
   const handler = features.commandHandler(id);
   if (!handler) {
     log.error(`Command ${id} is contributed but has no handler.`);
     return undefined;
   }
-  return handler(...args);
+  // Every command sees the running call, including one still being read back from its draft.
+  return features.calls.ready().then(() => handler(...args));
 }

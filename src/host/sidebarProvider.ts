@@ -141,6 +141,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   /** Sends the running call, or the start form's data when there is none. */
   private async postCallOrIdle(): Promise<void> {
     if (!this.view || !this.ready) return;
+    await this.calls.ready();
     const call = this.calls.current;
     const folder = await this.notesFolder();
     if (call) {

@@ -225,7 +225,9 @@ export async function runIntegration({ resultFile = process.env.CALL_COACH_RESUL
               // Nothing under development: an empty folder stands in for the checkout.
               extensionDevelopmentPath: emptyDir('no-development-extension'),
               extensionsDir,
-              env: { CALL_COACH_EXTENSIONS_DIR: extensionsDir },
+              // VS Code runs an installed extension in Production mode, which gets no test API
+              // (src/host/extension.ts) unless the tests ask for it.
+              env: { CALL_COACH_EXTENSIONS_DIR: extensionsDir, CALL_COACH_TEST_API: '1' },
             }),
           );
         }

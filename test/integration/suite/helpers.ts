@@ -22,6 +22,8 @@ export interface CallCoachApi {
   catalog(): CatalogSummary | Thenable<CatalogSummary>;
   sidebar: { whenReady(): Promise<void>; snapshot(): Promise<string>; receive(message: unknown): void };
   currentCall(): StoredCall | undefined;
+  /** Resolves once a call saved before this extension host started is back (activateExtension waits for it). */
+  whenCallLoaded(): Promise<void>;
 }
 
 export function withTimeout<T>(promise: Thenable<T>, ms: number, what: string): Promise<T> {
@@ -60,6 +62,7 @@ export async function activateExtension(): Promise<{ ext: vscode.Extension<CallC
     throw new Error(`extension ${EXTENSION_ID} is not loaded; other extensions: ${others.join(', ') || '(none)'}`);
   }
   const api = await withTimeout(ext.activate(), 30_000, `${EXTENSION_ID} to activate`);
+  await withTimeout(api.whenCallLoaded(), 30_000, 'the saved call (if any) to load');
   return { ext, api };
 }
 
