@@ -55,6 +55,11 @@ export class CallController implements vscode.Disposable {
     return this.loaded;
   }
 
+  /** Resolves once the running call's latest change is in its draft (the debounced save is not hurried). */
+  saved(): Promise<void> {
+    return this.store.settled();
+  }
+
   get current(): StoredCall | undefined {
     return this.call;
   }

@@ -41,6 +41,8 @@ export interface CallCoachApi {
   };
   /** Resolves once a call saved before this extension host started is back. */
   whenCallLoaded(): Promise<void>;
+  /** Resolves once the running call's latest change has landed in its draft file. */
+  whenCallSaved(): Promise<void>;
   /**
    * Milliseconds Call Coach spent activating: evaluating dist/extension.js plus running activate().
    * (VS Code prepares the extension context between the two; that wait is not counted.)
@@ -117,6 +119,7 @@ export function activateShell(context: vscode.ExtensionContext, loadFeatures: (l
       shown: () => load().customers.shownNames(),
     },
     whenCallLoaded: () => load().calls.ready(),
+    whenCallSaved: () => load().calls.saved(),
   };
 }
 

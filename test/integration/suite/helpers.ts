@@ -24,6 +24,8 @@ export interface CallCoachApi {
   currentCall(): StoredCall | undefined;
   /** Resolves once a call saved before this extension host started is back (activateExtension waits for it). */
   whenCallLoaded(): Promise<void>;
+  /** Resolves once the running call's latest change has landed in its draft file. */
+  whenCallSaved(): Promise<void>;
 }
 
 export function withTimeout<T>(promise: Thenable<T>, ms: number, what: string): Promise<T> {

@@ -84,8 +84,10 @@ describe(`crash mid-call (phase ${phase} of ${phaseCount()})`, function () {
       act({ type: 'next' });
       assert.deepStrictEqual(call().state.position, { part: 1, item: 2 });
 
-      // The store saves within 150 ms of a change; give it that and a margin, then crash.
+      // The store saves within 150 ms of a change by itself; give it that and a margin, let a
+      // write under way finish (slow on a loaded machine), then crash.
       await sleep(600);
+      await api.whenCallSaved();
       writeHandoff('crash-handoff.json', call());
       // suite/index.ts writes the results when mocha finishes, which this host never will.
       const resultFile = process.env.CALL_COACH_RESULT_FILE;

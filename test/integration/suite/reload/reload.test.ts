@@ -72,8 +72,10 @@ describe(`reload mid-call (phase ${phase} of ${phaseCount()})`, () => {
       assert.deepStrictEqual(call.state.position, { part: 1, item: 1 });
       assert.strictEqual(call.state.parts[1]!.items[1]!.values.previous, FOCUS);
 
-      // The store saves 150 ms after the last change; reload only after that has surely landed.
+      // The store saves 150 ms after the last change by itself; reload only once that write has
+      // finished (on a loaded machine writing the draft and the bank copies can take longer).
       await sleep(700);
+      await api.whenCallSaved();
       writeHandoff('reload-handoff.json', call);
     });
   }
