@@ -2,7 +2,7 @@
 // (test/fixtures/sample-workspace: a README and an empty success-plans/) with the sample customer
 // on top (test/fixtures/sample-customer: three call notes of Northwind Logistics written by Call
 // Coach's renderNote, their success plan, a team bank in .callcoach/questions/). See
-// test/unit/sample-customer.test.ts for how the notes are made and kept exact.
+// test/unit/sampleCustomer.test.ts for how the notes are made and kept exact.
 //
 // It is a Git repository of its own with a first commit, as a CSM's notes repository is: VS Code
 // then does not offer the clone around it (Call Coach's source) as the repository to use, and

@@ -9,7 +9,7 @@
 // the newer fields, a value yaml would reject, a character YAML treats specially — is undefined,
 // and so is any value that parseFrontMatter would report as an error (a bad status, a date that
 // does not exist, …): the caller then gets the full parse, with its exact error and line.
-// test/unit/fastFrontMatter.test.ts checks the contract on generated and hostile notes.
+// test/unit/core/plan/noteIndex.test.ts checks the contract on generated and hostile notes.
 import type { FrontMatterFields } from './frontMatter';
 import { isIsoDate, NOTE_TYPE } from './frontMatter';
 import {

@@ -18,7 +18,7 @@
 // readRenderedFrontMatter) and the action items, and checks the anchors, answers and Tags lines
 // the way parseNote does. Anything it is not sure about — another line ending, a BOM, bytes that
 // are not UTF-8, a hand-edited layout, an error — goes to parseNote on the whole text, decoded
-// as the host decodes notes. test/unit/noteIndex.test.ts holds the two to the same results.
+// as the host decodes notes. test/unit/core/plan/noteIndex.test.ts holds the two to the same results.
 import { readRenderedFrontMatter } from '../note/fastFrontMatter';
 import type { FrontMatterFields } from '../note/frontMatter';
 import { answerTags, type ActionItem } from '../note/model';

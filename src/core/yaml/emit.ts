@@ -16,7 +16,7 @@
 //   as a strict ISO date that readers should see as a date.
 //
 // Why this is not yaml's `stringify` (measured with yaml 2.9, `compat: 'yaml-1.1'`, `lineWidth: 0`;
-// test/unit/yaml.test.ts keeps the check): it quotes for YAML 1.1 as we do, but it writes U+202E
+// test/unit/core/yaml/parse.test.ts keeps the check): it quotes for YAML 1.1 as we do, but it writes U+202E
 // and the other bidi controls, U+2028/U+2029 and a BOM raw, so a note's front matter could show
 // reordered text or a line break in an editor that is not there for a YAML reader; and it writes
 // text with line breaks as a `|-` block over several lines, where every value here stays on one

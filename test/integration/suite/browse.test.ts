@@ -1,5 +1,5 @@
 // The question browser in a real extension host: its commands run with arguments that stand in
-// for the QuickPick choices (the picks' contents are unit-tested in test/unit/browse.test.ts),
+// for the QuickPick choices (the picks' contents are unit-tested in test/unit/core/browse/items.test.ts),
 // inserting into a real editor, copying to the real clipboard, adding to a running call, and
 // opening the read-only adoption criteria page.
 import * as assert from 'assert';
