@@ -25,7 +25,7 @@ import { buildPlan, type PlanNote } from '../../src/core/plan/rollup';
 import { noteFiles } from '../../src/core/notesFolder';
 import { readCustomerNotes } from '../../src/core/plan/customerNotes';
 import { nodeByteText, nodeHash } from '../../src/host/plan/nodeText';
-import { NodeNotesFolder } from './nodeNotesFolder';
+import { NodeNotesFolder } from '../../src/cli/nodeNotesFolder';
 import { DEFAULT_SPEC, generateNotes, prng } from './workspace';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -151,7 +151,7 @@ for (let i = 0; i < 5; i++) {
 // over its notes folder: list the customer folder, stat and read its notes concurrently
 // (vscode.workspace.fs: Node's fs promises on the libuv thread pool), summarise each into the note
 // index, then build the plan. Here the same core code runs over the notes folder on Node's fs
-// promises (nodeNotesFolder.ts), customer after customer. The raw read it is compared with lists
+// promises (src/cli/nodeNotesFolder.ts, the CLI's), customer after customer. The raw read it is compared with lists
 // and reads the same files the same way (per customer, all at once) and does nothing else.
 const notesFolder = new NodeNotesFolder(root);
 const quietLog = { info: () => undefined, warn: () => undefined };
