@@ -1,35 +1,53 @@
-// Writing user text into Markdown so that it stays text, and reading it back. Every note, plan,
-// export and summary escapes through here; nothing else builds escapes of its own.
+// Writing user text into Markdown so that it stays text, in any renderer (VS Code's preview,
+// GitHub/GitLab, marked, remark, Obsidian, Foam), and reading it back. Every note, plan, export
+// and summary escapes through escapeMarkdown; nothing else builds escapes of its own.
 //
-// Everything is written as HTML character references, which every CommonMark renderer (VS Code,
-// Obsidian, Foam, GitHub) decodes back to the very same character, so previews show the original
-// text while nothing in it can act as HTML, an anchor, an image or a line break. unescapeText
-// decodes `&lt; &gt; &amp; &quot; &#N; &#xH;` in one left-to-right pass, which reverses this exactly:
-//   <                                               -> &lt;     (no HTML, comment or anchor can start)
-//   & when followed by `name;`, `#digits;`, `#xhex;` -> &amp;    (literal references stay literal)
-//   ! directly before [                             -> &#33;    (no image: previews would fetch the URL)
-//   C0 controls except tab (and newline in answers), DEL, C1 controls, U+2028/U+2029, BOM,
-//   bidi embedding/override/isolate controls (U+202A–E, U+2066–9), lone surrogates  -> &#N;
-//   single-line fields (headings, tasks, ids): newline -> &#10;, a leading or trailing space/tab
-//     -> &#32; / &#9; (editors trim, previews strip); headings: a final # -> &#35; (closing sequence)
-//   answer lines: a trailing space/tab -> &#32; / &#9;; a [ that would make the line a task
-//     (`- [ ]`, `> 1. [x]` …) -> &#91;
-//   anchor ids: additionally > -> &gt; (so `-->` cannot end the comment early)
-//   table cells (derived only, never parsed): as single-line text, and | -> &#124; (no new column)
-//   text starting a list item or line (derived only): a first character that would open a
-//     heading, quote, task or nested list -> &#N;
+// Escapes are HTML character references, which every CommonMark renderer decodes back to the very
+// same character, so previews show the original text while nothing in it can act as Markdown or
+// HTML. unescapeText decodes `&lt; &gt; &amp; &quot; &#N; &#xH;` in one left-to-right pass, which
+// reverses this exactly. A reference is never a block start, a delimiter or part of an autolink's
+// scheme, which is what makes it work:
+//
+//   anywhere in the text
+//     <                                               -> &lt;    no HTML, comment or autolink
+//     & when followed by `name;`, `#digits;`, `#xhex;` -> &amp;   literal references stay literal
+//     [                                               -> &#91;   no link, image, reference, task,
+//                                                                footnote or wiki-link
+//     `                                               -> &#96;   no code span or fence
+//     |                                               -> &#124;  no table, and no new column in one
+//     \                                               -> &#92;   no backslash escape or hard break
+//     the `:` of a scheme other than http(s)/mailto before `//` (ftp://, file://) and of `xmpp:`,
+//     and the first `/` of a protocol-relative `//host`  -> &#58; / &#47;  (GFM/linkify autolinks)
+//     C0 controls except tab (and newline in multi-line text), DEL, C1 controls, U+2028/U+2029,
+//     BOM, bidi embedding/override/isolate controls (U+202A–E, U+2066–9), lone surrogates -> &#N;
+//     newline in single-line text                     -> &#10;
+//   at the start of the text, and of every line of multi-line text (it may follow `- `, `1. `,
+//   `> `, `### ` or a table pipe, or stand at the start of a line)
+//     a space, tab or other white space (U+00A0…)     -> &#N;   no indented code, no lost task box
+//     # > + - = ~, a `*` or `_` that starts a list item or a rule, digits before `.` or `)`
+//                                                     -> &#N;  (first character only)   no heading,
+//                                                        quote, list, rule, setext underline, fence
+//   at the end of the text, and of every line
+//     white space                                     -> &#N;   editors trim, previews strip
+//     #                                               -> &#35;  not a heading's closing sequence
+//
 // Because the encoder never leaves raw leading/trailing whitespace or a final raw `#`, a parser can
 // tolerate (strip) those when a human or a formatter adds them.
 
 const ENTITY_LIKE = '&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)';
 const RISKY = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff';
 const LONE_SURROGATE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
-/** Multi-line text (answers): newline and tab stay raw. */
-const ESCAPE_MULTI = new RegExp(`[<${RISKY}]|${ENTITY_LIKE}|!(?=\\[)|${LONE_SURROGATE}`, 'g');
-/** Single-line text: a newline is escaped too, so it can never end the heading or task. */
-const ESCAPE_SINGLE = new RegExp(`[<\\n${RISKY}]|${ENTITY_LIKE}|!(?=\\[)|${LONE_SURROGATE}`, 'g');
-/** A line whose first `[` would start a task checkbox (`- [ ]`, `> * [x]`, `1. [/]`). */
-const TASK_BRACKET = /^([ \t>*+\-.)0-9]*)\[(?=[^\]]\])/u;
+/**
+ * An autolink's scheme colon (`ftp://`, `xmpp:`; keptScheme keeps http and https) and
+ * the first `/` of a protocol-relative `//host`, which markdown-it's linkify links.
+ */
+const AUTOLINK = String.raw`:(?=\/\/)|(?<=(?<![A-Za-z0-9+.\-])[xX][mM][pP][pP]):|(?<![A-Za-z0-9+.\-:/])\/(?=\/)`;
+/** Characters escaped wherever they are; a newline too in single-line text. */
+const INLINE = `[<[\`|\\\\${RISKY}]|${ENTITY_LIKE}|${LONE_SURROGATE}|${AUTOLINK}`;
+const ESCAPE_LINES = new RegExp(INLINE, 'g');
+const ESCAPE_LINE = new RegExp(`${INLINE}|\\n`, 'g');
+/** A first character that could open a block: heading, quote, list, rule, setext underline, fence. */
+const BLOCK_START = /^(?:[#>+=~-]|[*_](?=[ \t]|$|[ \t*_-]*$)|\d(?=\d{0,8}[.)]))/;
 
 function ref(c: string): string {
   if (c === '<') return '&lt;';
@@ -38,55 +56,49 @@ function ref(c: string): string {
   return `&#${c.charCodeAt(0)};`;
 }
 
-function encodeEdges(s: string, leading: boolean): string {
-  if (s === '') return s;
-  let out = s;
-  const last = out[out.length - 1]!;
-  if (last === ' ' || last === '\t') out = out.slice(0, -1) + ref(last);
-  const first = out[0]!;
-  if (leading && (first === ' ' || first === '\t')) out = ref(first) + out.slice(1);
-  return out;
+/** One line (already escaped inline): its first and last character made inert. */
+function escapeEdges(line: string): string {
+  if (line === '') return line;
+  const first = line[0]!;
+  const head = /\s/.test(first) || BLOCK_START.test(line) ? ref(first) : first;
+  if (line.length === 1) return head;
+  const last = line[line.length - 1]!;
+  const tail = /\s|#/.test(last) ? ref(last) : last;
+  return head + line.slice(1, -1) + tail;
 }
 
-/** Escapes a single-line field (a task or any derived text). */
-export function escapeInline(text: string): string {
-  return encodeEdges(text.replace(ESCAPE_SINGLE, ref), true);
+/** Whether the `:` at `offset` ends an http or https scheme (those links are fine, and GFM makes them anyway). */
+function keptScheme(text: string, offset: number): boolean {
+  for (const scheme of ['http', 'https']) {
+    const start = offset - scheme.length;
+    if (start >= 0 && text.slice(start, offset).toLowerCase() === scheme && (start === 0 || !/[A-Za-z0-9+.-]/.test(text[start - 1]!))) return true;
+  }
+  return false;
 }
 
-/** Escapes heading text: as inline, and a final `#` is not a closing sequence. */
-export function escapeHeading(text: string): string {
-  const s = escapeInline(text);
-  return s.endsWith('#') ? s.slice(0, -1) + '&#35;' : s;
+/**
+ * User text as inert Markdown (see the top of this file). Single-line text (the default) has its
+ * newlines escaped too; `lines` keeps them, and makes every line inert on its own, e.g. an answer
+ * written as `> ` quote lines.
+ */
+export function escapeMarkdown(text: string, options: { lines?: boolean } = {}): string {
+  const inline = text.replace(options.lines ? ESCAPE_LINES : ESCAPE_LINE, (c: string, offset: number) => (c === ':' && keptScheme(text, offset) ? c : ref(c)));
+  return options.lines ? inline.split('\n').map(escapeEdges).join('\n') : escapeEdges(inline);
 }
 
-/** Escapes a Markdown table cell: as inline, and a `|` cannot start a new column. */
-export function escapeCell(text: string): string {
-  return escapeInline(text).replace(/\|/g, '&#124;');
-}
-
-/** Text at the start of a list item or line: as a cell, and it cannot become a heading, quote, task or nested list. */
-export function escapeLineStart(text: string): string {
-  const s = escapeCell(text);
-  return /^([#>*+\-=[]|\d+[.)])/.test(s) ? `&#${s.charCodeAt(0)};${s.slice(1)}` : s;
-}
-
-/** Escapes an id for an anchor comment. */
+/** Escapes an id for an anchor comment: as text, and `>` too, so `-->` cannot end the comment. */
 export function escapeId(id: string): string {
-  return escapeInline(id).replace(/>/g, '&gt;');
+  return escapeMarkdown(id).replace(/>/g, '&gt;');
 }
 
-/** The answer as blockquote lines. */
+/** The answer as blockquote lines; an empty line is a bare `>`. */
 export function quoteAnswer(answer: string): string[] {
-  return answer
-    .replace(ESCAPE_MULTI, ref)
+  return escapeMarkdown(answer, { lines: true })
     .split('\n')
-    .map((line) => {
-      const s = encodeEdges(line, false).replace(TASK_BRACKET, '$1&#91;');
-      return s === '' ? '>' : `> ${s}`;
-    });
+    .map((line) => (line === '' ? '>' : `> ${line}`));
 }
 
-/** A Markdown table (GFM) of cells that are already Markdown (escaped with escapeCell, or links). */
+/** A Markdown table (GFM) of cells that are already Markdown (escaped with escapeMarkdown, or links). */
 export function markdownTable(header: string[], rows: string[][]): string[] {
   const row = (cells: string[]) => '|' + cells.map((c) => (c ? ` ${c} |` : ' |')).join('');
   return [row(header), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map(row)];
@@ -94,7 +106,7 @@ export function markdownTable(header: string[], rows: string[][]): string[] {
 
 /** A Markdown table (GFM) of plain text: header, delimiter row, one row per entry. */
 export function table(header: string[], rows: string[][]): string[] {
-  return markdownTable(header.map(escapeCell), rows.map((r) => r.map(escapeCell)));
+  return markdownTable(header.map((c) => escapeMarkdown(c)), rows.map((r) => r.map((c) => escapeMarkdown(c))));
 }
 
 const REFERENCE = /&(?:(lt|gt|amp|quot)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g;

@@ -2,15 +2,12 @@
 // read-only page of every stage's adoption rule, criteria and usage-ping metric keys.
 import type { Bank } from '../bank/schema';
 import { stageIds } from '../bank/constants';
+import { escapeMarkdown } from '../markdown';
 import { oneLine } from '../text';
 
-/** Characters that would start a heading, quote, list or numbered item at the start of a line. */
-const BLOCK_START = /^(#|>|[-+*]\s|\d+[.)]\s)/;
-
-/** Text made safe to stand on one Markdown line: whitespace collapsed, a block marker escaped. */
+/** Bank text made safe to stand on one Markdown line: whitespace collapsed, escaped as any text. */
 export function inlineMarkdown(text: string): string {
-  const line = oneLine(text);
-  return BLOCK_START.test(line) ? `\\${line}` : line;
+  return escapeMarkdown(oneLine(text));
 }
 
 /** "- question" per line, ending with a newline. */

@@ -85,7 +85,9 @@ function scalar(text: string, start: number, end: number): string | null {
   if (first === 34 /* " */) return quoted(text, start, end, doubleQuoted);
   if (first === 39 /* ' */) return quoted(text, start, end, singleQuoted);
   const value = text.slice(start, end);
-  return isSimple(text, start, end) || PLAIN.test(value) ? value : null;
+  if (!isSimple(text, start, end) && !PLAIN.test(value)) return null;
+  // A plain null is no text, as parseFrontMatter reads it (YAML's core schema).
+  return isNull(value) ? '' : value;
 }
 
 function quoted(text: string, start: number, end: number, unquote: (body: string) => string | null): string | null {

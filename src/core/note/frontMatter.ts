@@ -14,8 +14,9 @@
 // numbers (`percent`, `horizon`) are written as numbers and `null` when unknown, an objective's
 // `due` date as a plain date like the call date, and a stage's `criteria` as a list of ids.
 //
-// Reading: ../yaml/parse, every scalar as its text (the failsafe schema: no implicit types), only
-// core tags, unique keys, no aliases. Unknown
+// Reading: ../yaml/parse, every scalar as its text (no implicit types) except YAML's null (`~`,
+// `null`, nothing), which is no text, as the core schema has it; only core tags, unique keys, no
+// aliases. Unknown
 // keys are ignored (other tools add their own, e.g. Dendron's `updated`); list fields that are
 // missing read as empty lists; everything else is required and checked. Notes written before the
 // success-plan fields existed still read: no `adoption`/`metrics`/`health` is an empty list, and an
@@ -154,8 +155,13 @@ interface RecordReader {
   list(key: string): string[];
 }
 
-/** A scalar's text (every scalar is text here, as in YAML's failsafe schema), or undefined. */
-const textOf = (n: YamlNode): string | undefined => (n.kind === 'scalar' ? n.source : undefined);
+/**
+ * A scalar's text, or undefined for a list or mapping. Every scalar is its source text (`0777`,
+ * `yes` and `2026-11-24` stay as written) except YAML's null, which reads as no text, as the core
+ * schema has it: `owner: ~`, `due: null` and `owner:` are all empty, like `horizon: ~`. A quoted
+ * "~" is the text ~.
+ */
+const textOf = (n: YamlNode): string | undefined => (n.kind !== 'scalar' ? undefined : n.value === null ? '' : n.source);
 
 /** Reads one flat mapping of a record list (`objectives`, `adoption`, …). */
 function record(n: YamlNode, offset: number, listKey: string, what: string, required: string[]): RecordReader {

@@ -53,8 +53,8 @@
 //
 // Text is escaped with markdown.ts (body only; the YAML library quotes the front matter), which
 // parse.ts reverses exactly.
-import { escapeHeading, escapeId, escapeInline, quoteAnswer, table } from '../markdown';
-import { baselineToTarget, oneLine, percentText } from '../text';
+import { escapeId, escapeMarkdown, quoteAnswer, table } from '../markdown';
+import { baselineToTarget, oneLine, percentText, quoted, truncate } from '../text';
 import { renderFrontMatter } from './frontMatter';
 import { adoptionStatusLabels, answerTags, answerTagTitles, healthLabels, type CallNote, type NoteEntry, type NoteSection } from './model';
 
@@ -73,19 +73,14 @@ export const ACTIONS_ANCHOR = `<!-- ${ANCHOR_NAMESPACE}:actions -->`;
 
 const SNIPPET_MAX = 200;
 
-/** One line for derived lists: whitespace collapsed, cut at a code point boundary. */
+/** An answer quoted on one line for derived lists: “whitespace collapsed, cut at 200 characters…”. */
 function snippet(answer: string): string {
-  const flat = oneLine(answer);
-  if (flat.length <= SNIPPET_MAX) return escapeInline(flat);
-  let end = SNIPPET_MAX;
-  const c = flat.charCodeAt(end - 1);
-  if (c >= 0xd800 && c <= 0xdbff) end--;
-  return escapeInline(flat.slice(0, end).trimEnd()) + '…';
+  return escapeMarkdown(quoted(truncate(oneLine(answer), SNIPPET_MAX + 1)));
 }
 
 /** `## text`, or a bare `##` for empty text (no trailing space for editors to trim). */
 function heading(marker: string, text: string): string {
-  const s = escapeHeading(text);
+  const s = escapeMarkdown(text);
   return s ? `${marker} ${s}` : marker;
 }
 
@@ -101,7 +96,7 @@ function renderSection(out: string[], section: NoteSection): void {
   for (const entry of section.entries) renderEntry(out, entry);
   if (section.techniqueId === FIVE_WHYS_ID && section.entries.length) {
     out.push('**Ladder**', '');
-    section.entries.forEach((e, i) => out.push(`${i + 1}. “${snippet(e.answer)}”`));
+    section.entries.forEach((e, i) => out.push(`${i + 1}. ${snippet(e.answer)}`));
     out.push('');
   }
 }
@@ -140,7 +135,8 @@ function renderTagged(out: string[], note: CallNote): void {
   out.push('## Tagged items', '');
   for (const g of groups) {
     out.push(`### ${answerTagTitles[g.tag]}`, '');
-    for (const { s, e } of g.items) out.push(`- “${snippet(e.answer)}” (${escapeInline(s.title)})`);
+    // The question too: a choice answer (“Partly”) means nothing on its own.
+    for (const { s, e } of g.items) out.push(`- ${escapeMarkdown(e.question)} — ${snippet(e.answer)} (${escapeMarkdown(s.title)})`);
     out.push('');
   }
 }
@@ -148,14 +144,14 @@ function renderTagged(out: string[], note: CallNote): void {
 export function renderNote(note: CallNote): string {
   const out: string[] = [];
   out.push(heading('#', note.title), '');
-  const attendees = note.attendees.length ? ` · Attendees: ${note.attendees.map(escapeInline).join(', ')}` : '';
-  out.push(`Call with ${escapeInline(note.customer)} on ${escapeInline(note.date)}${attendees}`.replace(/[ \t]+$/, ''), '');
+  const attendees = note.attendees.length ? ` · Attendees: ${note.attendees.map((a) => escapeMarkdown(a)).join(', ')}` : '';
+  out.push(`Call with ${escapeMarkdown(note.customer)} on ${escapeMarkdown(note.date)}${attendees}`.replace(/[ \t]+$/, ''), '');
   for (const section of note.sections) renderSection(out, section);
   renderScorecards(out, note);
   renderTagged(out, note);
   out.push('## Action items', ACTIONS_ANCHOR, '');
   for (const item of note.actionItems) {
-    const text = escapeInline(item.text);
+    const text = escapeMarkdown(item.text);
     out.push(`- [${item.done ? 'x' : ' '}]${text ? ' ' : ''}${text}`);
   }
   if (note.actionItems.length) out.push('');

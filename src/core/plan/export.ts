@@ -11,7 +11,7 @@
 // quote, comma, CR or LF, or starts or ends with a space. Against formula injection (a spreadsheet
 // running `=HYPERLINK(…)` from a cell), a field starting with = + - @, a tab or a CR gets a leading
 // `'`, which spreadsheets show as text.
-import { escapeInline, escapeLineStart, table } from '../markdown';
+import { escapeMarkdown, table } from '../markdown';
 import { adoptionStatusLabels, answerTagTitles, healthLabels, objectiveStatusLabels, type AnswerTag, type CallNote } from '../note/model';
 import { baselineToTarget, oneLine, percentText } from '../text';
 import type { SuccessPlan } from './model';
@@ -115,12 +115,12 @@ function summarise(note: CallNote, opts: ExportOptions): Summary {
 
 export function summaryMarkdown(note: CallNote, opts: ExportOptions = {}): string {
   const s = summarise(note, opts);
-  const out = [`## ${escapeInline(s.title) || 'Call'}`.replace(/#$/, '&#35;'), '', s.facts.map(([k, v]) => `**${k}:** ${escapeInline(oneLine(v))}`).join(' · ')];
+  const out = [`## ${escapeMarkdown(s.title) || 'Call'}`, '', s.facts.map(([k, v]) => `**${k}:** ${escapeMarkdown(oneLine(v))}`).join(' · ')];
   for (const b of s.blocks) {
     out.push('', `### ${b.heading}`, '');
     if (b.table) out.push(...table(b.table.header, b.table.rows));
     if (b.table && b.bullets.length) out.push('');
-    for (const item of b.bullets) out.push(`- ${escapeLineStart(item)}`);
+    for (const item of b.bullets) out.push(`- ${escapeMarkdown(item)}`);
   }
   return `${out.join('\n')}\n`;
 }

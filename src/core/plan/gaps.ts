@@ -18,7 +18,7 @@
 //                             Added: the value-drivers baseline question (and "how do you measure it
 //                             today" when that is empty too), with {metric} filled in.
 import type { CallNote } from '../note/model';
-import { oneLine } from '../text';
+import { oneLine, quoted } from '../text';
 import { contextIndex } from './context';
 import type { Gap, PlanContext, PlanMetric, PlanObjective } from './model';
 
@@ -84,7 +84,7 @@ export function findGaps(input: GapInput, context: PlanContext): Gap[] {
     if (o.valueDriver && measured.has(o.valueDriver)) continue;
     gaps.push({
       kind: 'objective-without-metric',
-      label: `“${oneLine(o.text)}”: how will you measure that?`,
+      label: `${quoted(oneLine(o.text))}: how will you measure that?`,
       bankId: MEASURE_PROMPT.bankId,
       promptIds: [MEASURE_PROMPT.promptId],
     });

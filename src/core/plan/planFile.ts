@@ -3,7 +3,7 @@
 // kept byte for byte, damaged markers are refused with their line), filled with planRegions.ts's
 // Markdown. Its front matter keys are `type` (success-plan), `customer`, `updated` and `calls` (the
 // number of calls rolled up).
-import { escapeHeading } from '../markdown';
+import { escapeMarkdown } from '../markdown';
 import { yamlProperty } from '../note/frontMatter';
 import { renderGeneratedFile, type GeneratedFile, type GeneratedRenderResult } from './generatedFile';
 import type { PlanContext, SuccessPlan } from './model';
@@ -25,7 +25,7 @@ function planFile(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrivers'>)
     regions: planRegions,
     regionText: planRegionText(plan, context),
     intro: [
-      `# Success plan: ${escapeHeading(plan.customer)}`.trimEnd(),
+      `# Success plan: ${escapeMarkdown(plan.customer)}`.trimEnd(),
       '',
       'Call Coach updates the sections between its `call-coach:begin` and `call-coach:end` comments from the call notes in this folder. Write your own sections anywhere outside them: they are kept as you wrote them.',
       '',

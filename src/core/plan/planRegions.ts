@@ -1,7 +1,7 @@
 // The success plan's generated regions as Markdown: one function per region, from the rolled-up
 // plan (rollup.ts). Every user text is escaped with markdown.ts; planFile.ts writes the regions
 // into the plan file between their markers (generatedFile.ts).
-import { escapeCell, escapeLineStart, markdownTable } from '../markdown';
+import { escapeMarkdown, markdownTable } from '../markdown';
 import { adoptionStatusLabels, healthLabels, horizons, objectiveStatusLabels, type Horizon, type ObjectiveStatus } from '../note/model';
 import { baselineToTarget, percentText } from '../text';
 import type { Gap, PlanCallRef, PlanContext, PlanObjective, StageSnapshot, SuccessPlan } from './model';
@@ -21,9 +21,9 @@ export function linkTarget(file: string): string {
   return encodeURIComponent(file.replace(LONE_SURROGATE, '\ufffd')).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** Link text: as a table cell, and no bracket or backslash can end or escape the link. */
+/** Link text: as any text, and no `]` can end the link. */
 function linkText(text: string): string {
-  return escapeCell(text).replace(/[[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeMarkdown(text).replace(/]/g, '&#93;');
 }
 
 /** `[text](file)`, safe in a table cell and in a list. */
@@ -45,16 +45,16 @@ function summary(plan: SuccessPlan): string[] {
   if (!first || !last) out.push('- Calls: none yet');
   else if (first === last) out.push(`- Calls: 1, on ${callLink(last, `${last.date} ${last.title}`.trim())}`);
   else out.push(`- Calls: ${plan.calls.length}, from ${first.date} to ${last.date}; last: ${callLink(last, `${last.date} ${last.title}`.trim())}`);
-  if (plan.attendees.length) out.push(`- Attendees seen: ${plan.attendees.map((a) => `${escapeCell(a.name)} (${a.calls})`).join(', ')}`);
+  if (plan.attendees.length) out.push(`- Attendees seen: ${plan.attendees.map((a) => `${escapeMarkdown(a.name)} (${a.calls})`).join(', ')}`);
   const count = (s: ObjectiveStatus) => plan.objectives.filter((o) => o.status === s).length;
   const detail = (['in-progress', 'at-risk', 'done'] as const).filter((s) => count(s)).map((s) => `${count(s)} ${objectiveStatusLabels[s].toLowerCase()}`);
   out.push(`- Objectives: ${plan.objectives.length}${detail.length ? ` (${detail.join(', ')})` : ''}; open action items: ${plan.actions.length}`);
-  if (plan.stages.length) out.push(`- Stage adoption: ${plan.stages.map((st) => `${escapeCell(st.title)} ${adoptionStatusLabels[st.latest.status]}`).join(', ')}`);
-  if (plan.health.length) out.push(`- Use-case health: ${plan.health.map((h) => `${escapeCell(h.useCase)} ${healthLabels[h.color]}`).join(', ')}`);
+  if (plan.stages.length) out.push(`- Stage adoption: ${plan.stages.map((st) => `${escapeMarkdown(st.title)} ${adoptionStatusLabels[st.latest.status]}`).join(', ')}`);
+  if (plan.health.length) out.push(`- Use-case health: ${plan.health.map((h) => `${escapeMarkdown(h.useCase)} ${healthLabels[h.color]}`).join(', ')}`);
   if (plan.gaps.length) out.push(`- Coverage gaps: ${plan.gaps.length} (see below)`);
   if (plan.skipped.length) {
     out.push(`- Not included: ${plural(plan.skipped.length, 'note')} could not be read; fix ${plan.skipped.length === 1 ? 'it' : 'them'}, then update the plan again:`);
-    for (const s of plan.skipped) out.push(`  - ${linkText(s.file)}${s.line ? ` (line ${s.line})` : ''}: ${escapeCell(s.error)}`);
+    for (const s of plan.skipped) out.push(`  - ${linkText(s.file)}${s.line ? ` (line ${s.line})` : ''}: ${escapeMarkdown(s.error)}`);
   }
   return out;
 }
@@ -63,12 +63,12 @@ function objectivesRegion(plan: SuccessPlan, context: Pick<PlanContext, 'valueDr
   const out = ['## Objectives', ''];
   if (!plan.objectives.length) return [...out, '_No objectives recorded yet._'];
   const rows = plan.objectives.map((o) => [
-    escapeCell(o.text),
-    escapeCell(o.owner),
-    escapeCell(o.due),
+    escapeMarkdown(o.text),
+    escapeMarkdown(o.owner),
+    escapeMarkdown(o.due),
     objectiveStatusLabels[o.status],
     horizonText(o.horizon),
-    escapeCell(driverName(o.valueDriver, context)),
+    escapeMarkdown(driverName(o.valueDriver, context)),
     callLink(o.last),
   ]);
   return [...out, ...markdownTable(['Objective', 'Owner', 'Due', 'Status', 'Horizon', 'Value driver', 'Last discussed'], rows)];
@@ -89,8 +89,8 @@ function prioritiesRegion(plan: SuccessPlan): string[] {
     first = false;
     out.push(`### ${title}`, '');
     for (const o of items) {
-      const details = [objectiveStatusLabels[o.status], o.due && `due ${escapeCell(o.due)}`, o.owner && `owner ${escapeCell(o.owner)}`].filter(Boolean);
-      out.push(`- ${escapeLineStart(o.text)} (${details.join(', ')})`);
+      const details = [objectiveStatusLabels[o.status], o.due && `due ${escapeMarkdown(o.due)}`, o.owner && `owner ${escapeMarkdown(o.owner)}`].filter(Boolean);
+      out.push(`- ${escapeMarkdown(o.text)} (${details.join(', ')})`);
     }
   }
   return out;
@@ -104,10 +104,10 @@ function adoptionRegion(plan: SuccessPlan): string[] {
   const out = ['## Stage adoption', ''];
   if (!plan.stages.length) return [...out, '_No stage scorecard recorded yet._'];
   const rows = plan.stages.map((s) => [
-    escapeCell(s.title),
+    escapeMarkdown(s.title),
     snapshotText(s.first),
     s.first === s.latest ? '' : snapshotText(s.latest),
-    escapeCell(s.latest.criteria.join(', ')),
+    escapeMarkdown(s.latest.criteria.join(', ')),
   ]);
   return [...out, ...markdownTable(['Stage', 'First seen', 'Latest', 'Criteria met (latest)'], rows)];
 }
@@ -116,11 +116,11 @@ function metricsRegion(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrive
   const out = ['## Metrics: baseline → target', ''];
   if (!plan.metrics.length) return [...out, '_No metrics recorded yet._'];
   const rows = plan.metrics.map((m) => [
-    escapeCell(m.name || m.id),
-    escapeCell(driverName(m.valueDriver, context)),
-    escapeCell(m.measuredHow),
-    escapeCell(baselineToTarget(m.baseline, m.target)),
-    escapeCell(m.unit),
+    escapeMarkdown(m.name || m.id),
+    escapeMarkdown(driverName(m.valueDriver, context)),
+    escapeMarkdown(m.measuredHow),
+    escapeMarkdown(baselineToTarget(m.baseline, m.target)),
+    escapeMarkdown(m.unit),
     callLink(m.last),
   ]);
   return [...out, ...markdownTable(['Metric', 'Value driver', 'Measured today', 'Baseline → target', 'Unit', 'Last discussed'], rows)];
@@ -129,14 +129,14 @@ function metricsRegion(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrive
 function actionsRegion(plan: SuccessPlan): string[] {
   const out = ['## Open action items', ''];
   if (!plan.actions.length) return [...out, '_No open action items._'];
-  for (const a of plan.actions) out.push(`- ${escapeLineStart(a.text)} (from ${callLink(a.call, `${a.call.date} ${a.call.title}`.trim())})`);
+  for (const a of plan.actions) out.push(`- ${escapeMarkdown(a.text)} (from ${callLink(a.call, `${a.call.date} ${a.call.title}`.trim())})`);
   return out;
 }
 
 function healthRegion(plan: SuccessPlan): string[] {
   const out = ['## Use-case health', ''];
   if (!plan.health.length) return [...out, '_No use-case health recorded yet._'];
-  return [...out, ...markdownTable(['Use case', 'Health', 'Reason', 'As of'], plan.health.map((h) => [escapeCell(h.useCase), healthLabels[h.color], escapeCell(h.reason), callLink(h.call)]))];
+  return [...out, ...markdownTable(['Use case', 'Health', 'Reason', 'As of'], plan.health.map((h) => [escapeMarkdown(h.useCase), healthLabels[h.color], escapeMarkdown(h.reason), callLink(h.call)]))];
 }
 
 const gapGroups: [string, Gap['kind'][]][] = [
@@ -152,7 +152,7 @@ function gapsRegion(plan: SuccessPlan): string[] {
   for (const [title, kinds] of gapGroups) {
     const items = plan.gaps.filter((g) => kinds.includes(g.kind));
     if (!items.length) continue;
-    out.push(`### ${title}`, '', ...items.map((g) => `- ${escapeLineStart(g.label)}`), '');
+    out.push(`### ${title}`, '', ...items.map((g) => `- ${escapeMarkdown(g.label)}`), '');
   }
   out.push('_Add any of these to your next call from the Call Coach sidebar._');
   return out;
@@ -161,7 +161,7 @@ function gapsRegion(plan: SuccessPlan): string[] {
 function historyRegion(plan: SuccessPlan): string[] {
   const out = ['## Call history', ''];
   if (!plan.calls.length) return [...out, '_No calls yet._'];
-  const rows = [...plan.calls].reverse().map((c) => [c.date, callLink(c, c.title), escapeCell(c.callType), `${c.durationMinutes} min`, escapeCell(c.attendees.join(', '))]);
+  const rows = [...plan.calls].reverse().map((c) => [c.date, callLink(c, c.title), escapeMarkdown(c.callType), `${c.durationMinutes} min`, escapeMarkdown(c.attendees.join(', '))]);
   return [...out, ...markdownTable(['Date', 'Call', 'Type', 'Length', 'Attendees'], rows)];
 }
 

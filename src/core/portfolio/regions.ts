@@ -2,7 +2,7 @@
 // plan, and the objectives due in the next 30 days and overdue ones across customers. Every text
 // that comes from a note is escaped with markdown.ts, as the plan's regions are, so nothing a
 // customer said turns into markup in any renderer.
-import { escapeCell, markdownTable } from '../markdown';
+import { escapeMarkdown, markdownTable } from '../markdown';
 import { healthLabels } from '../note/model';
 import { PLAN_FILE } from '../notesFolder';
 import { linkTarget } from '../plan/planRegions';
@@ -13,7 +13,7 @@ export type PortfolioRegion = (typeof portfolioRegions)[number];
 
 /** A link from portfolio.md (in the notes folder) to a customer's plan; as the plan's links, no bracket or backslash in the text can end or escape it. */
 function planLink(folder: string, text: string): string {
-  const label = escapeCell(text || folder).replace(/[[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const label = escapeMarkdown(text || folder).replace(/]/g, '&#93;');
   return `[${label}](${linkTarget(folder)}/${linkTarget(PLAN_FILE)})`;
 }
 
@@ -36,7 +36,7 @@ function customersRegion(p: Portfolio): string[] {
     String(c.atRisk),
     c.nextDue || '—',
     String(c.gaps),
-    c.usageAlerts.map(escapeCell).join('; ') || (c.unreadable ? `${plural(c.unreadable, 'note')} unreadable` : ''),
+    c.usageAlerts.map((a) => escapeMarkdown(a)).join('; ') || (c.unreadable ? `${plural(c.unreadable, 'note')} unreadable` : ''),
   ]);
   const red = p.customers.filter((c) => c.health === 'red').length;
   const overdue = p.customers.reduce((n, c) => n + c.overdue, 0);
@@ -50,8 +50,8 @@ function customersRegion(p: Portfolio): string[] {
 
 function objectiveLine(o: PortfolioObjective): string {
   const when = o.daysLeft === 0 ? 'today' : o.daysLeft > 0 ? `in ${plural(o.daysLeft, 'day')}` : `${plural(-o.daysLeft, 'day')} late`;
-  const details = [o.status === 'at-risk' ? 'at risk' : o.status === 'not-started' ? 'not started' : '', o.owner && `owner ${escapeCell(o.owner)}`].filter(Boolean).join(', ');
-  return `- ${o.due} (${when}): ${planLink(o.folder, o.customer)}: ${escapeCell(o.text)}${details ? ` (${details})` : ''}`;
+  const details = [o.status === 'at-risk' ? 'at risk' : o.status === 'not-started' ? 'not started' : '', o.owner && `owner ${escapeMarkdown(o.owner)}`].filter(Boolean).join(', ');
+  return `- ${o.due} (${when}): ${planLink(o.folder, o.customer)}: ${escapeMarkdown(o.text)}${details ? ` (${details})` : ''}`;
 }
 
 function dueSoonRegion(p: Portfolio): string[] {

@@ -1,7 +1,7 @@
 // Pure, deterministic call logic: the same action applied to the same state gives the same
 // state in the webview and in the host, so the webview can paint at once while the host persists.
 import { assertNever } from '../assertNever';
-import { cleanLine, cleanText } from '../text';
+import { cleanLine, cleanText, quoted, truncate } from '../text';
 import { reduceCapture } from './capture';
 import type { CallAction, CallBank, CallItem, CallPart, CallPosition, CallPrompt, CallSetup, CallState } from './model';
 
@@ -248,7 +248,7 @@ export function questionText(prompt: CallPrompt, values: Record<string, string>)
   return cleanLine(
     prompt.text.replace(/\{([a-z_][a-z0-9_]*)\}/g, (_, name: string) => {
       const value = values[name]?.trim();
-      if (name === 'previous' && value) return `“${value.length > QUOTE_MAX ? `${value.slice(0, QUOTE_MAX - 1)}…` : value}”`;
+      if (name === 'previous' && value) return quoted(truncate(value, QUOTE_MAX));
       return value || `[${prompt.placeholders?.[name]?.label ?? name}]`;
     }),
   );

@@ -118,7 +118,7 @@ prompts:
 
 describe('browser Markdown', () => {
   it('writes a list, one question per line, escaping block markers', () => {
-    assert.equal(questionList(['Why?', '# not a heading', '1. not numbered', '> no quote']), '- Why?\n- \\# not a heading\n- \\1. not numbered\n- \\> no quote\n');
+    assert.equal(questionList(['Why?', '# not a heading', '1. not numbered', '> no quote']), '- Why?\n- &#35; not a heading\n- &#49;. not numbered\n- &gt; no quote\n');
     assert.equal(inlineMarkdown('  a\n  b  '), 'a b');
   });
 

@@ -132,16 +132,16 @@ Tags: #objective #metric
 
 ### Objectives
 
-- “Setting up HA for our runners.” (Five Whys)
-- “The CTO wants weekly releases.” (Five Whys)
+- What is your key focus? — “Setting up HA for our runners.” (Five Whys)
+- How does that relate to larger objectives? — “The CTO wants weekly releases.” (Five Whys)
 
 ### Pain points
 
-- “Runners go down during deploys. Twice last month.” (Five Whys)
+- You said "Setting up HA". What challenges? — “Runners go down during deploys. Twice last month.” (Five Whys)
 
 ### Metrics
 
-- “The CTO wants weekly releases.” (Five Whys)
+- How does that relate to larger objectives? — “The CTO wants weekly releases.” (Five Whys)
 
 ## Action items
 <!-- call-coach:actions -->
@@ -498,7 +498,7 @@ durationMinutes: 30
       else assert.equal(line.split('|').length, header, line);
     }
     const metricRow = lines[lines.indexOf('| Metric | Value driver | Measured today | Baseline → target | Unit |') + 2];
-    assert.equal(metricRow, '| a &#124; b&#10;c | | &lt;script>x&lt;/script> | ? → 5 | &#33;[x](http://e/x.png) |');
+    assert.equal(metricRow, '| a &#124; b&#10;c | | &lt;script>x&lt;/script> | ? → 5 | !&#91;x](http://e/x.png) |');
     assert.ok(lines.includes('| &#32;CI&#32; | Red | &#124; |'));
     roundTrip(note);
   });

@@ -66,8 +66,8 @@ describe('call summary export', () => {
     const md = summaryMarkdown(note);
     assert.doesNotMatch(md, /<(img|b)/);
     assert.doesNotMatch(md, /!\[/);
-    assert.ok(md.includes('- &#45; [ ] &lt;img'), 'no nested task');
-    assert.ok(md.includes('- &#62; quoted line\n'), 'no quote, one line');
+    assert.ok(md.includes('- &#45; &#91; ] &lt;img'), 'no nested task');
+    assert.ok(md.includes('- &gt; quoted line\n'), 'no quote, one line');
   });
 
   it('plain text: no Markdown syntax, wrapped at 80 columns with hanging indents', () => {
