@@ -28,8 +28,10 @@ export interface StageChoice {
   stage: StageId;
   /** The stage's title, e.g. "Manage". */
   label: string;
-  /** The adoption rule on one line. */
+  /** What this stage's adoption rule says that the others' do not, on one line. */
   description: string;
+  /** Its whole adoption rule, on one line. */
+  rule: string;
   /** Stage banks for this stage (a team may add its own beside the built-in one). */
   bankIds: string[];
 }
@@ -62,12 +64,42 @@ function items(bank: Bank, overridden: Set<string>): QuestionItem[] {
 
 /** The stages that have at least one stage bank, in lifecycle order (Manage … Govern). */
 export function stageChoices(banks: readonly Bank[]): StageChoice[] {
-  return stageIds.flatMap((stage) => {
+  const stages = stageIds.flatMap((stage) => {
     const of = banks.filter((b) => b.kind === 'stage' && b.stage === stage);
     const first = of[0];
     if (!first) return [];
-    return [{ stage, label: first.title, description: oneLine(first.adoption?.rule ?? ''), bankIds: of.map((b) => b.id) }];
+    return [{ stage, label: first.title, rule: oneLine(first.adoption?.rule ?? ''), bankIds: of.map((b) => b.id) }];
   });
+  const shared = sharedRule(stages.map((s) => s.rule));
+  return stages.map((s) => ({ ...s, description: ownRule(s.rule, s.label, shared) }));
+}
+
+/**
+ * The sentences every stage's rule starts and ends with (the built-in ones all begin with the
+ * same 25% definition and end with the same note): the picker says them once, so each row shows
+ * what is its own rather than the same opening cut off at the width of the list.
+ */
+export function sharedRule(rules: readonly string[]): { prefix: string; suffix: string } {
+  if (rules.length < 2) return { prefix: '', suffix: '' };
+  const common = (texts: readonly string[]) => {
+    let n = 0;
+    while (texts.every((t) => n < t.length && t[n] === texts[0]![n])) n++;
+    return texts[0]!.slice(0, n);
+  };
+  const reverse = (t: string) => [...t].reverse().join('');
+  // Whole sentences only: back to the last sentence end (prefix), on to the next sentence start (suffix).
+  const head = common(rules);
+  const tail = reverse(common(rules.map(reverse)));
+  const end = head.lastIndexOf('. ');
+  const start = tail.indexOf('. ');
+  return { prefix: end < 0 ? '' : head.slice(0, end + 1), suffix: start < 0 ? '' : tail.slice(start + 2) };
+}
+
+function ownRule(rule: string, label: string, shared: { prefix: string; suffix: string }): string {
+  let own = rule.slice(shared.prefix.length, rule.length - shared.suffix.length).trim();
+  // "Manage: using 2 of …" under the label "Manage": the label says it already.
+  if (own.toLowerCase().startsWith(`${label.toLowerCase()}:`)) own = own.slice(label.length + 1).trim();
+  return own || rule;
 }
 
 /** Every question of one stage, follow-ups after their parent. */

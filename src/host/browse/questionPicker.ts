@@ -1,13 +1,15 @@
 // The QuickPicks of the question browser: a stage, then questions (filterable, multi-select,
 // hints as details), then what to do with them. Their contents come from core/browse/items.
 import * as vscode from 'vscode';
-import type { BrowseEntry, QuestionItem, StageChoice } from '../../core/browse/items';
+import { sharedRule, type BrowseEntry, type QuestionItem, type StageChoice } from '../../core/browse/items';
 import type { QuestionAction } from './args';
 
+/** Each stage with what its adoption rule says of it alone; what all of them share, once, above. */
 export async function pickStage(stages: readonly StageChoice[]): Promise<StageChoice | undefined> {
+  const { prefix } = sharedRule(stages.map((s) => s.rule));
   const pick = await vscode.window.showQuickPick(
     stages.map((s) => ({ label: s.label, description: s.description, stage: s })),
-    { title: 'Call Coach: Browse Stage Questions', placeHolder: 'Pick a DevOps stage', matchOnDescription: true },
+    { title: 'Call Coach: Browse Stage Questions', placeHolder: prefix ? `Pick a DevOps stage. ${prefix}` : 'Pick a DevOps stage', matchOnDescription: true },
   );
   return pick?.stage;
 }

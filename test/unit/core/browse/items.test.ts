@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildCatalog, type BankFile, type Catalog } from '../../../../src/core/bank/catalog';
 import { stageIds } from '../../../../src/core/bank/constants';
-import { allQuestions, questionLabel, stageChoices, stageQuestions, type QuestionItem } from '../../../../src/core/browse/items';
+import { allQuestions, questionLabel, sharedRule, stageChoices, stageQuestions, type QuestionItem } from '../../../../src/core/browse/items';
 import { adoptionCriteriaMarkdown, inlineMarkdown, questionList } from '../../../../src/core/browse/markdown';
 
 const questionsDir = path.resolve(__dirname, '../../../../../questions');
@@ -30,8 +30,17 @@ describe('question browser contents', () => {
     );
     assert.deepEqual(stages.map((s) => s.label), ['Manage', 'Plan', 'Create', 'Verify', 'Package', 'Secure', 'Release', 'Configure', 'Monitor', 'Govern']);
     const manage = stages[0]!;
-    assert.match(manage.description, /^A stage is adopted when more than 25% of the account uses it/);
-    assert.doesNotMatch(manage.description, /\n/);
+    assert.match(manage.rule, /^A stage is adopted when more than 25% of the account uses it/);
+    assert.doesNotMatch(manage.rule, /\n/);
+    // The row shows what differs first: not the 25% opening every stage shares, nor the stage's name.
+    assert.equal(manage.description, 'using 2 of the following, Code Analytics and Insights, and Value Stream Management.');
+    assert.ok(stages.every((s) => !s.description.startsWith('A stage is adopted') && !s.description.includes('(Since 2023-06-15')));
+    assert.match(stages.find((s) => s.stage === 'verify')!.description, /^without data in version\.gitlab\.com, ask whether they have made instance-level shared Runner/);
+    assert.deepEqual(sharedRule(stages.map((s) => s.rule)), {
+      prefix: 'A stage is adopted when more than 25% of the account uses it as its criteria define; less than roughly 25% is presumed to be a pilot or work in progress.',
+      suffix: '(Since 2023-06-15 the handbook points to Use Case Adoption Scoring for current thresholds.)',
+    });
+    assert.deepEqual(sharedRule(['One rule. Only.']), { prefix: '', suffix: '' }, 'a lone stage keeps its whole rule');
     assert.deepEqual(manage.bankIds, ['stage-manage']);
   });
 
