@@ -221,10 +221,13 @@ export class CallView {
     const total = parts.length;
     if (atWrapUp(this.#ctx.state)) return setText(this.#progress, `All ${total} techniques covered`);
     const part = parts[position.part]!;
-    const stepText = currentBank(this.#ctx)?.flow === 'ladder' ? `Why ${position.item + 1} of ${Math.max(5, ladderDepth(part))}` : `Prompt ${position.item + 1} of ${part.items.length}`;
+    const steps = currentBank(this.#ctx)?.flow === 'ladder' ? Math.max(5, ladderDepth(part)) : part.items.length;
+    const stepText = currentBank(this.#ctx)?.flow === 'ladder' ? `Why ${position.item + 1} of ${steps}` : `Prompt ${position.item + 1} of ${steps}`;
     setText(this.#stepText, `Technique ${position.part + 1} of ${total} · ${stepText}`);
+    // Techniques done plus this one's share: the bar moves with every step. Always a value
+    // attribute: a <progress> without one is indeterminate and animates (its .value still reads 0).
     attr(this.#bar, 'max', String(total));
-    if (this.#bar.value !== position.part) this.#bar.value = position.part;
+    attr(this.#bar, 'value', String(position.part + (steps ? Math.min(position.item, steps) / steps : 0)));
     sync(this.#progress, [this.#stepText, this.#bar]);
   }
 

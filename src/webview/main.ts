@@ -49,6 +49,10 @@ function catalogSection(): HTMLElement {
 }
 
 function renderIdle(): void {
+  // Back from a call (or told where the note went): the top of the form, where "Saved …" is. Only
+  // the same screen shown again, e.g. after the view was hidden, goes back to where it was.
+  const fresh = !!call || !!idle?.notice;
+  if (fresh) ui.scrollY = 0;
   call?.dispose();
   call = undefined;
   const parts: (HTMLElement | null)[] = [skippedNotice()];

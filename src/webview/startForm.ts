@@ -2,6 +2,7 @@
 // Native controls only; every field is labelled; the draft survives the view being hidden.
 import type { PlaybookSummary, TechniqueSummary } from '../protocol';
 import type { CallSetup } from '../core/session/model';
+import { gapGroups, type GapKind } from '../core/plan/model';
 import { button, h, icon } from './dom';
 import type { SetupDraft } from './vscodeApi';
 
@@ -162,7 +163,9 @@ export function renderStartForm(props: StartFormProps): StartForm {
     save();
   };
   for (const input of [customer, title, date, attendees]) input.addEventListener('input', sync);
-  const gapsBox = h('section', { class: 'gaps', 'aria-label': 'Coverage gaps', hidden: '' });
+  // Collapsed to one line: a returning customer can have dozens of gaps, and the fields and
+  // Start must stay in reach.
+  const gapsBox = h('details', { class: 'gaps', hidden: '' });
   let gapsTimer: number | undefined;
   const known = (name: string) => props.customers.find((c) => c.toLowerCase() === name.trim().toLowerCase());
   const askGaps = () => {
@@ -173,11 +176,19 @@ export function renderStartForm(props: StartFormProps): StartForm {
   };
   customer.addEventListener('input', askGaps);
 
-  /** Puts a gap into the next call: its prompts as focus prompts, or its technique or stage ticked. */
+  /** Puts gaps into the next call: their prompts as focus prompts, or their technique or stage ticked. */
+  const addGaps = (gaps: readonly GapSummary[]): void => {
+    for (const gap of gaps) addGap(gap);
+    save();
+    renderList();
+    renderStages();
+  };
   const addGap = (gap: GapSummary): void => {
     const t = gap.bankId ? byId.get(gap.bankId) : undefined;
     if (gap.bankId && gap.promptIds?.length) {
-      draft = { ...draft, focus: [...(draft.focus ?? []), { bankId: gap.bankId, promptIds: gap.promptIds, values: gap.placeholders ?? {} }] };
+      const focus = { bankId: gap.bankId, promptIds: gap.promptIds, values: gap.placeholders ?? {} };
+      // The same question twice (two objectives without a metric ask the same one) is asked once.
+      if (!draft.focus?.some((f) => JSON.stringify(f) === JSON.stringify(focus))) draft = { ...draft, focus: [...(draft.focus ?? []), focus] };
     } else if (t?.kind === 'stage' && t.stage) {
       const stageFlow = props.techniques.find((x) => x.flow === 'stages');
       draft = {
@@ -188,9 +199,6 @@ export function renderStartForm(props: StartFormProps): StartForm {
     } else if (t) {
       draft = { ...draft, techniques: draft.techniques.map((x) => (x.id === t.id ? { ...x, on: true } : x)) };
     }
-    save();
-    renderList();
-    renderStages();
   };
   callType.onchange = () => {
     const fresh = defaultDraft(props.techniques, props.playbooks, props.today, callType.value);
@@ -264,15 +272,46 @@ export function renderStartForm(props: StartFormProps): StartForm {
     showGaps(name, gaps) {
       if (known(customer.value) !== name) return; // the CSM has typed on since
       gapsBox.hidden = gaps.length === 0;
-      const rows = gaps.map((gap) => {
-        const add = button('link-button', () => {
-          addGap(gap);
-          add.replaceChildren(icon('check'), ' Added');
-          add.disabled = true;
-        }, icon('add'), ' Add to next call');
-        return h('li', 'gap', h('span', { class: 'gap-label', text: gap.label }), add);
+      const groups = gapGroups.map(([title, kinds]) => ({ title, gaps: gaps.filter((g) => kinds.includes(g.kind as GapKind)) }));
+      const grouped = new Set(gapGroups.flatMap(([, kinds]) => kinds) as string[]);
+      const other = gaps.filter((g) => !grouped.has(g.kind));
+      if (other.length) groups.push({ title: 'Other', gaps: other });
+      const shown = groups.filter((g) => g.gaps.length);
+      const added = (b: HTMLButtonElement) => {
+        b.replaceChildren(icon('check'), ' Added');
+        b.disabled = true;
+      };
+      const sections = shown.map((group) => {
+        const rows = group.gaps.map((gap) => {
+          const add = button({ class: 'link-button', 'aria-label': `Add to next call: ${gap.label}` }, () => {
+            addGaps([gap]);
+            added(add);
+          }, icon('add'), ' Add');
+          return h('li', 'gap', h('span', { class: 'gap-label', text: gap.label }), add);
+        });
+        const all = button('secondary', () => {
+          addGaps(group.gaps);
+          added(all);
+          rows.forEach((row) => added(row.querySelector('button')!));
+        }, icon('add'), group.gaps.length === 1 ? ' Add to next call' : ` Add all ${group.gaps.length}`);
+        all.setAttribute('aria-label', `Add ${group.title.toLowerCase()} (${group.gaps.length}) to the next call`);
+        return h(
+          'section',
+          { class: 'gap-group', 'aria-label': group.title },
+          h('div', 'gap-group-head', h('strong', { text: `${group.title} (${group.gaps.length})` }), all),
+          h('ul', 'gap-list', ...rows),
+        );
       });
-      gapsBox.replaceChildren(h('h3', { class: 'subheading', text: `Not yet covered with ${name} (${gaps.length})` }), h('ul', 'gap-list', ...rows));
+      gapsBox.open = false;
+      gapsBox.replaceChildren(
+        h(
+          'summary',
+          {},
+          h('h3', { class: 'subheading', text: `Not yet covered with ${name} (${gaps.length})` }),
+          h('span', { class: 'help gap-counts', text: shown.map((g) => `${g.gaps.length} ${g.title.toLowerCase()}`).join(' · ') }),
+        ),
+        ...sections,
+      );
     },
   };
 }

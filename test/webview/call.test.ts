@@ -273,6 +273,7 @@ describe('sidebar webview: the start form', function () {
     });
     assert.match(await page.locator('.gaps h3').innerText(), /Not yet covered with Acme Corp \(3\)/);
     assert.equal(await page.locator('.gaps b').count(), 0, 'labels are text');
+    await page.locator('.gaps > summary').click(); // collapsed until the CSM opens it
     const adds = page.locator('.gap button');
     for (let i = 0; i < 3; i++) await adds.nth(i).click();
     assert.equal(await adds.nth(0).isDisabled(), true);

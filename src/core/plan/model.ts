@@ -66,6 +66,13 @@ export interface PlanHealth {
 
 export const gapKinds = ['stage-never', 'stage-stale', 'technique-never', 'objective-without-metric', 'metric-without-baseline'] as const;
 export type GapKind = (typeof gapKinds)[number];
+/** The groups gaps are shown in, by the plan and the start form: a title, and the kinds in it. */
+export const gapGroups: readonly (readonly [title: string, kinds: readonly GapKind[]])[] = [
+  ['Stages', ['stage-never', 'stage-stale']],
+  ['Techniques never used', ['technique-never']],
+  ['Objectives without a metric', ['objective-without-metric']],
+  ['Metrics without a baseline', ['metric-without-baseline']],
+];
 
 /** A coverage gap, with what "add to next call" needs to queue the right questions. */
 export interface Gap {

@@ -4,7 +4,7 @@
 import { escapeMarkdown, markdownTable } from '../markdown';
 import { adoptionStatusLabels, healthLabels, horizons, objectiveStatusLabels, type Horizon, type ObjectiveStatus } from '../note/model';
 import { baselineToTarget, percentText } from '../text';
-import type { Gap, PlanCallRef, PlanContext, PlanObjective, StageSnapshot, SuccessPlan } from './model';
+import { gapGroups, type PlanCallRef, type PlanContext, type PlanObjective, type StageSnapshot, type SuccessPlan } from './model';
 
 export const planRegions = ['summary', 'objectives', 'priorities', 'adoption', 'metrics', 'actions', 'health', 'gaps', 'history'] as const;
 export type PlanRegion = (typeof planRegions)[number];
@@ -138,13 +138,6 @@ function healthRegion(plan: SuccessPlan): string[] {
   if (!plan.health.length) return [...out, '_No use-case health recorded yet._'];
   return [...out, ...markdownTable(['Use case', 'Health', 'Reason', 'As of'], plan.health.map((h) => [escapeMarkdown(h.useCase), healthLabels[h.color], escapeMarkdown(h.reason), callLink(h.call)]))];
 }
-
-const gapGroups: [string, Gap['kind'][]][] = [
-  ['Stages', ['stage-never', 'stage-stale']],
-  ['Techniques never used', ['technique-never']],
-  ['Objectives without a metric', ['objective-without-metric']],
-  ['Metrics without a baseline', ['metric-without-baseline']],
-];
 
 function gapsRegion(plan: SuccessPlan): string[] {
   const out = ['## Coverage gaps', ''];
