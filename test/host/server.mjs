@@ -71,19 +71,22 @@ export function copySampleWorkspace(parent) {
 /**
  * Starts `server-main.js` on Node 24 in its own process group and resolves once it listens.
  * Returns { port, proc, output(), stop() }; stop() kills the whole group (extension host too).
+ * Workspace trust is off (every folder trusted) unless `workspaceTrust`; `extraArgs` go to the
+ * server as they are (e.g. `--disable-extension vscode.git`).
  */
-export function startServer({ paths, scratch, port = 0, host = '127.0.0.1', smokeTestDriver = false, env = process.env, logLevel, onOutput, timeoutMs = 120_000 }) {
+export function startServer({ paths, scratch, port = 0, host = '127.0.0.1', smokeTestDriver = false, workspaceTrust = false, extraArgs = [], env = process.env, logLevel, onOutput, timeoutMs = 120_000 }) {
   const args = [
     paths.serverMain,
     '--host', host,
     '--port', String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--telemetry-level', 'off',
     '--server-data-dir', scratch.serverData,
     '--user-data-dir', scratch.userData,
     '--extensions-dir', scratch.extensions,
+    ...extraArgs,
   ];
   if (smokeTestDriver) args.push('--enable-smoke-test-driver');
   if (logLevel) args.push('--log', logLevel);

@@ -12,13 +12,18 @@
 //              mid-call, then the wrapper reloads; needs the wrapper, skipped with CALL_COACH_VSCODE
 //   installed  suite/installed/: the .vsix packaged as `npm run package` does, installed into an
 //              empty extensions folder, with no extension under development
+//   ui         ui/*.test.ts, run here in Node: each opens the server build's workbench in headless
+//              Chromium with the extension installed from this checkout and drives it by keyboard
+//              and mouse through Playwright (the sidebar's DOM in its iframes, the palette, the
+//              notifications), then reads what it wrote from disk; needs the wrapper's host
 // Needs `npm run build` (dist/extension.js) and `npx tsc -p test` (out/) to have run.
 // Results ({ passed, failed, failures: [{ title, error }] }, every suite merged) go to
 // $CALL_COACH_RESULT_FILE (default test-results/integration.json). Exits non-zero when anything failed.
 //
 //   import { runIntegration } from './test/integration/run.mjs';  // -> results + exitCode
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +35,8 @@ const { runTests } = testElectron;
 export const WRAPPER = join(REPO_ROOT, 'test', 'host', 'code-wrapper.mjs');
 export const SUITE_INDEX = join(REPO_ROOT, 'out', 'test', 'integration', 'suite', 'index.js');
 export const EXTENSION_MAIN = join(REPO_ROOT, 'dist', 'extension.js');
-export const SUITES = ['main', 'reload', 'crash', 'installed'];
+export const UI_DIR = join(REPO_ROOT, 'out', 'test', 'integration', 'ui');
+export const SUITES = ['main', 'reload', 'crash', 'installed', 'ui'];
 
 const say = (m) => console.log(`[integration] ${m}`);
 
@@ -89,6 +95,25 @@ async function runSuite({ name, vscodeExecutablePath, scratch, extensionDevelopm
   results = { passed: results.passed, failed: results.failed + extra.length, failures: [...results.failures, ...extra] };
   say(`${name}: ${results.passed} passing, ${results.failed} failing in ${seconds} s`);
   return results;
+}
+
+/** The ui suite: mocha in this process, one workbench per describe; resolves like runSuite. */
+async function runUiSuite() {
+  const started = Date.now();
+  const files = existsSync(UI_DIR) ? readdirSync(UI_DIR).filter((f) => f.endsWith('.test.js')).sort().map((f) => join(UI_DIR, f)) : [];
+  if (!files.length) return failed('ui: test files', `no *.test.js in ${UI_DIR} (run \`npx tsc -p test\`)`);
+  const Mocha = createRequire(import.meta.url)('mocha');
+  const mocha = new Mocha({ ui: 'bdd', timeout: 300_000, reporter: 'spec', color: !process.env.CI });
+  files.forEach((f) => mocha.addFile(f));
+  await mocha.loadFilesAsync();
+  const failures = [];
+  const stats = await new Promise((resolveStats) => {
+    const runner = mocha.run(() => resolveStats(runner.stats));
+    runner.on('fail', (test, err) => failures.push({ title: `ui: ${test.fullTitle()}`, error: String(err?.stack ?? err).slice(0, 4000) }));
+  });
+  mocha.dispose();
+  say(`ui: ${stats.passes} passing, ${stats.failures} failing in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { passed: stats.passes, failed: failures.length, failures };
 }
 
 /** Runs `node args…` in the checkout; returns { ok, output }. */
@@ -207,6 +232,10 @@ export async function runIntegration({ resultFile = process.env.CALL_COACH_RESUL
       } else {
         add(await runSuite({ ...common, name: 'crash', phases: 2, extensionDevelopmentPath: REPO_ROOT, extensionsDir: emptyDir('crash-extensions'), disableExtensions: true }));
       }
+    }
+    if (suites.includes('ui')) {
+      if (process.env.CALL_COACH_VSCODE) say('ui: skipped — it drives the server build\'s workbench in Chromium (unset CALL_COACH_VSCODE)');
+      else add(await runUiSuite());
     }
     if (suites.includes('installed')) {
       const t = Date.now();

@@ -1,0 +1,139 @@
+// The real VS Code workbench, driven from Node the way a user drives it: the VS Code server build
+// (test/host/install-host.mjs) with Call Coach installed from this checkout, its web workbench in
+// Debian's headless Chromium through Playwright, keys and clicks on the workbench page and in the
+// sidebar webview's own DOM (nested iframes). What the extension writes is read back from disk.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Frame, Page } from 'playwright-core';
+
+export const REPO = join(__dirname, '..', '..', '..', '..');
+
+// test/host/*.mjs are ES modules; a dynamic import with a computed URL stays an import() in this
+// CommonJS build and is typed by hand below.
+interface HostPaths {
+  node: string;
+  serverMain: string;
+  chromium: string;
+}
+interface Scratch {
+  root: string;
+  userData: string;
+  extensions: string;
+}
+interface HostModules {
+  ensureHost(options: { quiet: boolean }): HostPaths;
+  makeScratch(prefix?: string): Scratch;
+  copySampleWorkspace(parent?: string): string;
+  linkExtension(scratch: Scratch, dir: string): string;
+  startServer(options: { paths: HostPaths; scratch: Scratch; extraArgs?: string[]; workspaceTrust?: boolean }): { ready: Promise<{ baseUrl: string }>; stop(): void; output(): string };
+  workbenchUrl(options: { baseUrl: string; folder: string }): string;
+  launchBrowser(options: { chromium: string; viewport?: { width: number; height: number } }): Promise<{ browser: Browser; page: Page }>;
+  findWebviewText(page: Page, options?: { contains?: string }): Promise<{ frame: Frame; text: string } | undefined>;
+  openActivity(page: Page, label: string): Promise<void>;
+  removeScratch(scratch: Scratch): void;
+}
+
+async function hostModules(): Promise<HostModules> {
+  const load = (name: string) => import(pathToFileURL(join(REPO, 'test', 'host', name)).href) as Promise<Record<string, unknown>>;
+  return { ...(await load('install-host.mjs')), ...(await load('server.mjs')) } as unknown as HostModules;
+}
+
+export interface WorkbenchOptions {
+  /** Workspace trust on and no prompt: the folder opens in Restricted Mode. */
+  restricted?: boolean;
+  /** Extension ids to start disabled, e.g. vscode.git. */
+  disableExtensions?: string[];
+  /** Files to put in the workspace first, by workspace-relative path. */
+  files?: Record<string, string>;
+  /** User settings beside the quiet defaults. */
+  settings?: Record<string, unknown>;
+}
+
+export interface Workbench {
+  page: Page;
+  /** The workspace folder on disk (a fresh copy of the sample workspace). */
+  workspace: string;
+  /** The sidebar webview's content frame, once its text includes `contains`. */
+  sidebar(contains?: string): Promise<Frame>;
+  /** Runs a command from the palette (F1, its title typed, Enter), as a user would. */
+  palette(title: string): Promise<void>;
+  /** The text of the first notification toast that matches. */
+  notification(match: RegExp): Promise<string>;
+  /** A PNG of the activity bar and sidebar (for the screenshots in the report). */
+  shootSidebar(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  const host = await hostModules();
+  const paths = host.ensureHost({ quiet: true });
+  const scratch = host.makeScratch('call-coach-ui-');
+  const workspace = host.copySampleWorkspace(scratch.root);
+  for (const [rel, text] of Object.entries(options.files ?? {})) {
+    mkdirSync(dirname(join(workspace, rel)), { recursive: true });
+    writeFileSync(join(workspace, rel), text);
+  }
+  const settings = {
+    ...(options.restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
+    ...options.settings,
+  };
+  if (Object.keys(settings).length) {
+    const file = join(scratch.userData, 'User', 'settings.json');
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), ...settings }, null, 2));
+  }
+  host.linkExtension(scratch, REPO);
+  const server = host.startServer({
+    paths,
+    scratch,
+    workspaceTrust: !!options.restricted,
+    extraArgs: (options.disableExtensions ?? []).flatMap((id) => ['--disable-extension', id]),
+  });
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close().catch(() => undefined);
+    server.stop();
+    host.removeScratch(scratch);
+  };
+  try {
+    const { baseUrl } = await server.ready;
+    const launched = await host.launchBrowser({ chromium: paths.chromium, viewport: { width: 1280, height: 800 } });
+    browser = launched.browser;
+    const page = launched.page;
+    await page.goto(host.workbenchUrl({ baseUrl, folder: workspace }), { waitUntil: 'domcontentloaded' });
+    await host.openActivity(page, 'Call Coach');
+    const sidebar = async (contains?: string): Promise<Frame> => {
+      const deadline = Date.now() + 90_000;
+      for (;;) {
+        const found = await host.findWebviewText(page, contains ? { contains } : {});
+        if (found && !/^Loading\b/.test(found.text.trim())) return found.frame;
+        if (Date.now() > deadline) throw new Error(`the sidebar never showed ${contains ? JSON.stringify(contains) : 'content'}; it shows: ${found?.text.slice(0, 300) ?? '(nothing)'}`);
+        await page.waitForTimeout(250);
+      }
+    };
+    const palette = async (title: string) => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 20_000 });
+      await page.keyboard.type(title, { delay: 10 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await page.keyboard.press('Enter');
+    };
+    const notification = async (match: RegExp) => {
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: match }).first();
+      await toast.waitFor({ state: 'visible', timeout: 60_000 });
+      return toast.innerText();
+    };
+    const shootSidebar = async (file: string) => {
+      mkdirSync(dirname(file), { recursive: true });
+      const bar = await page.locator('.part.sidebar').boundingBox();
+      const status = await page.locator('.part.statusbar').boundingBox();
+      await page.screenshot({ path: file, clip: { x: 0, y: 0, width: bar ? Math.ceil(bar.x + bar.width) + 4 : 1280, height: status ? Math.round(status.y) : 800 } });
+    };
+    return { page, workspace, sidebar, palette, notification, shootSidebar, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
