@@ -100,15 +100,29 @@ export function renderAll(markdown: string): { renderer: RendererName; html: str
 
 /** What an HTML document holds, as far as inertness goes. */
 interface Structure {
-  /** Opening tags by name (comments as `!--`), but those any text may produce: p, em, strong, del, s, br. */
+  /** Opening tags by name (comments as `!--`). */
   tags: Map<string, number>;
-  /** Every link's href, decoded. */
-  hrefs: string[];
+  /** Every link: its href and its text, both decoded. */
+  links: { href: string; text: string }[];
+  /** Attributes on tags that Markdown writes without any (p, em, strong, del, s, br): raw HTML. */
+  attributed: string[];
   /** Every other URL attribute (src, action, formaction, xlink:href…), decoded. */
   urls: string[];
 }
 
-const FORMATTING = new Set(['p', 'em', 'strong', 'del', 's', 'br']);
+/**
+ * Tags that user text may legitimately produce through Markdown syntax it is allowed to keep:
+ * paragraphs (a blank line inside an answer), emphasis (`*`, `_`) and strikethrough (`~`). They are
+ * counted like every other tag unless the text has that syntax (see structureProblems' `allow`).
+ */
+const FORMATTING = new Set(['p', 'em', 'strong', 'del', 's']);
+/** What each formatting tag needs in the user text to be explained by Markdown syntax. */
+const FORMATTING_SYNTAX: Record<string, RegExp> = { p: /\n/, em: /[*_]/, strong: /[*_]/, del: /~/, s: /~/ };
+
+/** The formatting tags `texts` may produce (every other tag must match the skeleton's count). */
+export function formattingFrom(texts: readonly string[]): Set<string> {
+  return new Set([...FORMATTING].filter((tag) => texts.some((t) => FORMATTING_SYNTAX[tag]!.test(t))));
+}
 
 function decodeEntities(s: string): string {
   return s.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (_, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
@@ -118,26 +132,52 @@ function decodeEntities(s: string): string {
   });
 }
 
+const TAG = /<([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+
 function structureOf(html: string): Structure {
   const tags = new Map<string, number>();
   const add = (tag: string) => tags.set(tag, (tags.get(tag) ?? 0) + 1);
-  const hrefs: string[] = [];
+  const links: { href: string; text: string }[] = [];
   const urls: string[] = [];
+  const attributed: string[] = [];
   const withoutComments = html.replace(/<!--[\s\S]*?-->/g, () => {
     add('!--');
     return '';
   });
-  for (const m of withoutComments.matchAll(/<([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
+  for (const m of withoutComments.matchAll(TAG)) {
     const tag = m[1]!.toLowerCase();
-    if (!FORMATTING.has(tag)) add(tag);
+    add(tag);
+    if ((FORMATTING.has(tag) || tag === 'br') && m[2]!.replace(/\/$/, '').trim()) attributed.push(`<${tag}${m[2]}>`);
     for (const a of m[2]!.matchAll(/([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) {
       const name = a[1]!.toLowerCase();
       const value = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '');
-      if (tag === 'a' && name === 'href') hrefs.push(value);
-      else if (/^(src|srcset|action|formaction|xlink:href|href|poster|background|data)$/.test(name)) urls.push(value);
+      if (tag === 'a' && name === 'href') {
+        // The link's text: everything up to its </a>, tags dropped (autolinks have none).
+        const rest = withoutComments.slice(m.index + m[0].length);
+        const end = rest.search(/<\/a\s*>/i);
+        links.push({ href: value, text: decodeEntities((end < 0 ? rest : rest.slice(0, end)).replace(/<[^>]*>/g, '')) });
+      } else if (/^(src|srcset|action|formaction|xlink:href|href|poster|background|data)$/.test(name)) urls.push(value);
     }
   }
-  return { tags, hrefs, urls };
+  return { tags, links, urls, attributed };
+}
+
+/**
+ * Whether a link is an autolink of the URL its text shows: the text is the href itself, or the
+ * href with the `mailto:` or `http://` an autolinker adds to an address or a `www.` host (marked
+ * and remark percent-encode what markdown-it does not, so both are compared decoded).
+ */
+function isAutolink(href: string, text: string): boolean {
+  const decoded = (s: string) => {
+    try {
+      return decodeURI(s);
+    } catch {
+      return s;
+    }
+  };
+  const h = decoded(href);
+  const t = decoded(text);
+  return [t, `mailto:${t}`, `http://${t}`, `https://${t}`].includes(h);
 }
 
 /** A scheme that runs or embeds something, however it is spelt (browsers drop controls and spaces). */
@@ -147,23 +187,26 @@ const STUCK_PUNCTUATION = /[“”‘’«»…]|%E2%80%(?:9[89CD]|A6|B9|BA)|%C2
 
 /**
  * What `markdown` has, in each renderer, that its skeleton (the same document with every user text
- * replaced by "x") has not: structure that came from user text, dangerous URLs, and links that are
- * not a plain http, https or mailto autolink. Empty when the document is inert.
+ * replaced by "x") has not: structure that came from user text, raw HTML, dangerous URLs, and links
+ * that are not a plain http, https or mailto autolink of the URL they show. Every tag is counted,
+ * except the formatting tags in `allow` (see formattingFrom: emphasis a `*` in an answer may make).
+ * Empty when the document is inert.
  */
-export function structureProblems(markdown: string, skeleton: string): string[] {
+export function structureProblems(markdown: string, skeleton: string, allow: ReadonlySet<string> = new Set()): string[] {
   const problems: string[] = [];
   const skeletons = new Map(renderAll(skeleton).map((r) => [r.renderer, structureOf(r.html)]));
   for (const { renderer, html } of renderAll(markdown)) {
     const got = structureOf(html);
     const want = skeletons.get(renderer)!;
     for (const tag of new Set([...got.tags.keys(), ...want.tags.keys()])) {
-      if (tag === 'a') continue;
+      if (tag === 'a' || allow.has(tag)) continue;
       const n = got.tags.get(tag) ?? 0;
       const expected = want.tags.get(tag) ?? 0;
       if (n !== expected) problems.push(`${renderer}: ${n} <${tag}> where the template has ${expected}`);
     }
-    const own = [...want.hrefs];
-    for (const href of got.hrefs) {
+    for (const a of got.attributed) if (!want.attributed.includes(a)) problems.push(`${renderer}: raw HTML ${a.slice(0, 80)}`);
+    const own = want.links.map((l) => l.href);
+    for (const { href, text } of got.links) {
       const i = own.indexOf(href);
       if (i >= 0) {
         own.splice(i, 1);
@@ -173,6 +216,7 @@ export function structureProblems(markdown: string, skeleton: string): string[] 
       if (DANGEROUS.test(clean)) problems.push(`${renderer}: a dangerous link ${JSON.stringify(href).slice(0, 80)}`);
       else if (!/^(?:https?:\/\/|mailto:)/i.test(clean)) problems.push(`${renderer}: a link the template did not write: ${JSON.stringify(href).slice(0, 80)}`);
       else if (STUCK_PUNCTUATION.test(href)) problems.push(`${renderer}: an autolink with punctuation stuck to it: ${JSON.stringify(href).slice(0, 120)}`);
+      else if (!isAutolink(href, text)) problems.push(`${renderer}: a link whose text is not its URL (not an autolink): ${JSON.stringify(text).slice(0, 60)} -> ${JSON.stringify(href).slice(0, 80)}`);
     }
     if (own.length) problems.push(`${renderer}: the template's links ${JSON.stringify(own).slice(0, 120)} are gone`);
     for (const url of got.urls) {
