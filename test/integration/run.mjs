@@ -103,7 +103,9 @@ async function runUiSuite() {
   const files = existsSync(UI_DIR) ? readdirSync(UI_DIR).filter((f) => f.endsWith('.test.js')).sort().map((f) => join(UI_DIR, f)) : [];
   if (!files.length) return failed('ui: test files', `no *.test.js in ${UI_DIR} (run \`npx tsc -p test\`)`);
   const Mocha = createRequire(import.meta.url)('mocha');
-  const mocha = new Mocha({ ui: 'bdd', timeout: 300_000, reporter: 'spec', color: !process.env.CI });
+  // CALL_COACH_GREP (a regular expression on the full title) runs only those tests, as in the host suites.
+  const grep = process.env.CALL_COACH_GREP ? { grep: new RegExp(process.env.CALL_COACH_GREP) } : {};
+  const mocha = new Mocha({ ui: 'bdd', timeout: 300_000, reporter: 'spec', color: !process.env.CI, ...grep });
   files.forEach((f) => mocha.addFile(f));
   await mocha.loadFilesAsync();
   const failures = [];
