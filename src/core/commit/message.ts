@@ -1,35 +1,88 @@
-// The commit message for plan notes, from the `callCoach.commitMessageTemplate` setting.
+// The commit message for plan notes, from the `callCoach.commitMessageTemplate` setting, and the
+// words for what a commit holds ("1 call note and the success plan"), which the notification uses too.
+import { isNoteFileName, PLAN_FILE } from '../notesFolder';
+import { PORTFOLIO_FILE } from '../portfolio/portfolioFile';
+import { isUnder } from './selection';
 
 export const DEFAULT_COMMIT_TEMPLATE = 'Success plan notes: ${customers} (${notes}, ${date})';
 
+/** What a commit of the notes folder holds, by kind of file. */
+export interface CommitContents {
+  /** Call notes (`<customer>/<date>-<title>.md`). */
+  callNotes: number;
+  /** Success plans (`<customer>/success-plan.md`). */
+  plans: number;
+  /** The portfolio (`portfolio.md` at the notes folder's top): 0 or 1. */
+  portfolio: number;
+  /** Anything else under the notes folder (a usage snapshot, a file the CSM added). */
+  other: number;
+}
+
 export interface CommitFacts {
-  /** Customer folder names, e.g. ["acme", "globex"]. */
+  /** The customers the files belong to, as their notes name them ("Acme Corp"), sorted. */
   customers: readonly string[];
   /** YYYY-MM-DD, the CSM's local date. */
   date: string;
-  /** How many note files the commit holds. */
-  count: number;
+  /** What the commit holds. */
+  contents: CommitContents;
+}
+
+/** Sorts the committed files (paths '/'-separated, under `notesFolder`) by kind. */
+export function commitContents(paths: readonly string[], notesFolder: string): CommitContents {
+  const base = notesFolder.endsWith('/') ? notesFolder : `${notesFolder}/`;
+  const contents: CommitContents = { callNotes: 0, plans: 0, portfolio: 0, other: 0 };
+  for (const path of paths) {
+    const segments = isUnder(notesFolder, path) ? path.slice(base.length).split('/') : [];
+    const name = segments[segments.length - 1] ?? '';
+    if (segments.length === 1 && name === PORTFOLIO_FILE) contents.portfolio++;
+    else if (segments.length === 2 && name === PLAN_FILE) contents.plans++;
+    else if (segments.length === 2 && isNoteFileName(name)) contents.callNotes++;
+    else contents.other++;
+  }
+  return contents;
+}
+
+const counted = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "a", "a and b", "a, b and c". */
+function listed(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/**
+ * What changed, in words: "1 call note and the success plan", "3 call notes, 2 success plans and
+ * the portfolio". One plan is "the success plan" when the commit is about one customer.
+ */
+export function describeContents(contents: CommitContents, customerCount: number): string {
+  const parts: string[] = [];
+  if (contents.callNotes) parts.push(counted(contents.callNotes, 'call note'));
+  if (contents.plans) parts.push(contents.plans === 1 && customerCount <= 1 ? 'the success plan' : counted(contents.plans, 'success plan'));
+  if (contents.portfolio) parts.push('the portfolio');
+  if (contents.other) parts.push(counted(contents.other, 'other file'));
+  return parts.length ? listed(parts) : 'no files';
 }
 
 const MAX_NAMED = 3;
 
 function customerList(customers: readonly string[]): string {
   if (!customers.length) return 'no customer';
-  if (customers.length <= MAX_NAMED) return customers.join(', ');
+  if (customers.length <= MAX_NAMED) return listed(customers);
   return `${customers.slice(0, MAX_NAMED).join(', ')} and ${customers.length - MAX_NAMED} more`;
 }
 
 /**
- * Fills `${customers}`, `${date}`, `${count}` and `${notes}` ("1 note", "3 notes"). Unknown
- * variables stay as written, so a typo shows in the commit rather than vanishing. A blank
- * template falls back to the default.
+ * Fills `${customers}` (the customers' names: "Acme Corp and Globex"), `${date}`, `${count}` (how
+ * many files) and `${notes}` (what they are: "1 call note and the success plan"). Unknown variables
+ * stay as written, so a typo shows in the commit rather than vanishing. A blank template falls back
+ * to the default.
  */
 export function commitMessage(template: string, facts: CommitFacts): string {
+  const { callNotes, plans, portfolio, other } = facts.contents;
   const values: Record<string, string> = {
     customers: customerList(facts.customers),
     date: facts.date,
-    count: String(facts.count),
-    notes: `${facts.count} ${facts.count === 1 ? 'note' : 'notes'}`,
+    count: String(callNotes + plans + portfolio + other),
+    notes: describeContents(facts.contents, facts.customers.length),
   };
   const source = template.trim() ? template : DEFAULT_COMMIT_TEMPLATE;
   return source.replace(/\$\{([a-zA-Z]+)\}/g, (whole, name: string) => values[name] ?? whole).trim();

@@ -65,20 +65,26 @@ export interface CustomerFolder {
   lastCall: string;
 }
 
+/** A customer folder as its newest readable note describes it; undefined when it holds no note file. */
+export async function readCustomerFolder(source: NotesSource, folder: string): Promise<CustomerFolder | undefined> {
+  const files = await noteFiles(source.folder, folder);
+  if (!files.length) return undefined;
+  for (const file of [...files].reverse()) {
+    const note = await readOne(source, folder, file);
+    if (note) return { folder, name: note.customer || folder, named: !!note.customer, notes: files.length, lastCall: note.date };
+  }
+  return { folder, name: folder, named: false, notes: files.length, lastCall: '' };
+}
+
 /** The customer folders that hold at least one note file, by name. */
 export async function listCustomerFolders(source: NotesSource): Promise<CustomerFolder[]> {
-  const found = await Promise.all(
-    (await customerFolders(source.folder)).map(async (folder): Promise<CustomerFolder | undefined> => {
-      const files = await noteFiles(source.folder, folder);
-      if (!files.length) return undefined;
-      for (const file of [...files].reverse()) {
-        const note = await readOne(source, folder, file);
-        if (note) return { folder, name: note.customer || folder, named: !!note.customer, notes: files.length, lastCall: note.date };
-      }
-      return { folder, name: folder, named: false, notes: files.length, lastCall: '' };
-    }),
-  );
+  const found = await Promise.all((await customerFolders(source.folder)).map((folder) => readCustomerFolder(source, folder)));
   return found.filter((f): f is CustomerFolder => !!f).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The customer's name as its newest readable note gives it, else the folder's name (e.g. for the commit message). */
+export async function customerNameOf(source: NotesSource, folder: string): Promise<string> {
+  return (await readCustomerFolder(source, folder))?.name ?? folder;
 }
 
 /** Customer display names for the start form: one per customer folder with a readable note. */

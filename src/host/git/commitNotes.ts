@@ -5,7 +5,8 @@
 // and pushes when asked. Never writes, moves or deletes a note: every failure leaves them as
 // they were, and a failed commit unstages what it staged.
 import * as vscode from 'vscode';
-import { commitMessage } from '../../core/commit/message';
+import { commitContents, commitMessage, describeContents } from '../../core/commit/message';
+import { customerNameOf } from '../../core/plan/customerNotes';
 import { customersOf, planNotesCommit, type NotesCommitPlan, type RepoChange } from '../../core/commit/selection';
 import type { Log } from '../log';
 import { NotesLocationError, resolveNotesLocation, type NotesLocation } from '../notesLocation';
@@ -14,6 +15,7 @@ import { gitAccess } from './gitAccess';
 import { GitStatus, type Change, type GitAPI, type Repository } from './gitApi';
 import { commitFailure, NO_IDENTITY, pushFailure, retryLocked } from './gitErrors';
 import { platform } from '../platform';
+import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
 import { Setting, SETTINGS_SECTION } from '../../ids';
 
 export type CommitOutcome =
@@ -48,8 +50,6 @@ export interface CommitOptions {
   /** Initialise a repository at the workspace folder when the notes are in none. */
   initIfMissing?: boolean;
 }
-
-const count = (n: number) => `${n} ${n === 1 ? 'note' : 'notes'}`;
 
 function kindOf(status: number): RepoChange['kind'] {
   switch (status) {
@@ -171,7 +171,12 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
   }
 
   const template = vscode.workspace.getConfiguration(SETTINGS_SECTION, location.root.uri).get<string>(Setting.commitMessageTemplate, '');
-  const message = commitMessage(template, { customers: customersOf(files, location.folder.path), date: localToday(), count: files.length });
+  // Customers by the name their notes give them ("Acme Corp"), not by folder ("acme-corp").
+  const source = notesSource(new WorkspaceNotesFolder(location.folder), log);
+  const customers = (await Promise.all(customersOf(files, location.folder.path).map((folder) => customerNameOf(source, folder).catch(() => folder)))).sort((a, b) => a.localeCompare(b));
+  const contents = commitContents(files, location.folder.path);
+  const what = describeContents(contents, customers.length);
+  const message = commitMessage(template, { customers, date: localToday(), contents });
   try {
     await retryLocked(() => repo.commit(message));
   } catch (err) {
@@ -182,8 +187,10 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
   await repo.status();
   const head = repo.state.HEAD;
   const commit = head?.commit;
-  log.info(`Committed ${count(files.length)} as ${commit ?? '?'}: ${message}`);
-  const done = `Committed ${count(files.length)}${head?.name ? ` to ${head.name}` : ''}${commit ? ` (${commit.slice(0, 7)})` : ''}: "${message.split('\n')[0]}".`;
+  log.info(`Committed ${what} as ${commit ?? '?'}: ${message}`);
+  const whose = customers.length === 1 ? ` of ${customers[0]}` : '';
+  // The message says what changed and whose; the commit message itself is in the log and in Git.
+  const done = `Committed ${what}${whose}${head?.name ? ` to ${head.name}` : ''}${commit ? ` (${commit.slice(0, 7)})` : ''}.`;
 
   const result: CommitResult = { outcome: 'committed', message: done, files: files.map(relative), ...(commit ? { commit } : {}), push: 'off' };
   if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, location.root.uri).get<boolean>(Setting.pushAfterCommit, false)) return result;

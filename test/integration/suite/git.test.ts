@@ -79,7 +79,7 @@ describe('Commit Success Plan Notes (real Git repository)', function () {
     assert.strictEqual(result.outcome, 'committed', result.message);
     assert.deepStrictEqual(committedFiles(), ['success-plans/globex/2026-11-20-discovery.md', 'success-plans/initech/2026-11-21-sync.md']);
     assert.deepStrictEqual(result.files?.slice().sort(), committedFiles());
-    assert.match(git('log', '-1', '--format=%s'), /^Success plan notes: globex, initech \(2 notes, \d{4}-\d{2}-\d{2}\)$/);
+    assert.match(git('log', '-1', '--format=%s'), /^Success plan notes: globex and initech \(2 call notes, \d{4}-\d{2}-\d{2}\)$/);
     assert.strictEqual(result.commit, git('rev-parse', 'HEAD'));
     assert.deepStrictEqual(status(), [' M README.md'], 'README.md is modified and unstaged');
   });

@@ -3,6 +3,7 @@
 // click elsewhere, nothing that would fire a change event — and the note read back from disk:
 // every value typed must be in it. Then Finish from the palette right after typing.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -70,7 +71,7 @@ describe('a call typed into the real sidebar and finished by keyboard', function
   let wb: Workbench;
 
   before(async () => {
-    wb = await openWorkbench({ settings: { 'callCoach.openNoteAfterFinish': 'none', 'callCoach.commitAfterFinish': 'never' } });
+    wb = await openWorkbench({ gitRepository: true, settings: { 'callCoach.openNoteAfterFinish': 'none', 'callCoach.commitAfterFinish': 'never' } });
   });
   after(() => wb?.close());
 
@@ -191,6 +192,20 @@ describe('a call typed into the real sidebar and finished by keyboard', function
     frame = await wb.sidebar('Saved');
     assert.equal(await frame.evaluate(() => window.scrollY), 0);
     assert.ok(await frame.locator('.saved').isVisible());
+  });
+
+  it('Commit Success Plan Notes from the palette: the customer by name, and what changed in words', async () => {
+    await wb.palette('Commit Success Plan Notes');
+    const toast = await wb.notification(/Committed /);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: wb.workspace, encoding: 'utf8' }).trim();
+    const files = git('show', '--name-only', '--format=', 'HEAD').split('\n');
+    assert.ok(files.some((f) => /^success-plans\/acme-corp\/\d{4}-\d{2}-\d{2}-.*\.md$/.test(f) && !f.endsWith('success-plan.md')), files.join('\n'));
+    assert.ok(files.includes('success-plans/acme-corp/success-plan.md'), files.join('\n'));
+    const portfolio = files.includes('success-plans/portfolio.md');
+    assert.equal(files.length, portfolio ? 3 : 2, `only this call's note, its plan and the portfolio: ${files.join(', ')}`);
+    const what = portfolio ? '1 call note, the success plan and the portfolio' : '1 call note and the success plan';
+    assert.match(toast, new RegExp(`Committed ${what} of Acme Corp to main \\([0-9a-f]{7}\\)\\.`));
+    assert.match(git('log', '-1', '--format=%s'), new RegExp(`^Success plan notes: Acme Corp \\(${what}, \\d{4}-\\d{2}-\\d{2}\\)$`));
   });
 
   it('Finish Call from the palette right after typing keeps what was typed', async () => {

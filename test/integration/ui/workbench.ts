@@ -2,6 +2,7 @@
 // (test/host/install-host.mjs) with Call Coach installed from this checkout, its web workbench in
 // Debian's headless Chromium through Playwright, keys and clicks on the workbench page and in the
 // sidebar webview's own DOM (nested iframes). What the extension writes is read back from disk.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +49,8 @@ export interface WorkbenchOptions {
   files?: Record<string, string>;
   /** User settings beside the quiet defaults. */
   settings?: Record<string, unknown>;
+  /** Make the workspace a Git repository with everything in it committed (and a test identity). */
+  gitRepository?: boolean;
 }
 
 export interface Workbench {
@@ -73,6 +76,14 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   for (const [rel, text] of Object.entries(options.files ?? {})) {
     mkdirSync(dirname(join(workspace, rel)), { recursive: true });
     writeFileSync(join(workspace, rel), text);
+  }
+  if (options.gitRepository) {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore' });
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.name', 'Call Coach Test');
+    git('config', 'user.email', 'test@example.invalid');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'The sample workspace');
   }
   const settings = {
     ...(options.restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),

@@ -1,6 +1,6 @@
 // Which files "Commit Success Plan Notes" stages, when it refuses, and its commit message.
 import { strict as assert } from 'node:assert';
-import { commitMessage, DEFAULT_COMMIT_TEMPLATE } from '../../../../src/core/commit/message';
+import { commitContents, commitMessage, DEFAULT_COMMIT_TEMPLATE, describeContents } from '../../../../src/core/commit/message';
 import { customersOf, isUnder, planNotesCommit, type RepoChange } from '../../../../src/core/commit/selection';
 
 const notes = '/repo/success-plans';
@@ -58,15 +58,39 @@ describe('notes commit plan', () => {
 });
 
 describe('notes commit message', () => {
-  const facts = { customers: ['acme'], date: '2026-11-24', count: 1 };
+  const one = { callNotes: 1, plans: 0, portfolio: 0, other: 0 };
+  const facts = { customers: ['Acme Corp'], date: '2026-11-24', contents: one };
 
-  it('fills the default template', () => {
-    assert.equal(commitMessage(DEFAULT_COMMIT_TEMPLATE, facts), 'Success plan notes: acme (1 note, 2026-11-24)');
-    assert.equal(commitMessage('', { ...facts, count: 3 }), 'Success plan notes: acme (3 notes, 2026-11-24)');
+  it('fills the default template with the customer\'s name and what changed', () => {
+    assert.equal(commitMessage(DEFAULT_COMMIT_TEMPLATE, facts), 'Success plan notes: Acme Corp (1 call note, 2026-11-24)');
+    assert.equal(commitMessage('', { ...facts, contents: { ...one, plans: 1 } }), 'Success plan notes: Acme Corp (1 call note and the success plan, 2026-11-24)');
+    assert.equal(commitMessage('', { ...facts, contents: { callNotes: 3, plans: 1, portfolio: 1, other: 0 } }), 'Success plan notes: Acme Corp (3 call notes, the success plan and the portfolio, 2026-11-24)');
+  });
+
+  it('counts plans when the commit is about several customers', () => {
+    const contents = { callNotes: 2, plans: 2, portfolio: 0, other: 1 };
+    assert.equal(commitMessage('', { customers: ['Acme Corp', 'Globex'], date: '2026-11-24', contents }), 'Success plan notes: Acme Corp and Globex (2 call notes, 2 success plans and 1 other file, 2026-11-24)');
+    assert.equal(describeContents({ callNotes: 2, plans: 1, portfolio: 0, other: 0 }, 2), '2 call notes and 1 success plan');
   });
 
   it('shortens a long customer list and keeps unknown variables visible', () => {
-    const msg = commitMessage('${customers}: ${count} on ${date} ${oops}', { customers: ['a', 'b', 'c', 'd', 'e'], date: '2026-01-01', count: 7 });
+    const msg = commitMessage('${customers}: ${count} on ${date} ${oops}', { customers: ['a', 'b', 'c', 'd', 'e'], date: '2026-01-01', contents: { callNotes: 5, plans: 2, portfolio: 0, other: 0 } });
     assert.equal(msg, 'a, b, c and 2 more: 7 on 2026-01-01 ${oops}');
+  });
+
+  it('sorts the committed files by kind: call notes, plans, the portfolio, anything else', () => {
+    const notes = '/repo/success-plans';
+    const contents = commitContents(
+      [
+        `${notes}/acme-corp/2026-12-03-discovery.md`,
+        `${notes}/acme-corp/success-plan.md`,
+        `${notes}/portfolio.md`,
+        `${notes}/acme-corp/usage/2026-12-01.json`,
+        `${notes}/README.md`,
+        `${notes}/globex/2026-11-01-sync.MD`,
+      ],
+      notes,
+    );
+    assert.deepEqual(contents, { callNotes: 2, plans: 1, portfolio: 1, other: 2 });
   });
 });
