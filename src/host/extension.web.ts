@@ -15,7 +15,7 @@ export function createFeatures(context: vscode.ExtensionContext, log: Log, platf
 }
 
 export function activate(context: vscode.ExtensionContext): CallCoachApi | undefined {
-  return activateShell(context, (log) => createFeatures(context, log));
+  return activateShell(context, (log) => createFeatures(context, log), 'web-worker');
 }
 
 export function deactivate(): void {

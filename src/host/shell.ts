@@ -55,7 +55,11 @@ declare const __callCoachStart: number | undefined;
 declare const __callCoachEvaluated: number | undefined;
 
 /** Registers everything; `loadFeatures` runs once, on first use of the view or a command. */
-export function activateShell(context: vscode.ExtensionContext, loadFeatures: (log: Log) => Features): CallCoachApi | undefined {
+/**
+ * `host` is the entry's own: 'web-worker' only for the browser entry (extension.web.ts). A browser
+ * workbench backed by a server (code-server, Codespaces) runs the Node entry, with Git.
+ */
+export function activateShell(context: vscode.ExtensionContext, loadFeatures: (log: Log) => Features, host: 'node' | 'web-worker' = 'node'): CallCoachApi | undefined {
   const activateStart = performance.now();
   const log = createLog();
   context.subscriptions.push(log);
@@ -90,8 +94,10 @@ export function activateShell(context: vscode.ExtensionContext, loadFeatures: (l
   for (const id of Object.values(CommandId)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run(load(), id, log, args)));
   }
-  // In the web worker host there is no Git extension: hide Commit (package.json's `when`).
-  if (vscode.env.uiKind === vscode.UIKind.Web && !vscode.extensions.getExtension('vscode.git')) {
+  // In the web worker host there is no Git extension: hide Commit (package.json's `when`). Only
+  // there: in a server-backed browser workbench with Git off or in Restricted Mode, Commit stays and
+  // says what to do (gitAccess.ts).
+  if (host === 'web-worker' && !vscode.extensions.getExtension('vscode.git')) {
     void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.gitUnavailable, true);
   }
   // Menus and enablement need this before anything is loaded: a call may survive a reload.

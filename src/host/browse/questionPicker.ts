@@ -38,6 +38,9 @@ export function pickQuestions(entries: readonly BrowseEntry[], title: string): P
     pick.onDidAccept(() => {
       // With nothing ticked, Enter takes the highlighted question.
       const items = pick.selectedItems.length ? pick.selectedItems : pick.activeItems;
+      // Nothing ticked and nothing highlighted (a multi-select list highlights nothing until an
+      // arrow key is pressed): stay open rather than close as if dismissed.
+      if (!items.some((i) => i.question)) return;
       chosen = items.flatMap((i) => (i.question ? [i.question] : []));
       pick.hide();
     });

@@ -3,6 +3,7 @@
 // the extension missing or disabled, or Git itself not found.
 import * as vscode from 'vscode';
 import type { GitAPI, GitExtension } from './gitApi';
+import { platform, portablePlatform } from '../platform';
 
 export type GitAccess =
   | { ok: true; api: GitAPI }
@@ -32,7 +33,8 @@ function whenInitialized(api: GitAPI): Promise<boolean> {
  * (code-server, Codespaces, remote tunnels) run Call Coach in that server's Node host, with Git.
  */
 export function gitUnavailableOnWeb(): boolean {
-  return vscode.env.uiKind === vscode.UIKind.Web && !vscode.extensions.getExtension('vscode.git');
+  // The web entry runs on portablePlatform; the Node entry, browser workbench or not, on nodePlatform.
+  return platform() === portablePlatform && vscode.env.uiKind === vscode.UIKind.Web && !vscode.extensions.getExtension('vscode.git');
 }
 
 export async function gitAccess(): Promise<GitAccess> {

@@ -74,6 +74,9 @@ describe('a call typed into the real sidebar and finished by keyboard', function
     wb = await openWorkbench({ gitRepository: true, settings: { 'callCoach.openNoteAfterFinish': 'none', 'callCoach.commitAfterFinish': 'never' } });
   });
   after(() => wb?.close());
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.keepFailure(this.currentTest.title);
+  });
 
   it('keeps every typed value: answers, TED topic, metric, health, stage percent and criteria, objective details', async () => {
     const { page } = wb;
@@ -217,7 +220,7 @@ describe('a call typed into the real sidebar and finished by keyboard', function
     await tick(frame, page, 'five-whys'); // "Other" starts with nothing ticked
     await frame.locator('#f-customer').focus();
     await page.keyboard.press('Enter');
-    frame = await wb.sidebar('Five Whys');
+    frame = await wb.sidebar('Why 1 of'); // the heading is in capitals (CSS), which innerText reports as shown
     await frame.locator('#answer').focus();
     await page.keyboard.type('Faster onboarding');
     await page.keyboard.press('Alt+r');

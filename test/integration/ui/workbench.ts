@@ -65,6 +65,8 @@ export interface Workbench {
   notification(match: RegExp): Promise<string>;
   /** A PNG of the activity bar and sidebar (for the screenshots in the report). */
   shootSidebar(file: string): Promise<void>;
+  /** After a failed test: the whole window as test-results/ui-failures/<title>.png, and the sidebar's text on the console. */
+  keepFailure(title: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -142,7 +144,14 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       const status = await page.locator('.part.statusbar').boundingBox();
       await page.screenshot({ path: file, clip: { x: 0, y: 0, width: bar ? Math.ceil(bar.x + bar.width) + 4 : 1280, height: status ? Math.round(status.y) : 800 } });
     };
-    return { page, workspace, sidebar, palette, notification, shootSidebar, close };
+    const keepFailure = async (title: string) => {
+      const file = join(REPO, 'test-results', 'ui-failures', `${title.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80)}.png`);
+      mkdirSync(dirname(file), { recursive: true });
+      await page.screenshot({ path: file }).catch(() => undefined);
+      const text = (await host.findWebviewText(page).catch(() => undefined))?.text ?? '(no sidebar)';
+      console.log(`[ui] failed: ${title}\n[ui] window: ${file}\n[ui] sidebar: ${text.slice(0, 1500)}`);
+    };
+    return { page, workspace, sidebar, palette, notification, shootSidebar, keepFailure, close };
   } catch (err) {
     await close();
     throw err;
