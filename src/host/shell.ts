@@ -54,8 +54,8 @@ export interface CallCoachApi {
 declare const __callCoachStart: number | undefined;
 declare const __callCoachEvaluated: number | undefined;
 
-/** Registers everything; `loadFeatures` runs once, on first use of the view or a command. */
 /**
+ * Registers everything; `loadFeatures` runs once, on first use of the view or a command.
  * `host` is the entry's own: 'web-worker' only for the browser entry (extension.web.ts). A browser
  * workbench backed by a server (code-server, Codespaces) runs the Node entry, with Git.
  */
