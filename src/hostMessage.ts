@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { stageIds } from './core/bank/constants';
 import { callBankSchema, callStateSchema } from './core/session/model';
+import { SHORTCUTS } from './shortcuts';
 
 // Built in one pure function call, so that a bundle which never parses host messages (the
 // extension host's: it only sends them) leaves it out; zod's constructors alone would be kept.
@@ -65,6 +66,8 @@ export const hostMessage = /* @__PURE__ */ (() => {
     }),
     /** A short status line for the aria-live region (and a visible notice for errors). */
     z.object({ type: z.literal('notice'), text: str, level: z.enum(['info', 'error']) }),
+    /** A call shortcut's command ran (a key the user bound in Keyboard Shortcuts, or the palette). */
+    z.object({ type: z.literal('shortcut'), action: z.literal(SHORTCUTS.map((s) => s.action)) }),
   ]);
 })();
 export type HostMessage = z.infer<typeof hostMessage>;

@@ -30,6 +30,18 @@ export const CommandId = {
   filterCustomers: 'callCoach.filterCustomers',
   clearCustomerFilter: 'callCoach.clearCustomerFilter',
   refreshCustomers: 'callCoach.refreshCustomers',
+  // The call's shortcuts (src/shortcuts.ts binds them to keys).
+  nextPrompt: 'callCoach.nextPrompt',
+  previousPrompt: 'callCoach.previousPrompt',
+  skipPrompt: 'callCoach.skipPrompt',
+  toggleTechniqueList: 'callCoach.toggleTechniqueList',
+  tagObjective: 'callCoach.tagObjective',
+  tagPainPoint: 'callCoach.tagPainPoint',
+  tagMetric: 'callCoach.tagMetric',
+  tagActionItem: 'callCoach.tagActionItem',
+  tagFollowUp: 'callCoach.tagFollowUp',
+  askAnotherTedQuestion: 'callCoach.askAnotherTedQuestion',
+  strategicObjectiveReached: 'callCoach.strategicObjectiveReached',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

@@ -6,6 +6,7 @@ import type { CallController } from './callController';
 import { registerCommand } from './commandRegistry';
 import type { FinishPipeline } from './finishPipeline';
 import type { SidebarProvider } from './sidebarProvider';
+import { SHORTCUTS } from '../shortcuts';
 
 export function registerCallCommands(calls: CallController, finish: FinishPipeline, sidebar: SidebarProvider): vscode.Disposable[] {
   return [
@@ -17,5 +18,10 @@ export function registerCallCommands(calls: CallController, finish: FinishPipeli
     }),
     registerCommand(CommandId.finishCall, () => finish.finish()),
     registerCommand(CommandId.discardCall, () => calls.discard()),
+    // The call's shortcuts as commands: keys bound in Keyboard Shortcuts (and the palette) reach
+    // the view through these; its own default keys it handles itself.
+    ...[...new Map(SHORTCUTS.map((s) => [s.command, s.action])).entries()].map(([command, action]) =>
+      registerCommand(command, () => (calls.current ? sidebar.shortcut(action) : undefined)),
+    ),
   ];
 }

@@ -16,7 +16,8 @@ import { loadCustomerPlan } from '../core/plan/updatePlan';
 import { notesSource, WorkspaceNotesFolder } from './workspaceNotesFolder';
 import { slugify } from '../core/paths';
 import { renderWebviewHtml, webviewRoots } from './webviewHtml';
-import { CommandId } from '../ids';
+import { BuiltInCommand, CommandId, ViewId } from '../ids';
+import type { ShortcutAction } from '../shortcuts';
 
 export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
@@ -47,6 +48,13 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   notify(text: string): void {
     this.notice = text;
     this.post({ type: 'notice', text, level: 'info' });
+  }
+
+  /** Passes a call shortcut's command to the view, revealing the view first if need be. */
+  async shortcut(action: ShortcutAction): Promise<void> {
+    if (!this.view?.visible) await vscode.commands.executeCommand(BuiltInCommand.focusView(ViewId.sidebar));
+    await this.whenReady();
+    this.post({ type: 'shortcut', action });
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {

@@ -12,7 +12,9 @@ import { currentItem, ladderDepth, reduce, type Banks, type CallAction } from '.
 import { atWrapUp, currentBank, hasText, type CallContext } from './callContext';
 import { renderHealth, renderMetrics } from './capturePanels';
 import { attr, button, h, icon, memo, setText, sync } from './dom';
+import { actionOf, ariaOf, keyOf } from './keys';
 import { StepCard, TAG_LABELS } from './stepCard';
+import type { ShortcutAction } from '../shortcuts';
 import { renderWrapUp } from './wrapUp';
 
 export type { CallContext } from './callContext';
@@ -36,6 +38,8 @@ export class CallView {
   #ctx: CallContext;
   #host: CallViewHost;
   #timer: number;
+  /** The step last announced to screen readers, so a repaint in place says nothing. */
+  #announced = '';
   /** Panels the CSM opened or closed by hand, by panel and bank, so a repaint keeps them that way. */
   #panelOpen: Record<string, boolean> = {};
 
@@ -55,7 +59,7 @@ export class CallView {
   #stepText = h('span');
   #bar = h('progress', { 'aria-label': 'Techniques covered' });
   #navList = h('ol');
-  #nav = h('details', 'technique-nav', h('summary', { 'aria-keyshortcuts': 'Alt+T' }, icon('list-ordered'), ' Techniques ', h('kbd', { text: 'Alt+T' })), this.#navList);
+  #nav = h('details', 'technique-nav', h('summary', { 'aria-keyshortcuts': ariaOf('techniques') }, icon('list-ordered'), ' Techniques ', h('kbd', { text: keyOf('techniques') })), this.#navList);
   #navRows: { bank: CallBank | undefined; li: HTMLElement; button: HTMLButtonElement; count: HTMLElement }[] = [];
   #footer = h(
     'footer',
@@ -128,44 +132,43 @@ export class CallView {
     if (item) this.#dispatch({ type: 'answer', key: item.key, text });
   }
 
-  /** Keyboard: Ctrl/Cmd+Enter next, Alt+B back, Alt+S skip, Alt+T techniques, Alt+O/P/M/A/F tags. */
+  /** The view's own keys: its platform's defaults (src/shortcuts.ts), handled at once. */
   handleKey(e: KeyboardEvent): boolean {
-    const mod = e.ctrlKey || e.metaKey;
-    if (mod && e.key === 'Enter' && !e.altKey) {
-      if (atWrapUp(this.#ctx.state)) this.#host.finish();
-      else this.#dispatch({ type: e.shiftKey ? 'back' : 'next' });
-      return true;
-    }
-    if (!e.altKey || mod) return false;
+    const action = actionOf(e);
+    return action ? this.runShortcut(action) : false;
+  }
+
+  /** A call shortcut, from a key press here or from its command (a key bound in VS Code). */
+  runShortcut(action: ShortcutAction): boolean {
     const flow = currentBank(this.#ctx)?.flow;
-    switch (e.code) {
-      case 'KeyB':
-        this.#dispatch({ type: 'back' });
+    switch (action) {
+      case 'next':
+        if (atWrapUp(this.#ctx.state)) this.#host.finish();
+        else this.#dispatch({ type: 'next' });
         return true;
-      case 'KeyS':
-        this.#dispatch({ type: 'skip' });
+      case 'back':
+      case 'skip':
+        this.#dispatch({ type: action });
         return true;
-      case 'KeyT':
+      case 'techniques':
         this.#nav.open = !this.#nav.open;
         if (this.#nav.open) this.#navList.querySelector<HTMLElement>('[aria-current]')?.focus();
         else this.focusAnswer();
         return true;
-      case 'KeyR':
+      case 'ladderReached':
         if (flow !== 'ladder') return false;
         this.#dispatch({ type: 'ladderReached' });
         return true;
-      case 'KeyN':
+      case 'tedAnother':
         if (flow !== 'ted') return false;
         this.#dispatch({ type: 'tedAnother' });
         return true;
+      default:
+        if (!currentItem(this.#ctx.state)) return false;
+        this.#step.toggleTag(action);
+        this.#host.announce(`${TAG_LABELS[action][0]} ${currentItem(this.#ctx.state)?.tags.includes(action) ? 'tagged' : 'untagged'}`);
+        return true;
     }
-    const tag = answerTags.find((t) => `Key${TAG_LABELS[t][1]}` === e.code);
-    if (tag && currentItem(this.#ctx.state)) {
-      this.#step.toggleTag(tag);
-      this.#host.announce(`${TAG_LABELS[tag][0]} ${currentItem(this.#ctx.state)?.tags.includes(tag) ? 'tagged' : 'untagged'}`);
-      return true;
-    }
-    return false;
   }
 
   #tick(): void {
@@ -186,7 +189,19 @@ export class CallView {
       ? [renderWrapUp(this.#ctx.state, this.#drivers(this.#ctx.banks), { dispatch: (a) => this.#dispatch(a), finish: () => this.#host.finish() })]
       : [this.#step.render(), ...this.#renderPanels()];
     sync(this.root, [this.#header, this.#progress, this.#nav, ...body, this.#footer]);
+    this.#announceStep(wrapUp);
     if (focus) this.focusAnswer();
+  }
+
+  /** Tells a screen reader where the call is now, once per step (the call's start is announced apart). */
+  #announceStep(wrapUp: boolean): void {
+    const { part, item } = this.#ctx.state.position;
+    const step = wrapUp ? 'wrap-up' : `${part}:${item}`;
+    if (this.#announced && step !== this.#announced) {
+      const where = this.#progress.textContent ?? '';
+      this.#host.announce(wrapUp ? `Wrap up. ${where}` : `${where}. ${this.root.querySelector('#question')?.textContent ?? ''}`);
+    }
+    this.#announced = step;
   }
 
   /** Value drivers of every bank in the call (the value-drivers bank rides along with each call). */

@@ -7,6 +7,7 @@ import { customMetricId, EMPTY_OBJECTIVE } from '../core/session/capture';
 import type { CallBank, CallItem, CallState, CallValueDriver } from '../core/session/model';
 import type { CallAction } from '../core/session/reducer';
 import { button, h, icon } from './dom';
+import { keyOf } from './keys';
 
 type Dispatch = (action: CallAction) => void;
 
@@ -147,7 +148,7 @@ const STATUS_TEXT: Record<(typeof objectiveStatuses)[number], string> = { 'not-s
 /** The objectives of this call, each with owner, due date, status, horizon and value driver. */
 export function renderObjectives(items: readonly CallItem[], drivers: readonly CallValueDriver[], state: CallState, dispatch: Dispatch): HTMLElement {
   if (!items.length) {
-    return h('p', { class: 'help', text: 'No objectives yet: tag an answer as Objective (Alt+O) or finish a Five Whys ladder.' });
+    return h('p', { class: 'help', text: `No objectives yet: tag an answer as Objective (${keyOf('objective')}) or finish a Five Whys ladder.` });
   }
   return h(
     'ul',

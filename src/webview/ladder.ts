@@ -4,6 +4,7 @@ import type { CallPart } from '../core/session/model';
 import { ladderDepth } from '../core/session/reducer';
 import { hasText } from './callContext';
 import { button, h, icon, setText } from './dom';
+import { ariaOf, keyOf } from './keys';
 
 const rungText = (answer: string) => (hasText(answer) ? answer.replace(/\s+/g, ' ').trim() : '…');
 
@@ -32,6 +33,6 @@ export function renderLadder(part: CallPart, current: number, onReached: () => v
     'ladder-box',
     h('div', 'depth', h('span', { text: `Depth ${depth}${depth > 5 ? ' (past five: keep going if it helps)' : ''}` }), meter),
     rungs,
-    button({ class: 'secondary', 'aria-keyshortcuts': 'Alt+R' }, onReached, icon('target'), ' Strategic objective reached ', h('kbd', { text: 'Alt+R' })),
+    button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('ladderReached') }, onReached, icon('target'), ' Strategic objective reached ', h('kbd', { text: keyOf('ladderReached') })),
   );
 }

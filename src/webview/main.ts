@@ -139,6 +139,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
         app.prepend(alert);
       }
       return;
+    case 'shortcut':
+      call?.runShortcut(message.action);
+      return;
     case 'requestSnapshot':
       vscode.postMessage({ type: 'snapshot', requestId: message.requestId, text: document.body.innerText });
       return;

@@ -17,6 +17,7 @@ const checks: { [T in HostMessage['type']]: (m: Record<string, unknown>) => bool
   call: (m) => isObject(m.state) && isObject(m.state.setup) && Array.isArray(m.state.parts) && Array.isArray(m.banks) && isObject(m.suggestions),
   gaps: (m) => isString(m.customer) && Array.isArray(m.gaps),
   notice: (m) => isString(m.text) && (m.level === 'info' || m.level === 'error'),
+  shortcut: (m) => isString(m.action),
 };
 
 /** The message, when it is one the host sends; undefined for anything else. */

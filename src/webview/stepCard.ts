@@ -10,6 +10,7 @@ import { currentBank, type CallContext } from './callContext';
 import { renderScorecard } from './capturePanels';
 import { renderLadder, showTypedRung } from './ladder';
 import { attr, button, h, icon, memo, setText, sync } from './dom';
+import { ariaOf, keyOf } from './keys';
 
 export const TAG_LABELS: Record<AnswerTag, [label: string, key: string]> = {
   objective: ['Objective', 'O'],
@@ -48,7 +49,7 @@ export class StepCard {
   #numberField = h('div', 'field', h('label', { class: 'label', for: 'answer', text: 'Answer' }), this.#numberBox);
   #tagButtons = answerTags.map((tag) => {
     const key = TAG_LABELS[tag][1];
-    return button({ class: 'tag', 'aria-pressed': '', 'aria-keyshortcuts': `Alt+${key}`, title: `Alt+${key}` }, () => this.toggleTag(tag));
+    return button({ class: 'tag', 'aria-pressed': '', 'aria-keyshortcuts': ariaOf(tag), title: keyOf(tag) }, () => this.toggleTag(tag));
   });
   #tags = h('div', { class: 'tags', role: 'group', 'aria-label': 'Tag this answer' }, ...this.#tagButtons);
   #another: HTMLButtonElement;
@@ -59,15 +60,15 @@ export class StepCard {
   constructor(host: StepCardHost) {
     this.#host = host;
     const dispatch = (action: CallAction) => () => host.dispatch(action);
-    this.#another = button({ class: 'secondary', 'aria-keyshortcuts': 'Alt+N' }, dispatch({ type: 'tedAnother' }), icon('add'), ' Ask another TED question ', h('kbd', { text: 'Alt+N' }));
-    this.#back = button({ class: 'secondary', 'aria-keyshortcuts': 'Alt+B', title: 'Alt+B' }, dispatch({ type: 'back' }), icon('arrow-left'), ' Back');
+    this.#another = button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('tedAnother') }, dispatch({ type: 'tedAnother' }), icon('add'), ' Ask another TED question ', h('kbd', { text: keyOf('tedAnother') }));
+    this.#back = button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('back'), title: keyOf('back') }, dispatch({ type: 'back' }), icon('arrow-left'), ' Back');
     this.#stepNav = h(
       'div',
       'nav',
       this.#back,
-      button({ class: 'secondary', 'aria-keyshortcuts': 'Alt+S', title: 'Alt+S' }, dispatch({ type: 'skip' }), icon('debug-step-over'), ' Skip'),
-      button({ class: 'primary', 'aria-keyshortcuts': 'Control+Enter', title: 'Ctrl+Enter' }, dispatch({ type: 'next' }), 'Next ', icon('arrow-right')),
-      h('div', { class: 'keys muted', text: 'Ctrl+Enter next · Alt+B back · Alt+S skip · Alt+T techniques' }),
+      button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('skip'), title: keyOf('skip') }, dispatch({ type: 'skip' }), icon('debug-step-over'), ' Skip'),
+      button({ class: 'primary', 'aria-keyshortcuts': ariaOf('next'), title: keyOf('next') }, dispatch({ type: 'next' }), 'Next ', icon('arrow-right')),
+      h('div', { class: 'keys muted', text: `${keyOf('next')} next · ${keyOf('back')} back · ${keyOf('skip')} skip · ${keyOf('techniques')} techniques` }),
     );
     this.#area.oninput = () => {
       this.#grow();

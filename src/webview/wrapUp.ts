@@ -7,6 +7,7 @@ import { objectiveItems } from '../core/session/toNote';
 import { hasText } from './callContext';
 import { renderObjectives } from './capturePanels';
 import { button, h, icon } from './dom';
+import { ariaOf } from './keys';
 
 export interface WrapUpHost {
   dispatch(action: CallAction): void;
@@ -17,7 +18,7 @@ export function renderWrapUp(state: CallState, drivers: readonly CallValueDriver
   const answered = state.parts.flatMap((p) => p.items).filter((i) => hasText(i.answer) && !i.skipped);
   const count = (tag: AnswerTag) => answered.filter((i) => i.tags.includes(tag)).length;
   const dispatch = (a: CallAction) => host.dispatch(a);
-  const finish = button({ class: 'primary', id: 'answer', 'aria-keyshortcuts': 'Control+Enter' }, () => host.finish(), icon('save'), ' Finish and write note');
+  const finish = button({ class: 'primary', id: 'answer', 'aria-keyshortcuts': ariaOf('next') }, () => host.finish(), icon('save'), ' Finish and write note');
   return h(
     'article',
     'prompt-card wrap-up',

@@ -20,6 +20,12 @@
 // with its Markdown preview beside it. Writes customers.png and portfolio.png to DIR (default
 // media/screenshots). Needs `npx tsc -p test` (out/src) as well as the build.
 //
+// --native [DIR]: how Call Coach sits in VS Code, four PNGs to DIR (default test-results/native):
+//   walkthrough.png          Welcome: Open Walkthrough… > Get Started with Call Coach
+//   keyboard-shortcuts.png   Preferences: Open Keyboard Shortcuts, filtered to "Call Coach"
+//   sidebar-hc-dark.png      a call in the sidebar with the Default High Contrast theme
+//   sidebar-hc-light.png     the same with Default High Contrast Light
+//
 // Builds first unless --no-build. Exit code 1 if the sidebar never showed content or a step failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -31,11 +37,12 @@ import { copySampleWorkspace, findWebviewText, launchBrowser, linkExtension, mak
 
 const argv = process.argv.slice(2);
 const callMode = argv.includes('--call');
+const nativeMode = argv.includes('--native');
 const customerAt = argv.indexOf('--customer');
 const customerArg = customerAt >= 0 ? argv[customerAt + 1] : undefined;
 const positional = argv.find((a, i) => !a.startsWith('--') && (customerAt < 0 || i !== customerAt + 1));
 const customersMode = argv.includes('--customers');
-const out = resolve(positional ?? (callMode || customersMode ? join(REPO_ROOT, 'media', 'screenshots') : join(REPO_ROOT, 'test-results', 'sidebar.png')));
+const out = resolve(positional ?? (callMode || customersMode ? join(REPO_ROOT, 'media', 'screenshots') : nativeMode ? join(REPO_ROOT, 'test-results', 'native') : join(REPO_ROOT, 'test-results', 'sidebar.png')));
 const say = (m) => console.log(`[screenshot] ${m}`);
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -204,6 +211,64 @@ async function driveCustomers(page) {
   await shoot(page, join(out, 'portfolio.png'));
 }
 
+
+/** Runs a command from the Command Palette as a user would: F1, its title, Enter. */
+async function runFromPalette(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  await input.fill(`>${title}`);
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
+}
+
+/** The --native screenshots: the walkthrough, Keyboard Shortcuts, a call in both High Contrast themes. */
+async function shootNative(page) {
+  await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility'); // room for the step's image
+  await runFromPalette(page, 'Welcome: Open Walkthrough...');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Call Coach' }).first().click();
+  await page.locator('.gettingStartedContainer', { hasText: 'Start a first call' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForTimeout(1500); // the step's SVG
+  await shoot(page, join(out, 'walkthrough.png'));
+  await runFromPalette(page, 'View: Close All Editors');
+  await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+
+  await runFromPalette(page, 'Preferences: Open Keyboard Shortcuts');
+  // The editor opens with its search box focused.
+  await page.locator('.keybindings-editor .keybindings-header').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForTimeout(500);
+  await page.keyboard.type('Call Coach');
+  await page.locator('.keybindings-table-container .monaco-list-row', { hasText: 'Tag Answer' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForTimeout(800);
+  await shoot(page, join(out, 'keyboard-shortcuts.png'));
+  // It opens as a modal editor: its close button, then the sidebar.
+  await page.locator('.keybindings-editor').press('Escape').catch(() => {});
+  await page.locator('[aria-label^="Close"]:visible').first().click().catch(() => {});
+  await page.locator('.keybindings-editor').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+
+  // A call in the sidebar: the customer and Enter on the start form.
+  await openActivity(page, 'Call Coach');
+  const start = await settledSidebar(page, { contains: 'Customer' });
+  if (!start) throw new Error('the start form never showed');
+  await start.frame.locator('#f-customer').fill('Acme Corp');
+  await start.frame.locator('#f-customer').press('Enter');
+  const answer = start.frame.locator('textarea#answer');
+  await answer.waitFor({ state: 'visible', timeout: 30_000 });
+  await answer.pressSequentially('Weekend deploys wear the team out.', { delay: 5 });
+  await page.keyboard.press('Alt+o');
+  // The picker lists "Default High Contrast" as "Dark High Contrast", its light twin as "Light High Contrast".
+  for (const [row, css, file] of [['Dark High Contrast', 'hc-black', 'sidebar-hc-dark.png'], ['Light High Contrast', 'hc-light', 'sidebar-hc-light.png']]) {
+    await runFromPalette(page, 'Preferences: Color Theme');
+    await page.locator('.quick-input-widget input.input').fill('High Contrast');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: row }).first().click();
+    await page.locator(`.monaco-workbench.${css}`).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1500); // the webview picks up the theme's colours
+    await shoot(page, join(out, file), { sidebarOnly: true });
+  }
+}
+
 async function main() {
   if (!argv.includes('--no-build')) {
     const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -226,10 +291,15 @@ async function main() {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
     const { baseUrl } = await server.ready;
-    const launched = await launchBrowser({ chromium: paths.chromium, ...(callMode || customersMode ? { viewport: VIEWPORT } : {}) });
+    const launched = await launchBrowser({ chromium: paths.chromium, ...(callMode || customersMode || nativeMode ? { viewport: VIEWPORT } : {}) });
     browser = launched.browser;
     const { page } = launched;
     await page.goto(workbenchUrl({ baseUrl, folder: workspace }), { waitUntil: 'domcontentloaded' });
+    if (nativeMode) {
+      await page.locator('.part.statusbar').waitFor({ state: 'visible', timeout: 120_000 });
+      await shootNative(page);
+      return;
+    }
     await openActivity(page, 'Call Coach');
     if (callMode) {
       await driveCall(page, workspace);

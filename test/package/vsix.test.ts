@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { SHORTCUT_WHEN, SHORTCUTS } from '../../src/shortcuts';
 
 const repo = join(__dirname, '..', '..', '..');
 
@@ -198,6 +199,24 @@ describe('the packaged .vsix', function () {
         if (command) assert.ok(commands.has(command), `${step.id}: ${command} is not contributed`);
       }
       for (const link of step.description.matchAll(/\(command:([\w.]+)/g)) assert.ok(commands.has(link[1]), `${step.id}: ${link[1]} is not contributed`);
+    }
+  });
+
+  it("contributes the call's shortcuts as commands and keybindings, from src/shortcuts.ts, scoped to the sidebar during a call", () => {
+    const m = manifest();
+    const commands = new Map<string, { title: string; category?: string }>(m.contributes.commands.map((c: { command: string; title: string; category?: string }) => [c.command, c]));
+    const bindings: { command: string; key: string; mac: string; when: string }[] = m.contributes.keybindings;
+    assert.deepEqual(
+      bindings.map((b) => [b.command, b.key, b.mac]),
+      SHORTCUTS.map((s) => [s.command, s.key, s.mac]),
+    );
+    for (const b of bindings) {
+      assert.equal(b.when, SHORTCUT_WHEN);
+      assert.match(b.when, /focusedView == callCoach\.sidebar/);
+      assert.match(b.when, /callCoach\.callActive/);
+      assert.equal(commands.get(b.command)?.category, 'Call Coach', `${b.command} is not a contributed Call Coach command`);
+      // macOS: Option+letter (and Option+Shift+letter) types a character; a default there needs Cmd or Ctrl.
+      if (/\balt\b/.test(b.mac)) assert.match(b.mac, /\b(cmd|ctrl)\b/, `${b.command}: ${b.mac} would eat a typed character on macOS`);
     }
   });
 });

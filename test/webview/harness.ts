@@ -55,8 +55,8 @@ export async function closeBrowser(): Promise<void> {
 }
 
 /** Opens the sidebar as VS Code would: the same CSP, style sheet and bundle. */
-export async function openSidebar(initialState?: unknown, options: { inject?: string } = {}): Promise<Sidebar> {
-  const page = await (await launch()).newPage({ viewport: { width: 320, height: 800 } });
+export async function openSidebar(initialState?: unknown, options: { inject?: string; userAgent?: string } = {}): Promise<Sidebar> {
+  const page = await (await launch()).newPage({ viewport: { width: 320, height: 800 }, ...(options.userAgent ? { userAgent: options.userAgent } : {}) });
   const errors: string[] = [];
   const requests: Request[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -1,0 +1,15 @@
+// The call's default keys on the platform this view runs on (the table is src/shortcuts.ts), for
+// the view's own key handling and for the keys its hints and aria-keyshortcuts name. VS Code picks
+// a keybinding's `mac` variant by the OS of the window, which is the one this webview runs in.
+import { ariaKey, defaultKey, keyLabel, shortcutFor, type ShortcutAction } from '../shortcuts';
+
+export const PLATFORM = /Mac|iPhone|iPad/.test(navigator.userAgent) ? 'mac' : 'other';
+
+/** The key as the user reads it: "Alt+S", or "⌥⌘S" on macOS. */
+export const keyOf = (action: ShortcutAction): string => keyLabel(defaultKey(action, PLATFORM), PLATFORM);
+
+/** The key for aria-keyshortcuts. */
+export const ariaOf = (action: ShortcutAction): string => ariaKey(defaultKey(action, PLATFORM));
+
+/** The shortcut a key press is here, if any. */
+export const actionOf = (e: KeyboardEvent): ShortcutAction | undefined => shortcutFor(e, PLATFORM);
