@@ -62,6 +62,8 @@ export const ContextKey = {
   callActive: 'callCoach.callActive',
   /** Call Coach runs in the web worker host, where there is no Git extension: Commit is hidden. */
   gitUnavailable: 'callCoach.gitUnavailable',
+  /** Focus is in the Call Coach sidebar (the webview reports it: VS Code's focusedView is not set inside a webview). */
+  sidebarFocus: 'callCoach.sidebarFocus',
   /** The Customers view is filtered by text (shows Clear Customer Filter). */
   customersFiltered: 'callCoach.customersFiltered',
 } as const;
@@ -112,6 +114,8 @@ export const BuiltInCommand = {
   openSettings: 'workbench.action.openSettings',
   manageTrust: 'workbench.trust.manage',
   showSourceControl: 'workbench.view.scm',
+  /** Opens Keyboard Shortcuts; an optional argument is the search text. */
+  openKeyboardShortcuts: 'workbench.action.openGlobalKeybindings',
   /** `<view id>.focus` reveals and focuses a view. */
   focusView: (view: ViewId) => `${view}.focus` as const,
 } as const;

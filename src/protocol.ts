@@ -16,7 +16,9 @@ export const webviewMessage = z.discriminatedUnion('type', [
   /** Sent once the webview's script has run; the host posts nothing before it. */
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('snapshot'), requestId: z.number(), text: z.string() }),
-  z.object({ type: z.literal('runCommand'), command: z.enum(['reloadBanks', 'showLog']) }),
+  z.object({ type: z.literal('runCommand'), command: z.enum(['reloadBanks', 'showLog', 'keyboardShortcuts']) }),
+  /** Focus came into or left the sidebar (for the call's keybindings' `when`). */
+  z.object({ type: z.literal('focus'), focused: z.boolean() }),
   z.object({ type: z.literal('startCall'), setup: callSetupSchema }),
   /** The start form's customer matches one with notes: what have their calls not covered? */
   z.object({ type: z.literal('requestGaps'), customer: z.string().check(z.maxLength(300)) }),

@@ -1,13 +1,15 @@
 // The call's keyboard shortcuts, one table for three readers: package.json's contributed
 // keybindings and commands (the package suite checks they match this table), the host commands
-// that pass a shortcut to the sidebar, and the sidebar, which handles its platform's default keys
-// itself at once (no round trip through the extension host) and shows them in its hints.
+// that pass a shortcut to the sidebar, and the sidebar, which names the defaults in its hints.
 //
-// Keys a user adds in Keyboard Shortcuts reach the view through the commands. The defaults never
-// eat a typed character: on macOS Option+letter types one (Option+O is "ø"), so the defaults
-// there are Option+Command+letter, which types nothing; elsewhere Alt+letter types nothing.
+// Every key goes through VS Code's keybinding service: the webview forwards its key presses to the
+// workbench, which runs the command bound to them (the user's own bindings, or these defaults),
+// and the command passes the shortcut to the view. The view handles no key itself, so a default a
+// user removes or moves in Keyboard Shortcuts no longer acts. The defaults never eat a typed
+// character: on macOS Option+letter types one (Option+O is "ø"), so the defaults there are
+// Option+Command+letter, which types nothing; elsewhere Alt+letter types nothing.
 import type { AnswerTag } from './core/note/model';
-import { CommandId } from './ids';
+import { CommandId, ContextKey } from './ids';
 
 export type ShortcutAction = 'next' | 'back' | 'skip' | 'techniques' | 'tedAnother' | 'ladderReached' | AnswerTag;
 
@@ -36,8 +38,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'ladderReached', command: CommandId.strategicObjectiveReached, title: 'Five Whys: Strategic Objective Reached', key: 'alt+r', mac: 'alt+cmd+r' },
 ];
 
-/** Where the contributed keybindings apply: the sidebar has focus and a call is running. */
-export const SHORTCUT_WHEN = 'focusedView == callCoach.sidebar && callCoach.callActive';
+/**
+ * Where the contributed keybindings apply: the sidebar has focus and a call is running. VS Code's
+ * own `focusedView` is not set while focus is inside a webview view (checked in the real
+ * workbench), so the sidebar reports its focus and the host sets a context key of its own.
+ */
+export const SHORTCUT_WHEN = `${ContextKey.sidebarFocus} && ${ContextKey.callActive}`;
 
 type Platform = 'mac' | 'other';
 
@@ -65,29 +71,4 @@ export function ariaKey(key: string): string {
     .split('+')
     .map((p) => aria[p] ?? p.toUpperCase())
     .join('+');
-}
-
-interface KeyLike {
-  key: string;
-  code: string;
-  ctrlKey: boolean;
-  altKey: boolean;
-  shiftKey: boolean;
-  metaKey: boolean;
-}
-
-/** Whether a key event is exactly `key` (all modifiers as written, no others). */
-export function matchesKey(e: KeyLike, key: string): boolean {
-  const parts = key.split('+');
-  const base = parts[parts.length - 1]!;
-  const mods = new Set(parts.slice(0, -1));
-  if (e.ctrlKey !== mods.has('ctrl') || e.altKey !== mods.has('alt') || e.shiftKey !== mods.has('shift') || e.metaKey !== mods.has('cmd')) return false;
-  // Letters by physical key: with Alt or Option held, e.key is whatever character the layout makes.
-  if (base === 'enter') return e.key === 'Enter';
-  return e.code === `Key${base.toUpperCase()}`;
-}
-
-/** The shortcut a key event is on `platform`, if any. */
-export function shortcutFor(e: KeyLike, platform: Platform): ShortcutAction | undefined {
-  return SHORTCUTS.find((s) => matchesKey(e, platform === 'mac' ? s.mac : s.key))?.action;
 }

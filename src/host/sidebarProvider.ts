@@ -16,7 +16,7 @@ import { loadCustomerPlan } from '../core/plan/updatePlan';
 import { notesSource, WorkspaceNotesFolder } from './workspaceNotesFolder';
 import { slugify } from '../core/paths';
 import { renderWebviewHtml, webviewRoots } from './webviewHtml';
-import { BuiltInCommand, CommandId, ViewId } from '../ids';
+import { BuiltInCommand, CommandId, ContextKey, ViewId } from '../ids';
 import type { ShortcutAction } from '../shortcuts';
 
 export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -57,6 +57,15 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.post({ type: 'shortcut', action });
   }
 
+  private focused = false;
+
+  /** The call's keybindings apply while the sidebar has focus (src/shortcuts.ts). */
+  private setFocus(focused: boolean): void {
+    if (focused === this.focused) return;
+    this.focused = focused;
+    void vscode.commands.executeCommand(BuiltInCommand.setContext, ContextKey.sidebarFocus, focused);
+  }
+
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     this.ready = false;
@@ -66,6 +75,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       view.onDidDispose(() => {
         this.view = undefined;
         this.ready = false;
+        this.setFocus(false);
         subscriptions.forEach((d) => d.dispose());
       }),
     ];
@@ -129,7 +139,11 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         return;
       }
       case 'runCommand':
-        void vscode.commands.executeCommand(CommandId[message.command]);
+        if (message.command === 'keyboardShortcuts') void vscode.commands.executeCommand(BuiltInCommand.openKeyboardShortcuts, 'Call Coach');
+        else void vscode.commands.executeCommand(CommandId[message.command]);
+        return;
+      case 'focus':
+        this.setFocus(message.focused);
         return;
       default:
         assertNever(message);

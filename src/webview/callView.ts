@@ -12,7 +12,7 @@ import { currentItem, ladderDepth, reduce, type Banks, type CallAction } from '.
 import { atWrapUp, currentBank, hasText, type CallContext } from './callContext';
 import { renderHealth, renderMetrics } from './capturePanels';
 import { attr, button, h, icon, memo, setText, sync } from './dom';
-import { actionOf, ariaOf, keyOf } from './keys';
+import { ariaOf, keyOf } from './keys';
 import { StepCard, TAG_LABELS } from './stepCard';
 import type { ShortcutAction } from '../shortcuts';
 import { renderWrapUp } from './wrapUp';
@@ -24,6 +24,7 @@ export interface CallViewHost {
   finish(): void;
   discard(): void;
   announce(text: string): void;
+  keyboardShortcuts(): void;
 }
 
 function formatElapsed(ms: number): string {
@@ -48,6 +49,7 @@ export class CallView {
     dispatch: (action) => this.#dispatch(action),
     typed: (text) => this.#typed(text),
     show: (details, key, auto) => this.#show(details, key, auto),
+    keyboardShortcuts: () => this.#host.keyboardShortcuts(),
   });
 
   // The nodes every screen shares.
@@ -132,13 +134,7 @@ export class CallView {
     if (item) this.#dispatch({ type: 'answer', key: item.key, text });
   }
 
-  /** The view's own keys: its platform's defaults (src/shortcuts.ts), handled at once. */
-  handleKey(e: KeyboardEvent): boolean {
-    const action = actionOf(e);
-    return action ? this.runShortcut(action) : false;
-  }
-
-  /** A call shortcut, from a key press here or from its command (a key bound in VS Code). */
+  /** A call shortcut: its command ran (a key bound in VS Code, default or the user's, or the palette). */
   runShortcut(action: ShortcutAction): boolean {
     const flow = currentBank(this.#ctx)?.flow;
     switch (action) {

@@ -96,6 +96,7 @@ function renderCall(message: Extract<HostMessage, { type: 'call' }>): void {
       finish: () => vscode.postMessage({ type: 'finishCall' }),
       discard: () => vscode.postMessage({ type: 'discardCall' }),
       announce,
+      keyboardShortcuts: () => vscode.postMessage({ type: 'runCommand', command: 'keyboardShortcuts' }),
     });
   }
   // Moves nothing that is already in place: the host's copy of a running call repaints in place.
@@ -150,12 +151,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
 });
 
-document.addEventListener('keydown', (e) => {
-  if (call?.handleKey(e)) {
-    e.preventDefault();
-    e.stopPropagation();
-  }
-});
+// The call's keys are VS Code keybindings (src/shortcuts.ts): they apply while this view has focus.
+window.addEventListener('focus', () => vscode.postMessage({ type: 'focus', focused: true }));
+window.addEventListener('blur', () => vscode.postMessage({ type: 'focus', focused: false }));
 
 let scrollTimer: number | undefined;
 window.addEventListener('scroll', () => {
@@ -168,3 +166,4 @@ window.addEventListener('scroll', () => {
 
 app.replaceChildren(h('p', { class: 'loading', text: 'Loading question banks…' }));
 vscode.postMessage({ type: 'ready' });
+if (document.hasFocus()) vscode.postMessage({ type: 'focus', focused: true });

@@ -28,6 +28,8 @@ export interface StepCardHost {
   typed(text: string): void;
   /** Opens or closes a panel as the CSM last left it for `key`, else as `auto` says. */
   show(details: HTMLDetailsElement, key: string, auto: boolean): HTMLDetailsElement;
+  /** Opens Keyboard Shortcuts on the call's keys (the user's bindings may differ from the hints). */
+  keyboardShortcuts(): void;
 }
 
 export class StepCard {
@@ -68,7 +70,12 @@ export class StepCard {
       this.#back,
       button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('skip'), title: keyOf('skip') }, dispatch({ type: 'skip' }), icon('debug-step-over'), ' Skip'),
       button({ class: 'primary', 'aria-keyshortcuts': ariaOf('next'), title: keyOf('next') }, dispatch({ type: 'next' }), 'Next ', icon('arrow-right')),
-      h('div', { class: 'keys muted', text: `${keyOf('next')} next · ${keyOf('back')} back · ${keyOf('skip')} skip · ${keyOf('techniques')} techniques` }),
+      h(
+        'div',
+        'keys muted',
+        `${keyOf('next')} next · ${keyOf('back')} back · ${keyOf('skip')} skip · ${keyOf('techniques')} techniques · `,
+        button('link-button', () => host.keyboardShortcuts(), 'Change keys'),
+      ),
     );
     this.#area.oninput = () => {
       this.#grow();

@@ -212,7 +212,7 @@ describe('the packaged .vsix', function () {
     );
     for (const b of bindings) {
       assert.equal(b.when, SHORTCUT_WHEN);
-      assert.match(b.when, /focusedView == callCoach\.sidebar/);
+      assert.match(b.when, /callCoach\.sidebarFocus/);
       assert.match(b.when, /callCoach\.callActive/);
       assert.equal(commands.get(b.command)?.category, 'Call Coach', `${b.command} is not a contributed Call Coach command`);
       // macOS: Option+letter (and Option+Shift+letter) types a character; a default there needs Cmd or Ctrl.

@@ -13,6 +13,7 @@ interface Manifest {
     viewsContainers: { activitybar: { id: string }[] };
     views: Record<string, { id: string }[]>;
     menus: Record<string, { command: string; when?: string }[]>;
+    keybindings: { command: string; when?: string }[];
     /** One section, or several (categories in the Settings editor). */
     configuration: { properties: Record<string, unknown> } | { properties: Record<string, unknown> }[];
   };
@@ -53,6 +54,7 @@ describe('ids (src/ids.ts) and package.json', () => {
     const clauses = [
       ...manifest.contributes.commands.map((c) => c.enablement ?? ''),
       ...Object.values(manifest.contributes.menus).flat().map((m) => m.when ?? ''),
+      ...manifest.contributes.keybindings.map((k) => k.when ?? ''),
     ];
     const used = new Set(clauses.flatMap((w) => w.match(/\bcallCoach\.[A-Za-z]+/g) ?? []));
     const views = new Set<string>(Object.values(ViewId));

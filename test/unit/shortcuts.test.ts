@@ -1,37 +1,23 @@
-// The call's shortcut table (src/shortcuts.ts): how key events match it on each platform, and the
-// labels the sidebar shows.
+// The call's shortcut table (src/shortcuts.ts): defaults that never eat a typed character on each
+// platform, and the labels the sidebar shows. (VS Code resolves the keys; the webview suite
+// presses them through package.json's keybindings.)
 import { strict as assert } from 'node:assert';
-import { ariaKey, defaultKey, keyLabel, matchesKey, shortcutFor, SHORTCUTS } from '../../src/shortcuts';
+import { ariaKey, defaultKey, keyLabel, SHORTCUTS } from '../../src/shortcuts';
 
-const key = (code: string, mods: { ctrl?: boolean; alt?: boolean; shift?: boolean; meta?: boolean } = {}, k = code.replace(/^Key/, '').toLowerCase()) => ({
-  key: k,
-  code,
-  ctrlKey: !!mods.ctrl,
-  altKey: !!mods.alt,
-  shiftKey: !!mods.shift,
-  metaKey: !!mods.meta,
-});
+const mods = (key: string) => key.split('+').slice(0, -1);
 
 describe('call shortcuts', () => {
-  it('Windows and Linux: Alt+letter and Ctrl+Enter, exactly', () => {
-    assert.equal(shortcutFor(key('KeyS', { alt: true }), 'other'), 'skip');
-    assert.equal(shortcutFor(key('KeyO', { alt: true }), 'other'), 'objective');
-    assert.equal(shortcutFor(key('Enter', { ctrl: true }, 'Enter'), 'other'), 'next');
-    assert.equal(shortcutFor(key('Enter', { ctrl: true, shift: true }, 'Enter'), 'other'), 'back');
-    assert.equal(shortcutFor(key('KeyS', { alt: true, shift: true }), 'other'), undefined, 'extra modifiers do not match');
-    assert.equal(shortcutFor(key('KeyS'), 'other'), undefined, 'a plain letter is typing');
+  it('Windows and Linux: Alt+letter or Ctrl+(Shift+)Enter, never a plain or Shift-only key', () => {
+    for (const s of SHORTCUTS) {
+      assert.ok(mods(s.key).some((m) => m === 'alt' || m === 'ctrl'), `${s.key} types a character`);
+      assert.match(s.key, /^(alt\+[a-z]|ctrl\+(shift\+)?enter)$/);
+    }
   });
 
-  it('macOS: Option+letter types a character and is never a shortcut; Option+Command+letter is', () => {
-    for (const s of SHORTCUTS) {
-      const letter = /\+([a-z])$/.exec(s.key)?.[1];
-      if (!letter) continue;
-      // Option+O arrives as key "ø", code "KeyO": it must reach the answer box.
-      assert.equal(shortcutFor(key(`Key${letter.toUpperCase()}`, { alt: true }, 'ø'), 'mac'), undefined, `Option+${letter} is taken`);
-      assert.equal(shortcutFor(key(`Key${letter.toUpperCase()}`, { alt: true, meta: true }, 'ø'), 'mac'), s.action);
-    }
-    assert.equal(shortcutFor(key('Enter', { meta: true }, 'Enter'), 'mac'), 'next');
-    assert.ok(!matchesKey(key('Enter', { ctrl: true }, 'Enter'), defaultKey('next', 'mac')));
+  it('macOS: Option+letter types a character (Option+O is "ø"), so every default holds Command', () => {
+    for (const s of SHORTCUTS) assert.ok(mods(s.mac).includes('cmd'), `${s.mac} would eat a typed character`);
+    assert.equal(defaultKey('objective', 'mac'), 'alt+cmd+o');
+    assert.equal(defaultKey('next', 'mac'), 'cmd+enter');
   });
 
   it('labels keys as VS Code does, and for aria-keyshortcuts', () => {

@@ -1,17 +1,24 @@
 // Loads the real dist/webview.js into Debian's Chromium with a stub acquireVsCodeApi that
-// records what the webview posts and what it stores with setState.
+// records what the webview posts and what it stores with setState, and stands in for the
+// workbench's keybinding service: a key press that matches one of package.json's contributed
+// keybindings (its `mac` variant under a Mac user agent) comes back as the host's `shortcut`
+// message, as its command would send it (src/host/callCommands.ts). The view handles no call key
+// itself, so tests that press keys go the way VS Code takes them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { shellHtml } from '../../src/host/csp';
+import { SHORTCUTS } from '../../src/shortcuts';
 
 const repo = join(__dirname, '..', '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Sidebar {
   page: Page;
-  /** Messages the webview posted to the host, oldest first. */
+  /** Messages the webview posted to the host, oldest first (focus reports apart, see below). */
   posted(): Promise<{ type: string; [key: string]: unknown }[]>;
+  /** What the webview reported of its focus (`focus` messages, for the keybindings' context key), oldest first. */
+  focusReports(): Promise<boolean[]>;
   /** What the webview last saved with setState. */
   savedState(): Promise<unknown>;
   /** Delivers a message as the extension host would. */
@@ -54,6 +61,20 @@ export async function closeBrowser(): Promise<void> {
   browser = undefined;
 }
 
+interface Binding {
+  key: string;
+  action: string;
+}
+
+/** package.json's keybindings for the call, on Windows/Linux or macOS, with the action each command passes on. */
+function contributedBindings(mac: boolean): Binding[] {
+  const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { contributes: { keybindings: { command: string; key: string; mac?: string }[] } };
+  return manifest.contributes.keybindings.flatMap((b) => {
+    const action = SHORTCUTS.find((s) => s.command === b.command)?.action;
+    return action ? [{ key: mac && b.mac ? b.mac : b.key, action }] : [];
+  });
+}
+
 /** Opens the sidebar as VS Code would: the same CSP, style sheet and bundle. */
 export async function openSidebar(initialState?: unknown, options: { inject?: string; userAgent?: string } = {}): Promise<Sidebar> {
   const page = await (await launch()).newPage({ viewport: { width: 320, height: 800 }, ...(options.userAgent ? { userAgent: options.userAgent } : {}) });
@@ -61,7 +82,7 @@ export async function openSidebar(initialState?: unknown, options: { inject?: st
   const requests: Request[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => requests.push(r));
-  await page.addInitScript((state) => {
+  await page.addInitScript(({ state, bindings }) => {
     const w = window as unknown as Record<string, unknown>;
     w.__posted = [];
     w.__state = state;
@@ -72,7 +93,21 @@ export async function openSidebar(initialState?: unknown, options: { inject?: st
       getState: () => w.__state,
       setState: (s: unknown) => (w.__state = JSON.parse(JSON.stringify(s))),
     });
-  }, initialState);
+    // The workbench's keybinding service: VS Code's webview forwards every keydown (after the
+    // page's own handlers, whatever they did with it) and runs the command bound to it. Letters
+    // match by physical key, as with Alt or Option held the character is the layout's.
+    const matches = (e: KeyboardEvent, key: string) => {
+      const parts = key.split('+');
+      const base = parts[parts.length - 1]!;
+      const mods = new Set(parts.slice(0, -1));
+      if (e.ctrlKey !== mods.has('ctrl') || e.altKey !== mods.has('alt') || e.shiftKey !== mods.has('shift') || e.metaKey !== mods.has('cmd')) return false;
+      return base === 'enter' ? e.key === 'Enter' : e.code === `Key${base.toUpperCase()}`;
+    };
+    window.addEventListener('keydown', (e) => {
+      const binding = bindings.find((b) => matches(e, b.key));
+      if (binding) window.dispatchEvent(new MessageEvent('message', { data: { type: 'shortcut', action: binding.action } }));
+    });
+  }, { state: initialState, bindings: contributedBindings(/Mac/.test(options.userAgent ?? '')) });
   // Served from a fake origin so the page gets the same CSP as in VS Code: nothing but our
   // nonce'd bundle runs, styles and fonts only from our own origin.
   const nonce = 'test-nonce-' + Math.random().toString(36).slice(2);
@@ -96,7 +131,8 @@ export async function openSidebar(initialState?: unknown, options: { inject?: st
   if (errors.length) throw new Error(`webview threw: ${errors.join('; ')}`);
   return {
     page,
-    posted: () => page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted),
+    posted: () => page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type !== 'focus')),
+    focusReports: () => page.evaluate(() => (window as unknown as { __posted: { type: string; focused?: boolean }[] }).__posted.flatMap((m) => (m.type === 'focus' ? [!!m.focused] : []))),
     savedState: () => page.evaluate(() => (window as unknown as { __state: unknown }).__state),
     send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
     violations: () => page.evaluate(() => (window as unknown as { __violations: CspViolation[] }).__violations),

@@ -1,6 +1,8 @@
-// The call's keys in the real sidebar bundle: on macOS Option+letter types a character into the
-// answer (Option+O is "ø") and the defaults are Option+Command+letter; the hints name the keys of
-// the platform; a key the user bound in VS Code arrives as the host's `shortcut` message.
+// The call's keys in the real sidebar bundle, pressed through package.json's keybindings as VS Code
+// resolves them (the harness stands in for the workbench): on macOS Option+letter types a
+// character into the answer (Option+O is "ø") and the defaults are Option+Command+letter; the
+// hints name the keys of the platform; a key the user bound in VS Code arrives as the host's
+// `shortcut` message; the view reports its focus, which the keybindings' `when` needs.
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,5 +79,25 @@ describe('sidebar webview: keys per platform', function () {
     assert.equal(await page.locator('#answer').inputValue(), 'Release train');
     const actions = (await sidebar.posted()).filter((m) => m.type === 'callAction').map((m) => (m.action as { type: string }).type);
     assert.deepEqual(actions.filter((a) => a !== 'answer'), ['toggleTag', 'next', 'back']);
+  });
+
+  it('handles no call key itself (a default the user removes in VS Code no longer acts) and reports its focus', async () => {
+    sidebar = await openCall();
+    const { page } = sidebar;
+    // The same keys, with the workbench's keybinding service (on window) out of the way: every
+    // handler of the page still sees them, and nothing happens.
+    await page.evaluate(() => document.addEventListener('keydown', (e) => e.stopPropagation()));
+    await page.keyboard.press('Alt+KeyS');
+    await page.keyboard.press('Control+Enter');
+    assert.match(await progress(sidebar), /Prompt 1 of/);
+    await page.evaluate(() => window.dispatchEvent(new FocusEvent('blur')));
+    await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+    assert.deepEqual((await sidebar.focusReports()).slice(-2), [false, true]);
+  });
+
+  it('the hints link to Keyboard Shortcuts, where the user\'s own keys are', async () => {
+    sidebar = await openCall();
+    await sidebar.page.getByRole('button', { name: 'Change keys' }).click();
+    assert.deepEqual((await sidebar.posted()).filter((m) => m.type === 'runCommand'), [{ type: 'runCommand', command: 'keyboardShortcuts' }]);
   });
 });
