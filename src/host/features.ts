@@ -15,6 +15,7 @@ import { reportError, type Log } from './log';
 import { portablePlatform, usePlatform, type Platform } from './platform';
 import { registerNewBankCommand } from './newBankCommand';
 import { CustomersView } from './portfolio/customersView';
+import { IndexCache } from './portfolio/indexCache';
 import { registerPortfolioCommands, updatePortfolioAfterCall } from './portfolio/portfolioCommands';
 import { SidebarProvider } from './sidebarProvider';
 import { BuiltInCommand, CommandId, ViewId } from '../ids';
@@ -31,12 +32,14 @@ export interface Features {
 export function createFeatures(context: vscode.ExtensionContext, log: Log, platform: Platform = portablePlatform): Features {
   usePlatform(platform);
   const banks = new BankService(vscode.Uri.joinPath(context.extensionUri, 'questions'), log);
-  // The draft of the running call: per workspace, or per user when no folder is open.
-  const draftFolder = context.storageUri ?? context.globalStorageUri;
-  const calls = new CallController(new CallStore(draftFolder, context.workspaceState, log), banks, context.workspaceState, log);
+  // The running call's draft and the note index cache: per workspace, or per user without a folder.
+  const storageFolder = context.storageUri ?? context.globalStorageUri;
+  const calls = new CallController(new CallStore(storageFolder, context.workspaceState, log), banks, context.workspaceState, log);
   const state = context.workspaceState;
   // The sidebar shows the finish pipeline's notice; it is created just below, before any finish.
-  const customers = new CustomersView(banks, state, log);
+  const indexCache = new IndexCache(storageFolder, String((context.extension.packageJSON as { version?: unknown }).version), log);
+  context.subscriptions.push(indexCache);
+  const customers = new CustomersView(banks, state, log, indexCache);
   const portfolio = { banks, state, log, customers };
   const finish = new FinishPipeline({ calls, banks, state, log, notify: (text) => sidebar.notify(text), afterPlan: (noteUri) => updatePortfolioAfterCall(portfolio, noteUri) });
   const sidebar = new SidebarProvider(context.extensionUri, banks, calls, finish, state, log);

@@ -38,6 +38,8 @@ export interface CallCoachApi {
   customers: {
     rows(): Promise<unknown[]>;
     shown(): Promise<string[]>;
+    /** Customer folders the view's first read took from the last session's saved index. */
+    restored(): Promise<number>;
   };
   /** Resolves once a call saved before this extension host started is back. */
   whenCallLoaded(): Promise<void>;
@@ -123,6 +125,7 @@ export function activateShell(context: vscode.ExtensionContext, loadFeatures: (l
     customers: {
       rows: () => load().customers.figures(),
       shown: () => load().customers.shownNames(),
+      restored: () => load().customers.restoredFromCache(),
     },
     whenCallLoaded: () => load().calls.ready(),
     whenCallSaved: () => load().calls.saved(),

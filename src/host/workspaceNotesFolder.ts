@@ -53,7 +53,11 @@ export class WorkspaceNotesFolder implements NotesFolder {
 /** One per extension host: updating a plan, the coverage gaps and the customer list read only what changed since. */
 let index: NoteIndex | undefined;
 
-export function notesSource(folder: NotesFolder, log: NotesLog): NotesSource {
+export function sharedNoteIndex(): NoteIndex {
   index ??= new NoteIndex({ text: platform().byteText, hash: platform().hashBytes });
-  return { folder, index, log };
+  return index;
+}
+
+export function notesSource(folder: NotesFolder, log: NotesLog): NotesSource {
+  return { folder, index: sharedNoteIndex(), log };
 }

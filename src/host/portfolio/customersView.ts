@@ -18,7 +18,8 @@ import { CommandId, ContextKey, StateKey, BuiltInCommand } from '../../ids';
 import type { BankService } from '../bankService';
 import type { Log } from '../log';
 import { resolveNotesLocation } from '../notesLocation';
-import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
+import { notesSource, sharedNoteIndex, WorkspaceNotesFolder } from '../workspaceNotesFolder';
+import type { IndexCache } from './indexCache';
 
 /** A customer in the tree; `folder` and `customer` are what Update Success Plan and Start Call take. */
 export interface CustomerNode {
@@ -53,6 +54,9 @@ function customerNode(folder: WorkspaceNotesFolder, input: CustomerInput, figure
 export class CustomersView implements vscode.Disposable {
   private readonly nodes = new Map<string, CustomerNode>();
   private notesFolder: WorkspaceNotesFolder | undefined;
+  private restoredFolders = 0;
+  /** The notes folder's Uri as the index cache is keyed by it. */
+  private notesRoot: vscode.Uri | undefined;
   private loading: Promise<void> | undefined;
   private order: CustomerOrder;
   private filter = '';
@@ -72,6 +76,8 @@ export class CustomersView implements vscode.Disposable {
     private readonly banks: BankService,
     private readonly state: vscode.Memento,
     private readonly log: Log,
+    /** The note index kept between sessions; none keeps nothing. */
+    private readonly indexCache?: IndexCache,
   ) {
     const saved = state.get<string>(StateKey.customersOrder);
     this.order = (customerOrders as readonly string[]).includes(saved ?? '') ? (saved as CustomerOrder) : 'health';
@@ -190,6 +196,12 @@ export class CustomersView implements vscode.Disposable {
   }
 
   /** The customers' names as the view shows them now (order, groups and filter applied). */
+  /** How many customer folders the view's reads took from the last session's index (the tests ask). */
+  async restoredFromCache(): Promise<number> {
+    await this.ensureLoaded();
+    return this.restoredFolders;
+  }
+
   async shownNames(): Promise<string[]> {
     await this.ensureLoaded();
     return this.getChildren().flatMap((g) => (g.kind === 'group' ? g.customers.map((c) => c.customer) : [g.customer]));
@@ -223,8 +235,13 @@ export class CustomersView implements vscode.Disposable {
     }
     const folder = new WorkspaceNotesFolder(location.folder);
     this.notesFolder = folder;
+    this.notesRoot = location.folder;
     this.watch(location.folder);
     const started = Date.now();
+    // Last session's index: only notes whose stamp changed since are read again.
+    // (A reload of the view, after a bank or setting change, finds them in the index already.)
+    const cached = (await this.indexCache?.restore(sharedNoteIndex(), location.folder)) ?? 0;
+    this.restoredFolders += cached;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Call Coach: reading customers' }, async (progress) => {
       const context = await this.context();
       let read = 0;
@@ -238,7 +255,8 @@ export class CustomersView implements vscode.Disposable {
         },
       });
     });
-    this.log.info(`Customers: ${this.nodes.size} read in ${Date.now() - started} ms.`);
+    this.log.info(`Customers: ${this.nodes.size} read in ${Date.now() - started} ms (${cached} customer folders known from the last session).`);
+    this.indexCache?.saveSoon(sharedNoteIndex(), location.folder, 0);
     this.showTitle();
     this.fire();
   }
@@ -288,6 +306,7 @@ export class CustomersView implements vscode.Disposable {
       this.nodes.set(customer, customerNode(folder, input, customerFigures(input, context.today).figures));
     }
     this.lastUpdateMs = performance.now() - started;
+    if (this.notesRoot) this.indexCache?.saveSoon(sharedNoteIndex(), this.notesRoot);
     this.log.trace(`Customers: ${customer} updated in ${this.lastUpdateMs.toFixed(2)} ms.`);
     this.showTitle();
   }

@@ -26,6 +26,8 @@ export interface CallCoachApi {
   whenCallLoaded(): Promise<void>;
   /** Resolves once the running call's latest change has landed in its draft file. */
   whenCallSaved(): Promise<void>;
+  /** The Customers view: each customer's figures, the names it shows, and how many folders its first read took from the last session's index. */
+  customers: { rows(): Promise<{ customer: string; calls: number; openObjectives: number }[]>; shown(): Promise<string[]>; restored(): Promise<number> };
 }
 
 export function withTimeout<T>(promise: Thenable<T>, ms: number, what: string): Promise<T> {
@@ -120,6 +122,17 @@ function handoffFile(name: string): string {
   const file = process.env.CALL_COACH_PHASE_FILE;
   if (!file) throw new Error('CALL_COACH_PHASE_FILE is not set: run this suite through test/integration/run.mjs (reload)');
   return path.join(path.dirname(file), name);
+}
+
+/** Phase 1 leaves any JSON value for phase 2 under `name`. */
+export function writeHandoffValue(name: string, value: unknown): void {
+  fs.writeFileSync(handoffFile(name), JSON.stringify(value));
+}
+
+export function readHandoffValue(name: string): unknown {
+  const file = handoffFile(name);
+  if (!fs.existsSync(file)) throw new Error(`phase 1 left no ${file}`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
 }
 
 /** What phase 1 of a phased suite leaves for phase 2: its extension host, and the call as it was. */

@@ -4,11 +4,13 @@
 //   Phase 1: start a call, answer several prompts, move the position, wait past the save delay.
 //   Phase 2: the call is back with every answer and the same position; finishing writes the note.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseNote } from '../../../../src/core/note/parse';
 import type { CallSetup } from '../../../../src/core/session/model';
 import type { CallAction } from '../../../../src/core/session/reducer';
-import { activateExtension, currentPhase, eventually, phaseCount, readHandoff, readText, showSidebar, sleep, snapshotShowing, workspaceRoot, writeHandoff, type CallCoachApi, type Handoff, type StoredCall } from '../helpers';
+import { activateExtension, currentPhase, eventually, phaseCount, readHandoff, readHandoffValue, readText, showSidebar, sleep, snapshotShowing, workspaceRoot, writeHandoff, writeHandoffValue, type CallCoachApi, type Handoff, type StoredCall } from '../helpers';
 import { CommandId } from '../../../../src/ids';
 
 const SETUP: CallSetup = {
@@ -22,6 +24,9 @@ const SETUP: CallSetup = {
   focus: [],
 };
 const NOTE = ['success-plans', 'globex', '2026-11-25-reload-check.md'];
+const KNOWN_NOTE = ['success-plans', 'acme-corp', '2026-01-10-discovery.md'];
+/** The checkout (tests run from out/test/integration/suite/reload). */
+const REPO = path.resolve(__dirname, '..', '..', '..', '..', '..');
 const WORKFLOW = 'Issue → branch → MR\n\nthen <em>waiting</em> for CI';
 const TOOLS = 'Jira & Jenkins';
 const FOCUS = 'Moving off Jenkins';
@@ -50,6 +55,15 @@ describe(`reload mid-call (phase ${phase} of ${phaseCount()})`, () => {
   });
 
   if (phase === 1) {
+    it('phase 1: the Customers view reads a customer, and keeps its note index for the next session', async () => {
+      const note = vscode.Uri.joinPath(workspaceRoot(), ...KNOWN_NOTE);
+      await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'plan', 'acme-corp', '2026-01-10-discovery.md'), 'utf8')));
+      const rows = await eventually('Acme Corp in the Customers view', () => api.customers.rows(), (r) => r.some((c) => c.customer === 'Acme Corp'));
+      writeHandoffValue('reload-customers.json', rows.find((c) => c.customer === 'Acme Corp'));
+      // The index is saved as the first read ends, or 2 s after a change it picked up.
+      await sleep(3000);
+    });
+
     it('phase 1: starts a call, answers, moves, and lets the save land', async () => {
       await showSidebar(api);
       assert.strictEqual(api.currentCall(), undefined, 'a call was already running before phase 1');
@@ -85,6 +99,12 @@ describe(`reload mid-call (phase ${phase} of ${phaseCount()})`, () => {
 
     before(() => {
       handoff = readHandoff('reload-handoff.json');
+    });
+
+    it('phase 2: the Customers view starts from the saved note index, with the same figures', async () => {
+      assert.ok((await api.customers.restored()) >= 1, 'no customer folder came from the last session\'s index');
+      const acme = (await api.customers.rows()).find((c) => c.customer === 'Acme Corp');
+      assert.deepStrictEqual(acme, readHandoffValue('reload-customers.json'));
     });
 
     it('phase 2: runs in a new extension host', () => {
