@@ -7,17 +7,17 @@
 // autolink may swallow a quote or ellipsis we wrote after it. And every note still reads back
 // exactly.
 import { strict as assert } from 'node:assert';
-import type { CallNote } from '../../src/core/note/model';
-import { parseNote } from '../../src/core/note/parse';
-import { renderNote } from '../../src/core/note/render';
-import { summaryMarkdown } from '../../src/core/plan/export';
-import { planContext } from '../../src/core/plan/context';
-import type { PlanContext, SuccessPlan } from '../../src/core/plan/model';
-import { renderPlan } from '../../src/core/plan/planFile';
-import { buildPlan, type PlanNote } from '../../src/core/plan/rollup';
-import { HOSTILE_RAW_LINES, HOSTILE_TEXTS, labelled } from '../fixtures/hostile';
-import { hostileNote } from '../fixtures/hostileNote';
-import { builtInBanks } from './builtInBanks';
+import type { CallNote } from '../../../src/core/note/model';
+import { parseNote } from '../../../src/core/note/parse';
+import { renderNote } from '../../../src/core/note/render';
+import { summaryMarkdown } from '../../../src/core/plan/export';
+import { planContext } from '../../../src/core/plan/context';
+import type { PlanContext, SuccessPlan } from '../../../src/core/plan/model';
+import { renderPlan } from '../../../src/core/plan/planFile';
+import { buildPlan, type PlanNote } from '../../../src/core/plan/rollup';
+import { HOSTILE_RAW_LINES, HOSTILE_TEXTS, labelled } from '../../fixtures/hostile';
+import { hostileNote } from '../../fixtures/hostileNote';
+import { builtInBanks } from '../questions/builtInBanks';
 import { formattingFrom, loadRenderers, renderAll, skeletonOf, structureProblems } from './markdownOracle';
 
 const samples = [...HOSTILE_TEXTS, ...HOSTILE_RAW_LINES];

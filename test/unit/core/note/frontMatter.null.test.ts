@@ -2,9 +2,9 @@
 // as `horizon: ~` and `percent: null` already read as no value (YAML's core schema); a quoted "~"
 // stays the text ~. The fast reader of rendered notes agrees with the full one.
 import { strict as assert } from 'node:assert';
-import { readRenderedFrontMatter } from '../../src/core/note/fastFrontMatter';
-import { parseNote } from '../../src/core/note/parse';
-import { renderNote } from '../../src/core/note/render';
+import { readRenderedFrontMatter } from '../../../../src/core/note/fastFrontMatter';
+import { parseNote } from '../../../../src/core/note/parse';
+import { renderNote } from '../../../../src/core/note/render';
 import { realistic } from './noteFixtures';
 
 function edited(change: (markdown: string) => string) {
