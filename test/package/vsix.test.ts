@@ -76,11 +76,11 @@ describe('the packaged .vsix', function () {
     assert.ok(bytes < 300 * 1024, `${bytes} bytes`);
   });
 
-  it('holds only dist/, media/, questions/, the manifest and the docs', () => {
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(dist\/(extension\.js|web\/extension\.js|webview\.js|codicons\/codicon\.(css|ttf))|media\/([\w.-]+\.(svg|css)|icon\.png|walkthrough\/[\w.-]+\.svg)|questions\/[\w.-]+\.yaml|package\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE))$/i;
+  it('holds only dist/, media/, questions/, the manifest, its strings (package.nls.json, l10n/) and the docs', () => {
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(dist\/(extension\.js|web\/extension\.js|webview\.js|codicons\/codicon\.(css|ttf))|media\/([\w.-]+\.(svg|css)|icon\.png|walkthrough\/[\w.-]+\.svg)|questions\/[\w.-]+\.yaml|package\.json|package\.nls\.json|l10n\/bundle\.l10n\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE))$/i;
     const stray = entries.map((e) => e.name).filter((n) => !allowed.test(n));
     assert.deepEqual(stray, []);
-    for (const needed of ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/webview.js', 'extension/package.json']) {
+    for (const needed of ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/webview.js', 'extension/package.json', 'extension/package.nls.json']) {
       assert.ok(entries.some((e) => e.name === needed), `missing ${needed}`);
     }
   });
@@ -101,8 +101,34 @@ describe('the packaged .vsix', function () {
     assert.ok(!/sourceMappingURL/.test(bundle));
   });
 
-  /** The manifest as packaged (vsce may rewrite parts of it). */
-  const manifest = (): Record<string, any> => JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.data().toString('utf8'));
+  /** A packaged file, parsed. */
+  const packaged = (name: string): Record<string, any> => JSON.parse(entries.find((e) => e.name === `extension/${name}`)!.data().toString('utf8'));
+  /** The manifest as packaged (vsce may rewrite parts of it), its %key% strings resolved from package.nls.json as VS Code does. */
+  const manifest = (): Record<string, any> => {
+    const nls = packaged('package.nls.json') as Record<string, string>;
+    return JSON.parse(JSON.stringify(packaged('package.json')), (_, v: unknown) => (typeof v === 'string' && /^%[^%]+%$/.test(v) ? (nls[v.slice(1, -1)] ?? v) : v));
+  };
+
+  it('localizes every contributed string: a %key% in package.json, its English in package.nls.json, both packaged', () => {
+    const raw = packaged('package.json');
+    const nls = packaged('package.nls.json') as Record<string, string>;
+    const keys = new Set<string>();
+    const walk = (v: unknown, path: string): void => {
+      if (typeof v === 'string') {
+        const key = /^%([^%]+)%$/.exec(v)?.[1];
+        if (key) {
+          keys.add(key);
+          assert.ok(typeof nls[key] === 'string' && nls[key].trim(), `${path}: ${key} is not in package.nls.json`);
+        } else {
+          // What VS Code shows a user: titles, names, descriptions, alt text.
+          assert.ok(!/(^|\.)(title|shortTitle|name|contextualTitle|description|markdownDescription|enumDescriptions\.\d+|altText|displayName)$/.test(path) || path === 'name', `${path} is not localized: "${v}"`);
+        }
+      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+    };
+    walk({ displayName: raw.displayName, description: raw.description, capabilities: raw.capabilities, contributes: raw.contributes }, '');
+    assert.deepEqual(Object.keys(nls).filter((k) => !keys.has(k)), [], 'package.nls.json keys nothing uses');
+  });
 
   it('has a PNG icon of at least 128 px, shipped in the package', () => {
     const icon: string = manifest().icon;
