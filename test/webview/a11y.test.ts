@@ -203,3 +203,34 @@ describe('sidebar webview: what a screen reader hears', function () {
     assert.match(await liveText(sidebar), /Saved success-plans\/acme-corp/, 'the save is announced');
   });
 });
+
+describe('sidebar webview: reduced motion', function () {
+  this.timeout(120_000);
+  let sidebar: Sidebar;
+  afterEach(() => sidebar?.page.close());
+  after(closeBrowser);
+
+  /** Every running animation and every element with a transition or animation that would play. */
+  const motion = (s: Sidebar) =>
+    s.page.evaluate(() => [
+      ...document.getAnimations().map((a) => `animation ${(a as CSSAnimation).animationName ?? a.id}`),
+      ...[...document.querySelectorAll('*')].flatMap((el) => {
+        const cs = getComputedStyle(el);
+        const moves = (durations: string) => durations.split(',').some((d) => parseFloat(d) > 0);
+        return moves(cs.transitionDuration) || (cs.animationName !== 'none' && moves(cs.animationDuration)) ? [`${el.tagName.toLowerCase()}.${el.className}`] : [];
+      }),
+    ]);
+
+  it('with prefers-reduced-motion: reduce, nothing in the start form or a call moves (no animation, no transition)', async () => {
+    sidebar = await startForm(['Acme Corp']);
+    const { page } = sidebar;
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    assert.deepEqual(await motion(sidebar), [], 'start form');
+    await sidebar.send({ type: 'call', state: startCall('motion', setup, bankMap, Date.now()), banks: callBanks, suggestions: { objective: [], topic: [] } });
+    await page.waitForSelector('#answer');
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await page.keyboard.type('An answer');
+    await page.keyboard.press('Control+Enter');
+    assert.deepEqual(await motion(sidebar), [], 'a call, every panel open, after a step change');
+  });
+});
