@@ -18,13 +18,15 @@
 //               renderNote): index + roll-up vs raw read, heap, one-note update       (rollup.ts)
 //   bankload    loadBankFile on one mapping of 40,000 distinct keys against 4,000: linear is 10x
 //                                                                                    (bankload.ts)
+//   usage       a generated 5 MB Service Ping payload imported: stat, read, validate, trim, plan
+//               against three stored months, write the snapshot; median of 21        (usage.ts)
 //
 //   portfolio   the same 10,000 notes read as `call-coach portfolio` and the Customers view read them:
 //               cold, warm (the CLI's persisted index) vs raw read, one-note update   (portfolio.ts)
 //   cli         `call-coach plan --check` over 5,000 customers and 100,000 notes: time and heap
 //               (portfolio.ts; generating the notes takes a few minutes)
 //
-//   node test/bench/run.mjs [--json] [--only sizes,activation,first-command,webview,rollup,portfolio,cli,bankload] [--keep]
+//   node test/bench/run.mjs [--json] [--only sizes,activation,first-command,webview,rollup,portfolio,cli,bankload,usage] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -35,7 +37,7 @@ const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const keep = argv.includes('--keep');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
-const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1] ?? '').split(',') : ['sizes', 'activation', 'first-command', 'webview', 'rollup', 'portfolio', 'cli', 'bankload'];
+const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1] ?? '').split(',') : ['sizes', 'activation', 'first-command', 'webview', 'rollup', 'portfolio', 'cli', 'bankload', 'usage'];
 const say = (m) => process.stderr.write(`[bench] ${m}\n`);
 
 bootstrap(['webview', 'integration']); // Chromium and the VS Code host's packages, as those suites need
@@ -56,6 +58,7 @@ const goals = {
   tree_update_ms: { max: 5, unit: 'ms', what: 'one note changed: its customer re-read and counted, median' },
   cli_100k_heap_mb: { max: 200, unit: 'MB', what: 'most heap used during that run' },
   bank_load_scaling: { max: 15, unit: 'x', what: 'loadBankFile: a 40,000-key mapping / a 4,000-key one (linear is 10)' },
+  usage_import_ms: { max: 200, unit: 'ms', what: 'a 5 MB Service Ping payload imported (read, validate, trim, write), median of 21' },
 };
 
 /** Figures reported without a goal (issue 11 withdrew the bundle budgets: the features load on first use). */
@@ -111,7 +114,7 @@ function stageBuild() {
   // The bench scripts, bundled next to it (playwright-core stays a require of the checkout's).
   const esbuild = join(REPO, 'node_modules', 'esbuild', 'bin', 'esbuild');
   mkdirSync(join(stage, 'bench'));
-  for (const name of ['rollup', 'webview', 'portfolio', 'bankload']) {
+  for (const name of ['rollup', 'webview', 'portfolio', 'bankload', 'usage']) {
     run(esbuild, [join(REPO, 'test', 'bench', `${name}.ts`), '--bundle', '--platform=node', '--target=node20', '--external:playwright-core', '--main-fields=module,main', '--log-level=warning', `--outfile=${join(stage, 'bench', `${name}.cjs`)}`], { cwd: REPO });
   }
 }
@@ -226,6 +229,13 @@ async function measureBankLoad() {
   details.bank_load_scaling = `40,000 keys (${(r.bank_load_40k_bytes / KB).toFixed(0)} KB) ${r.bank_load_40k_ms.toFixed(0)} ms / 4,000 keys (${(r.bank_load_4k_bytes / KB).toFixed(0)} KB) ${r.bank_load_4k_ms.toFixed(1)} ms, medians of 5 (CPU time ${r.bank_load_40k_cpu_ms.toFixed(0)} / ${r.bank_load_4k_cpu_ms.toFixed(1)} ms)`;
 }
 
+async function measureUsage() {
+  say('usage: importing a generated 5 MB Service Ping payload');
+  const u = await nodeJson(join(stage, 'bench', 'usage.cjs'), [REPO]);
+  results.usage_import_ms = u.usage_import_ms;
+  details.usage_import_ms = `min ${u.usage_import_min_ms.toFixed(1)}, max ${u.usage_import_max_ms.toFixed(1)}; ${(u.payload_bytes / 1024 / 1024).toFixed(1)} MB payload -> ${(u.snapshot_bytes / 1024).toFixed(1)} KB snapshot (${u.keys} key paths kept)`;
+}
+
 const steps = [
   ['sizes', () => {
     stageBuild();
@@ -242,6 +252,7 @@ const steps = [
   ['portfolio', measurePortfolio],
   ['cli', measureCli],
   ['bankload', measureBankLoad],
+  ['usage', measureUsage],
 ];
 try {
   for (const [name, step] of steps) {
