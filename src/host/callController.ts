@@ -13,6 +13,7 @@ import type { Log } from './log';
 import { resolveNotesLocation } from './notesLocation';
 import { writeNewFile } from './noteWriter';
 import { BuiltInCommand, ContextKey } from '../ids';
+import { withUsageData } from './usage/callUsage';
 
 /** The technique whose part collects stage questions added from the stage browser. */
 export const STAGE_ADOPTION_BANK = 'stage-adoption';
@@ -83,7 +84,7 @@ export class CallController implements vscode.Disposable {
     const map = new Map(banks.map((b) => [b.id, b]));
     const missing = setup.techniques.filter((id) => !map.has(id));
     if (missing.length) this.log.warn(`Starting a call without unknown techniques: ${missing.join(', ')}`);
-    const state = startCall(crypto.randomUUID(), setup, map, Date.now());
+    const state = await withUsageData(startCall(crypto.randomUUID(), setup, map, Date.now()), banks, catalog, this.workspaceState, this.log);
     if (!state.parts.length) throw new Error('none of the chosen techniques is loaded');
     this.setCall({ state, banks });
     this.store.save(this.call!);

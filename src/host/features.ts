@@ -19,6 +19,7 @@ import { IndexCache } from './portfolio/indexCache';
 import { registerPortfolioCommands, updatePortfolioAfterCall } from './portfolio/portfolioCommands';
 import { SidebarProvider } from './sidebarProvider';
 import { BuiltInCommand, CommandId, ViewId } from '../ids';
+import { registerUsageCommands } from './usage/importCommand';
 
 export interface Features {
   sidebar: SidebarProvider;
@@ -69,6 +70,7 @@ export function createFeatures(context: vscode.ExtensionContext, log: Log, platf
     ...registerBrowseCommands(banks, calls, log),
     registerNewBankCommand(banks, log),
     registerCommitCommand(context.workspaceState, log),
+    ...registerUsageCommands(banks, context.workspaceState, log),
   );
   return { sidebar, banks, calls, customers, commandHandler };
 }

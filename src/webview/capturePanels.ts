@@ -48,6 +48,9 @@ export function renderScorecard(bank: CallBank, state: CallState, status: Adopti
   const percent = h('input', { type: 'number', min: '0', max: '100', step: '1', inputmode: 'numeric' });
   percent.value = score.percent === null ? '' : String(score.percent);
   percent.oninput = () => dispatch({ type: 'setScore', stage, percent: percent.value === '' ? null : Number(percent.value) });
+  // What the customer's usage data says, beside each criterion it speaks to (ticked at the start
+  // of the call where it is met; the CSM's ticks are the judgement the note records).
+  const usage = state.usage?.stages[stage];
   const criteria = h(
     'fieldset',
     'criteria',
@@ -56,15 +59,19 @@ export function renderScorecard(bank: CallBank, state: CallState, status: Adopti
       const box = h('input', { type: 'checkbox', 'data-criterion': c.id });
       box.checked = score.criteria.includes(c.id);
       box.onchange = () => dispatch({ type: 'toggleCriterion', stage, criterion: c.id });
-      return h('label', 'check', box, h('span', {}, ` ${c.text}`, !!c.metrics?.length && h('span', { class: 'metric-keys', text: ` ${c.metrics.join(', ')}` })));
+      const data = usage?.[c.id];
+      const evidence = data && h('span', { class: 'metric-keys usage-evidence', 'data-met': String(data.met), text: ` Usage data: ${data.evidence}${data.met === null ? ' (not known from data)' : ''}` });
+      return h('label', 'check', box, h('span', {}, ` ${c.text}`, !data && !!c.metrics?.length && h('span', { class: 'metric-keys', text: ` ${c.metrics.join(', ')}` }), evidence));
     }),
   );
+  const usageHelp = usage && h('p', { class: 'help usage-note', text: `Ticked from usage data of ${state.usage!.recordedAt.slice(0, 10)} where it shows the criterion met. Change any tick the customer tells you otherwise; the note keeps both.` });
   return h(
     'details',
     { class: 'panel scorecard', 'data-stage': stage },
     h('summary', {}, icon('graph'), ` Adoption scorecard · `, h('strong', { class: `status-${status}`, text: STATUS_LABEL[status] })),
     h('p', { class: 'help', text: adoption.rule }),
     h('div', 'number', labelled('Teams or projects using it (%)', percent)),
+    usageHelp,
     criteria,
   );
 }

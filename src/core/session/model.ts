@@ -147,8 +147,19 @@ export const callStateSchema = z.object({
   health: z._default(z.array(healthSchema), []),
   /** Objective details by the key of the item whose answer is the objective. */
   objectives: z._default(z.record(text(300), objectiveDetailsSchema), {}),
+  /** What the customer's usage data said when the call started; absent without usage data. */
+  usage: z.optional(
+    z.object({
+      /** recorded_at of the newest snapshot. */
+      recordedAt: text(40),
+      /** Per stage, per criterion: met by the data or not (null: not known) and the evidence. */
+      stages: z.record(text(100), z.record(text(200), z.object({ met: z.nullable(z.boolean()), evidence: text(2000) }))),
+    }),
+  ),
 });
 export type CallState = z.infer<typeof callStateSchema>;
+/** Usage data as a call carries it (src/core/usage/callUsage.ts). */
+export type CallUsage = NonNullable<CallState['usage']>;
 
 // ---- what the CSM does --------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 // gave them, tasks from action items, and the scorecards, metrics and health captured.
 import { answerTags, type CallNote, type NoteSection, type Objective, type StageScore } from '../note/model';
 import { adoptionStatus } from '../bank/adoption';
+import { usageNoteSection } from '../usage/callUsage';
 import { EMPTY_OBJECTIVE } from './capture';
 import type { CallItem, CallState } from './model';
 import { promptOf, questionText, type Banks } from './reducer';
@@ -50,6 +51,8 @@ export function toNote(state: CallState, banks: Banks, endedAt: number): CallNot
     const origin = part && banks.get(part.bankId)?.flow === 'ladder' ? 'five-whys' : 'tagged';
     objectives.push({ text, origin, ...EMPTY_OBJECTIVE, ...state.objectives[item.key] });
   }
+  const usage = usageNoteSection(state, banks);
+  if (usage) sections.push(usage);
   const adoption = stageScores(state, banks, stages);
   adoption.forEach((s) => stages.add(s.stage));
   const entries = sections.flatMap((s) => s.entries);
@@ -62,7 +65,7 @@ export function toNote(state: CallState, banks: Banks, endedAt: number): CallNot
     date: state.setup.date,
     callType: cleanLine(state.setup.callType),
     attendees: state.setup.attendees.map(cleanLine).filter(Boolean),
-    techniques: sections.map((s) => s.techniqueId).filter((id) => banks.get(id)?.kind !== 'stage'),
+    techniques: sections.map((s) => s.techniqueId).filter((id) => banks.has(id) && banks.get(id)?.kind !== 'stage'),
     stages: [...stages],
     tags,
     objectives,

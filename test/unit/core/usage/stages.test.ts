@@ -237,3 +237,23 @@ criteria:
     assert.ok(bad.banks.some((b) => b.id === 'stage-verify'));
   });
 });
+
+describe('customer since, in the success plan front matter', () => {
+  const { readCustomerSince, withCustomerSince, monthProblem } = require('../../src/core/usage/customerSince') as typeof import('../../src/core/usage/customerSince');
+  it('is added, replaced in place, and read back; everything else stays', () => {
+    assert.equal(withCustomerSince(undefined, '2025-06'), '---\ncustomerSince: 2025-06\n---\n');
+    const plan = '---\ntype: success-plan\ncustomer: Acme\n# mine\n---\n\n# Acme\n';
+    const added = withCustomerSince(plan, '2025-06')!;
+    assert.equal(added, '---\ntype: success-plan\ncustomer: Acme\n# mine\ncustomerSince: 2025-06\n---\n\n# Acme\n');
+    assert.equal(readCustomerSince(added), '2025-06');
+    assert.equal(withCustomerSince(added, '2024-01'), added.replace('2025-06', '2024-01'));
+    assert.equal(withCustomerSince('# Plan\r\n', '2025-06'), '---\r\ncustomerSince: 2025-06\r\n---\r\n# Plan\r\n');
+    assert.equal(withCustomerSince('---\nfoo: [\n---\n', '2025-06'), undefined, 'broken YAML is left alone');
+    assert.equal(readCustomerSince('---\ncustomerSince: soon\n---\n'), undefined);
+  });
+  it('checks a typed month', () => {
+    assert.equal(monthProblem('2025-06', '2026-12-03'), undefined);
+    assert.match(monthProblem('2025-6', '2026-12-03')!, /YYYY-MM/);
+    assert.match(monthProblem('2027-01', '2026-12-03')!, /future/);
+  });
+});
