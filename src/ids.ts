@@ -30,6 +30,7 @@ export const CommandId = {
   filterCustomers: 'callCoach.filterCustomers',
   clearCustomerFilter: 'callCoach.clearCustomerFilter',
   refreshCustomers: 'callCoach.refreshCustomers',
+  importUsageData: 'callCoach.importUsageData',
   // The call's shortcuts (src/shortcuts.ts binds them to keys).
   nextPrompt: 'callCoach.nextPrompt',
   previousPrompt: 'callCoach.previousPrompt',

@@ -103,3 +103,4 @@ function usageText(report: UsageReport): string {
   }
   return `${lines.join('\n')}\n`;
 }
+

@@ -53,3 +53,31 @@ describe('plan: the Usage section', () => {
     assert.ok((one.match(/<circle /g) ?? []).length >= 5);
   });
 });
+
+describe('plan: usage in the roll-up', () => {
+  const { buildPlan, renderPlan, beginMarker } = require('../../src/core/plan/rollup') as typeof import('../../src/core/plan/rollup');
+  const { planContext } = require('../../src/core/plan/context') as typeof import('../../src/core/plan/context');
+  const context = planContext(builtInBanks(), '2026-03-20');
+  const usage = planUsage([snap(0), snap(1, { 'counts.count_total_create_ci_build_monthly': 1000 })], { customerSince: '2025-01' })!;
+
+  it('a plan with usage data gets the Usage region (after health) and the drop as its first gap', () => {
+    const plan = buildPlan({ customer: 'Acme', notes: [], usage }, context);
+    assert.deepEqual(plan.gaps[0], {
+      kind: 'usage-drop',
+      label: 'CI went Green → Yellow since 2026-01-01: ask which team is moving off and what is blocking it (training or enablement gaps, change management, technical issues, configuration), offer enablement, and bring in the right person',
+      bankId: 'product-usage-review',
+      promptIds: ['product-usage-review-use-case-health', 'product-usage-review-blockers'],
+      placeholders: { use_case: 'CI' },
+    });
+    const r = renderPlan(plan, context);
+    assert.ok(r.ok);
+    const text = r.text;
+    assert.ok(text.indexOf(beginMarker('health')) < text.indexOf(beginMarker('usage')) && text.indexOf(beginMarker('usage')) < text.indexOf(beginMarker('gaps')));
+    assert.match(text, /### Usage alerts\n\n- CI went Green → Yellow since 2026-01-01: ask which team/);
+    // Regenerating keeps it; a plan without usage data has no Usage region at all.
+    const again = renderPlan(plan, context, text);
+    assert.ok(again.ok && again.text === text);
+    const none = renderPlan(buildPlan({ customer: 'Acme', notes: [] }, context), context);
+    assert.ok(none.ok && !none.text.includes(beginMarker('usage')));
+  });
+});

@@ -32,6 +32,8 @@ export interface GeneratedFile {
   frontMatter: readonly (readonly [key: string, text: string])[];
   /** The region names, in the standard order. */
   regions: readonly string[];
+  /** Regions kept (and regenerated) where a file has them, but not added where it does not (the plan's Usage region without usage data). */
+  optionalRegions?: readonly string[];
   /** Each region's Markdown, ending with a newline. */
   regionText: Readonly<Record<string, string>>;
   /** A new file's lines between its front matter and its regions: title, explanation, a blank line. */
@@ -137,7 +139,7 @@ function render(file: GeneratedFile, existing: string): GeneratedRenderResult {
       continue;
     }
     const [, kind, region] = m as unknown as [string, 'begin' | 'end', string];
-    if (!regions.includes(region)) {
+    if (!regions.includes(region) && !file.optionalRegions?.includes(region)) {
       return fail(`line ${lineNo} marks an unknown region "${region}"; the regions are ${regions.join(', ')}`, lineNo);
     }
     if (kind === 'begin') {

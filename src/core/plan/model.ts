@@ -1,6 +1,7 @@
 // The success plan as data: a customer's call notes rolled up (rollup.ts builds it, renderPlan writes
 // it). Everything here is derived from the notes; nothing is stored anywhere but in the notes.
 import type { ValueDriver } from '../bank/schema';
+import type { PlanUsage } from '../usage/planUsage';
 import type { AdoptionStatus, HealthColor, Horizon, MetricRecord, ObjectiveStatus } from '../note/model';
 
 /** A call note as the roll-up sees it: where it is and what it says. */
@@ -64,10 +65,11 @@ export interface PlanHealth {
   call: PlanCallRef;
 }
 
-export const gapKinds = ['stage-never', 'stage-stale', 'technique-never', 'objective-without-metric', 'metric-without-baseline'] as const;
+export const gapKinds = ['usage-drop', 'stage-never', 'stage-stale', 'technique-never', 'objective-without-metric', 'metric-without-baseline'] as const;
 export type GapKind = (typeof gapKinds)[number];
 /** The groups gaps are shown in, by the plan and the start form: a title, and the kinds in it. */
 export const gapGroups: readonly (readonly [title: string, kinds: readonly GapKind[]])[] = [
+  ['Usage alerts', ['usage-drop']],
   ['Stages', ['stage-never', 'stage-stale']],
   ['Techniques never used', ['technique-never']],
   ['Objectives without a metric', ['objective-without-metric']],
@@ -110,6 +112,8 @@ export interface SuccessPlan {
   actions: PlanAction[];
   health: PlanHealth[];
   gaps: Gap[];
+  /** The customer's usage data (src/core/usage/planUsage.ts); absent without snapshots. */
+  usage?: PlanUsage;
   /** Notes in the folder that could not be read; reported, never rewritten. */
   skipped: SkippedNote[];
 }

@@ -22,7 +22,9 @@ function planFile(plan: SuccessPlan, context: Pick<PlanContext, 'valueDrivers'>)
       ['updated', yamlProperty('updated', plan.updated, true)],
       ['calls', yamlProperty('calls', plan.calls.length)],
     ],
-    regions: planRegions,
+    // The Usage region joins a plan once the customer has usage data; a plan that has it keeps it.
+    regions: planRegions.filter((r) => r !== 'usage' || plan.usage !== undefined),
+    optionalRegions: ['usage'],
     regionText: planRegionText(plan, context),
     intro: [
       `# Success plan: ${escapeMarkdown(plan.customer)}`.trimEnd(),

@@ -1,12 +1,13 @@
 // The success plan's generated regions as Markdown: one function per region, from the rolled-up
 // plan (rollup.ts). Every user text is escaped with markdown.ts; planFile.ts writes the regions
 // into the plan file between their markers (generatedFile.ts).
+import { usageRegionLines } from '../usage/planUsage';
 import { escapeMarkdown, markdownTable } from '../markdown';
 import { adoptionStatusLabels, healthLabels, horizons, objectiveStatusLabels, type Horizon, type ObjectiveStatus } from '../note/model';
 import { baselineToTarget, percentText } from '../text';
 import { gapGroups, type PlanCallRef, type PlanContext, type PlanObjective, type StageSnapshot, type SuccessPlan } from './model';
 
-export const planRegions = ['summary', 'objectives', 'priorities', 'adoption', 'metrics', 'actions', 'health', 'gaps', 'history'] as const;
+export const planRegions = ['summary', 'objectives', 'priorities', 'adoption', 'metrics', 'actions', 'health', 'usage', 'gaps', 'history'] as const;
 export type PlanRegion = (typeof planRegions)[number];
 
 /** Half of a surrogate pair without its other half: encodeURIComponent throws a URIError on one. */
@@ -168,6 +169,7 @@ export function planRegionText(plan: SuccessPlan, context: Pick<PlanContext, 'va
     metrics: metricsRegion(plan, context),
     actions: actionsRegion(plan),
     health: healthRegion(plan),
+    usage: usageRegionLines(plan.usage),
     gaps: gapsRegion(plan),
     history: historyRegion(plan),
   };

@@ -14,6 +14,7 @@ import type { CallNote } from '../note/model';
 import { oneLine } from '../text';
 import { contextIndex } from './context';
 import { findGaps, metricDriver } from './gaps';
+import { usageGaps, type PlanUsage } from '../usage/planUsage';
 import type { PlanAction, PlanCall, PlanCallRef, PlanContext, PlanHealth, PlanMetric, PlanObjective, PlanStage, SkippedNote, StageSnapshot, SuccessPlan } from './model';
 
 /** What the roll-up reads of a call note: all of it but the answers (see noteIndex.ts). */
@@ -44,7 +45,7 @@ const pick = (m: PlanNote['note']['metrics'][number], was: PlanMetric | undefine
 
 const byCallOrder = (a: PlanNote, b: PlanNote) => (a.note.date < b.note.date ? -1 : a.note.date > b.note.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
-export function buildPlan(input: { customer: string; notes: readonly PlanNote[]; skipped?: readonly SkippedNote[] }, context: PlanContext): SuccessPlan {
+export function buildPlan(input: { customer: string; notes: readonly PlanNote[]; skipped?: readonly SkippedNote[]; usage?: PlanUsage | undefined }, context: PlanContext): SuccessPlan {
   const notes = [...input.notes].sort(byCallOrder);
   const lookup = contextIndex(context);
   const ref = ({ file, note }: PlanNote): PlanCallRef => ({ file, date: note.date, title: note.title });
@@ -136,7 +137,9 @@ export function buildPlan(input: { customer: string; notes: readonly PlanNote[];
     metrics: mergedMetrics,
     actions: [...actions.values()].filter((a) => a.open).map((a) => a.action),
     health: [...health.values()],
-    gaps: findGaps({ notes: notes.map((n) => n.note), objectives: planObjectives, metrics: mergedMetrics }, context),
+    // Usage drops first: "CI went Green → Yellow since the last call" is the most urgent gap.
+    gaps: [...usageGaps(input.usage), ...findGaps({ notes: notes.map((n) => n.note), objectives: planObjectives, metrics: mergedMetrics }, context)],
     skipped: [...(input.skipped ?? [])],
+    ...(input.usage ? { usage: input.usage } : {}),
   };
 }

@@ -10,6 +10,8 @@ import { readCustomerNotes, type NotesSource } from './customerNotes';
 import type { PlanContext, SuccessPlan } from './model';
 import { renderPlan } from './planFile';
 import { buildPlan } from './rollup';
+import { readPlanUsage, writeUsageChart } from '../usage/usageStore';
+import { HEALTH_KEYS } from '../usage/keys';
 
 /** The plan file exists but Call Coach will not touch it until a person fixes it. */
 export class PlanFileError extends Error {
@@ -34,7 +36,9 @@ export interface PlanUpdate {
 export async function loadCustomerPlan(source: NotesSource, customer: string, catalog: Catalog, today = localToday()): Promise<{ plan: SuccessPlan; context: PlanContext }> {
   const { notes, skipped } = await readCustomerNotes(source, customer);
   const context = planContext(catalog.banks, today);
-  return { plan: buildPlan({ customer, notes, skipped }, context), context };
+  const lastCallDate = notes.reduce((d, n) => (n.note.date > d ? n.note.date : d), '');
+  const usage = await readPlanUsage(source, customer, HEALTH_KEYS, lastCallDate);
+  return { plan: buildPlan({ customer, notes, skipped, usage }, context), context };
 }
 
 /** Writes (or refreshes) the customer folder's success-plan.md. Throws PlanFileError for a plan it must not touch. */
@@ -61,6 +65,7 @@ export async function updateSuccessPlan(source: NotesSource, customer: string, c
   if (!rendered.ok) throw new PlanFileError(rendered.error, path, rendered.line);
   const written = rendered.text !== existing;
   if (written) await source.folder.write(path, rendered.text);
+  if (plan.usage) await writeUsageChart(source, customer, plan.usage);
   const calls = plan.calls.length;
   const skipped = plan.skipped.length;
   source.log.info(

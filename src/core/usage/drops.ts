@@ -36,14 +36,17 @@ const LICENSE_STEP = 'ask how the unused licenses could be put to work (onboardi
 
 /**
  * Drops between the snapshot in force at the last call (the newest recorded on or before that
- * date) and the newest one. Without a last call, or when every snapshot came after it, the newest
- * is compared with the one before it.
+ * date) and the newest one. Without a last call, when every snapshot came after it, or when the
+ * last call already had the newest, the newest is compared with the one before it.
  */
 export function usageDrops(snapshots: readonly UsageSnapshot[], options: { customerSince?: string; lastCallDate?: string } = {}): UsageDrop[] {
   const sorted = sortSnapshots(snapshots);
   const after = sorted[sorted.length - 1];
   if (!after || sorted.length < 2) return [];
-  const atCall = options.lastCallDate ? sorted.slice(0, -1).filter((s) => s.date <= options.lastCallDate!).pop() : undefined;
+  // The newest snapshot is the one the last call already saw when it is dated on or before it:
+  // then there is nothing new since the call, and the two newest are compared instead.
+  const seen = options.lastCallDate ? sorted.filter((s) => s.date <= options.lastCallDate!).pop() : undefined;
+  const atCall = seen && seen !== after ? seen : undefined;
   const before = atCall ?? sorted[sorted.length - 2]!;
   const since = atCall ? 'since the last call' : `since ${before.date}`;
   const a = computeHealth(before, options);

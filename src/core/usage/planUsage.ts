@@ -5,11 +5,12 @@
 // The chart is plain SVG 1.1: no script, no external reference, no CSS beyond presentation
 // attributes, fixed colours on its own light background, so VS Code's Markdown preview, GitLab and
 // GitHub all show it as an image the same way.
-import { markdownTable } from '../note/render';
+import { markdownTable } from '../markdown';
 import type { HealthColor } from '../note/model';
-import { usageDrops, type UsageDrop } from './drops';
+import { readCustomerSince } from './customerSince';
+import { DROP_PROMPTS, usageDrops, type UsageDrop } from './drops';
 import { computeHealth, USE_CASE_LABEL, useCaseIds, utilizationPercent, type HealthReport, type UseCaseId } from './health';
-import type { UsageSnapshot } from './payload';
+import { parsePayload, type UsageSnapshot } from './payload';
 import { sortSnapshots } from './report';
 
 export const CHART_FILE = 'usage-chart.svg';
@@ -130,3 +131,48 @@ export function usageChartSvg(usage: PlanUsage): string {
     '',
   ].join('\n');
 }
+
+/**
+ * The drops as coverage gaps, so the start form and the plan's gaps say them, each adding the
+ * product-usage-review questions (use-case health or license utilization, then blockers) to the
+ * next call with the use case filled in.
+ */
+export interface UsageGap {
+  kind: 'usage-drop';
+  label: string;
+  bankId: string;
+  promptIds: string[];
+  placeholders?: Record<string, string>;
+}
+
+export function usageGaps(usage: PlanUsage | undefined): UsageGap[] {
+  return (usage?.drops ?? []).map((d) => ({
+    kind: 'usage-drop' as const,
+    label: `${d.label}: ${d.nextStep}`,
+    bankId: DROP_PROMPTS.bankId,
+    promptIds: [...(d.useCase === 'licenseUtilization' ? DROP_PROMPTS.license : DROP_PROMPTS.useCase)],
+    ...(d.useCase === 'licenseUtilization' ? {} : { placeholders: { use_case: USE_CASE_LABEL[d.useCase] } }),
+  }));
+}
+
+/**
+ * A customer's usage for the plan from its snapshot files' texts (`usage/*.json`) and its plan's
+ * text (for customerSince): pure, so the extension (async, through the NotesFolder) and the CLI
+ * (sync, from disk) read the same way. Unreadable files are left out and reported to `skip`.
+ */
+export function planUsageFromFiles(
+  files: readonly { name: string; text: string }[],
+  options: { keys: readonly string[]; planText?: string | undefined; lastCallDate?: string | undefined; now?: Date; skip?: (name: string, problem: string) => void },
+): PlanUsage | undefined {
+  const snapshots: UsageSnapshot[] = [];
+  for (const f of files) {
+    if (!SNAPSHOT_NAME.test(f.name)) continue;
+    const parsed = parsePayload(f.text, { keys: options.keys, now: options.now ?? new Date() });
+    if (parsed.ok) snapshots.push(parsed.snapshot);
+    else options.skip?.(f.name, parsed.problem);
+  }
+  const since = readCustomerSince(options.planText);
+  return planUsage(snapshots, { ...(since ? { customerSince: since } : {}), ...(options.lastCallDate ? { lastCallDate: options.lastCallDate } : {}) });
+}
+
+export const SNAPSHOT_NAME = /^\d{4}-\d{2}-\d{2}\.json$/;

@@ -10,21 +10,22 @@
 // customerSince?: string | null } skip the pickers; customerSince null skips that question.
 // Returns { written: Uri[], unchanged: number } or undefined when cancelled or refused.
 import * as vscode from 'vscode';
+import { CommandId } from '../../ids';
 import { localToday } from '../../core/localToday';
+import { PLAN_FILE } from '../../core/notesFolder';
 import { slugify } from '../../core/paths';
-import { PLAN_FILE } from '../../core/plan/rollup';
+import { listCustomerFolders } from '../../core/plan/customerNotes';
+import { PlanFileError, updateSuccessPlan } from '../../core/plan/updatePlan';
 import { monthProblem, readCustomerSince, withCustomerSince } from '../../core/usage/customerSince';
 import { planImport, type IncomingPayload } from '../../core/usage/importPlan';
+import { parsePayload, sizeProblem, type ParsedPayload } from '../../core/usage/payload';
 import { usageKeys } from '../../core/usage/report';
+import { planText, storedSnapshots, USAGE_FOLDER, writeSnapshots } from '../../core/usage/usageStore';
 import type { BankService } from '../bankService';
 import { registerCommand } from '../commandRegistry';
 import { reportError, type Log } from '../log';
-import { exists, replaceFile } from '../noteWriter';
 import { NotesLocationError, resolveNotesLocation } from '../notesLocation';
-import { listCustomerFolders, PlanFileError, updateSuccessPlan } from '../plan/updatePlan';
-import { payloadFiles, readPayload, storedSnapshots, usageFolder } from './usageFiles';
-
-export const IMPORT_USAGE_COMMAND = 'callCoach.importUsageData';
+import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
 
 interface ImportArgs {
   uris?: (vscode.Uri | string)[];
@@ -33,20 +34,45 @@ interface ImportArgs {
 }
 
 export interface ImportResult {
-  written: vscode.Uri[];
+  /** Where each snapshot written is. */
+  written: string[];
   unchanged: number;
-  customerFolder: vscode.Uri;
+  /** The customer's folder name in the notes folder. */
+  customer: string;
 }
 
-const decoder = new TextDecoder();
 const name = (uri: vscode.Uri) => uri.path.split('/').pop() ?? uri.toString();
+const decoder = new TextDecoder('utf-8');
+
+/** The picked files, with each picked folder replaced by the .json files directly in it. */
+async function payloadFiles(picked: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+  const files: vscode.Uri[] = [];
+  for (const uri of picked) {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (!(stat.type & vscode.FileType.Directory)) {
+      files.push(uri);
+      continue;
+    }
+    const entries = await vscode.workspace.fs.readDirectory(uri);
+    const json = entries.filter(([n, type]) => type & vscode.FileType.File && n.toLowerCase().endsWith('.json') && !n.startsWith('.'));
+    files.push(...json.map(([n]) => n).sort().map((n) => vscode.Uri.joinPath(uri, n)));
+  }
+  return files;
+}
+
+/** Reads and checks one payload; its size is checked before a byte is read. */
+async function readPayload(uri: vscode.Uri, keys: readonly string[], now: Date): Promise<ParsedPayload> {
+  const tooBig = sizeProblem((await vscode.workspace.fs.stat(uri)).size);
+  if (tooBig) return { ok: false, problem: tooBig };
+  return parsePayload(decoder.decode(await vscode.workspace.fs.readFile(uri)), { keys, now });
+}
 
 export function registerUsageCommands(banks: BankService, state: vscode.Memento, log: Log): vscode.Disposable[] {
-  async function pickCustomer(notesFolder: vscode.Uri): Promise<{ folder: vscode.Uri; name: string } | undefined> {
-    const customers = await listCustomerFolders(notesFolder, log);
+  async function pickCustomer(notes: WorkspaceNotesFolder): Promise<{ folder: string; name: string } | undefined> {
+    const customers = await listCustomerFolders(notesSource(notes, log));
     const NEW = '$(add) New customer…';
     const pick = await vscode.window.showQuickPick(
-      [...customers.map((c) => ({ label: c.name, description: c.lastCall ? `last call ${c.lastCall}` : '', folder: c.folder })), { label: NEW, description: '', folder: undefined }],
+      [...customers.map((c) => ({ label: c.name, description: c.lastCall ? `last call ${c.lastCall}` : '', folder: c.folder as string | undefined })), { label: NEW, description: '', folder: undefined }],
       { title: 'Import Usage Data: which customer is this usage data for?', placeHolder: 'Pick a customer, or add a new one', ignoreFocusOut: true },
     );
     if (!pick) return undefined;
@@ -57,10 +83,10 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() ? undefined : 'Type the customer’s name.'),
     });
-    return typed?.trim() ? { folder: vscode.Uri.joinPath(notesFolder, slugify(typed.trim(), 'customer')), name: typed.trim() } : undefined;
+    return typed?.trim() ? { folder: slugify(typed.trim(), 'customer'), name: typed.trim() } : undefined;
   }
 
-  async function pickPayloads(): Promise<vscode.Uri[] | undefined> {
+  function pickPayloads(): Thenable<vscode.Uri[] | undefined> {
     return vscode.window.showOpenDialog({
       title: 'Import Usage Data: Service Ping payloads (a JSON file, several, or a folder of monthly payloads)',
       openLabel: 'Import',
@@ -83,96 +109,88 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
     return typed?.trim() || undefined;
   }
 
-  async function importUsage(arg?: ImportArgs): Promise<ImportResult | undefined> {
-    const args = arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) ? arg : {};
+  /** Every payload checked, then the import planned against what is stored; problems or writes. */
+  async function prepare(notes: WorkspaceNotesFolder, customer: string, picked: readonly vscode.Uri[], keys: readonly string[]) {
+    const files = await payloadFiles(picked);
+    if (!files.length) return { problems: ['the folder has no .json files; pick the Service Ping payloads themselves, or the folder that holds them'] };
+    const now = new Date();
+    const incoming: IncomingPayload[] = [];
+    const problems: string[] = [];
+    const unavailable = new Map<string, string>();
+    for (const uri of files) {
+      const parsed = await readPayload(uri, keys, now).catch((err: unknown): ParsedPayload => ({ ok: false, problem: `it could not be read (${err instanceof Error ? err.message : String(err)})` }));
+      if (!parsed.ok) {
+        problems.push(`${name(uri)}: ${parsed.problem}`);
+        continue;
+      }
+      incoming.push({ source: name(uri), snapshot: parsed.snapshot });
+      for (const u of parsed.unavailable) unavailable.set(u.path, `${u.path}: ${u.reason}`);
+    }
+    if (problems.length) return { problems };
+    const plan = planImport(await storedSnapshots(notes, customer, keys, log, now), incoming);
+    return plan.ok ? { plan, unavailable: [...unavailable.values()] } : { problems: plan.problems };
+  }
+
+  async function importUsage(arg?: ImportArgs | vscode.Uri): Promise<ImportResult | undefined> {
+    const args: ImportArgs = arg && !(arg instanceof vscode.Uri) && typeof arg === 'object' ? arg : {};
     let location;
     try {
       location = await resolveNotesLocation(state);
     } catch (err) {
-      if (err instanceof NotesLocationError) {
-        void vscode.window.showErrorMessage(err.message);
-        return undefined;
-      }
-      throw err;
+      if (!(err instanceof NotesLocationError)) throw err;
+      void vscode.window.showErrorMessage(err.message);
+      return undefined;
     }
     if (!location) return undefined;
+    const notes = new WorkspaceNotesFolder(location.folder);
     const picked = args.uris?.map((u) => (typeof u === 'string' ? vscode.Uri.file(u) : u)) ?? (arg instanceof vscode.Uri ? [arg] : await pickPayloads());
     if (!picked?.length) return undefined;
-    const customer = args.customer?.trim()
-      ? { folder: vscode.Uri.joinPath(location.folder, slugify(args.customer.trim(), 'customer')), name: args.customer.trim() }
-      : await pickCustomer(location.folder);
+    const given = args.customer?.trim();
+    const customer = given ? { folder: slugify(given, 'customer'), name: given } : await pickCustomer(notes);
     if (!customer) return undefined;
 
     const catalog = await banks.ready();
     const keys = usageKeys(catalog.banks);
     const started = Date.now();
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Call Coach: importing usage data' }, async () => {
-      const files = await payloadFiles(picked);
-      if (!files.length) return { problems: ['the folder has no .json files; pick the Service Ping payloads themselves, or the folder that holds them'] };
-      const now = new Date();
-      const incoming: IncomingPayload[] = [];
-      const problems: string[] = [];
-      const unavailable = new Map<string, string>();
-      for (const uri of files) {
-        const parsed = await readPayload(uri, keys, now).catch((err: Error) => ({ ok: false as const, problem: `it could not be read (${err.message})` }));
-        if (!parsed.ok) problems.push(`${name(uri)}: ${parsed.problem}`);
-        else {
-          incoming.push({ source: name(uri), snapshot: parsed.snapshot });
-          for (const u of parsed.unavailable) unavailable.set(u.path, `${u.path}: ${u.reason}`);
-        }
-      }
-      if (problems.length) return { problems };
-      const stored = await storedSnapshots(customer.folder, keys, log, now);
-      const plan = planImport(stored, incoming);
-      if (!plan.ok) return { problems: plan.problems };
-      const folder = usageFolder(customer.folder);
-      const written: vscode.Uri[] = [];
-      try {
-        for (const w of plan.writes) {
-          const target = vscode.Uri.joinPath(folder, w.file);
-          await replaceFile(target, w.text);
-          written.push(target);
-        }
-      } catch (err) {
-        // Nothing half-imported: take back what this import wrote.
-        for (const uri of written) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
-        return { problems: [`the snapshots could not be written to ${folder.fsPath || folder.toString()} (${(err as Error).message})`] };
-      }
-      return { written, unchanged: plan.unchanged.length, unavailable: [...unavailable.values()] };
-    });
-
-    if ('problems' in outcome && outcome.problems) {
-      for (const p of outcome.problems) log.error(`Usage data not imported: ${p}`);
-      const more = outcome.problems.length > 1 ? ` (and ${outcome.problems.length - 1} more problem${outcome.problems.length > 2 ? 's' : ''} in the log)` : '';
-      void vscode.window.showErrorMessage(`Usage data not imported, nothing was written: ${outcome.problems[0]}${more}`, 'Show Log').then((p) => p && log.show(true));
+    const prepared = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Call Coach: importing usage data' }, () => prepare(notes, customer.folder, picked, keys));
+    if ('problems' in prepared) {
+      const problems = prepared.problems ?? [];
+      for (const p of problems) log.error(`Usage data not imported: ${p}`);
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} in the log)` : '';
+      void vscode.window.showErrorMessage(`Usage data not imported, nothing was written: ${problems[0]}${more}`, 'Show Log').then((p) => p && log.show(true));
       return undefined;
     }
-    const { written, unchanged, unavailable } = outcome as { written: vscode.Uri[]; unchanged: number; unavailable: string[] };
-    log.info(`Usage data for ${customer.name}: ${written.length} snapshot(s) written, ${unchanged} already there, in ${Date.now() - started} ms.`);
-    if (unavailable.length) log.info(`Usage data for ${customer.name}: unavailable metrics (error values or not sent): ${unavailable.join('; ')}`);
+    const { plan, unavailable } = prepared;
+    let written: string[];
+    try {
+      written = await writeSnapshots(notes, customer.folder, plan.writes);
+    } catch (err) {
+      void reportError(log, `The usage snapshots could not be written to ${notes.where([customer.folder, USAGE_FOLDER])}.`, 'Check that the folder can be written to, then import again.', err);
+      return undefined;
+    }
+    log.info(`Usage data for ${customer.name}: ${written.length} snapshot(s) written, ${plan.unchanged.length} already there, in ${Date.now() - started} ms.`);
+    if (unavailable.length) log.info(`Usage data for ${customer.name}: unavailable metrics (error values, or not sent by this instance): ${unavailable.join('; ')}`);
 
-    await rememberCustomerSince(customer, args.customerSince);
+    await rememberCustomerSince(notes, customer, args.customerSince);
     let planUri: vscode.Uri | undefined;
     try {
-      planUri = (await updateSuccessPlan(customer.folder, catalog, log)).uri;
+      planUri = notes.uri((await updateSuccessPlan(notesSource(notes, log), customer.folder, catalog)).path);
     } catch (err) {
       if (err instanceof PlanFileError) void vscode.window.showWarningMessage(`Usage data imported, but ${PLAN_FILE} was left as it is: ${err.message}`);
       else log.error('Usage data imported, but the success plan could not be updated', err);
     }
-    const what = written.length ? `${written.length} monthly snapshot${written.length === 1 ? '' : 's'} stored` : 'already imported; nothing new';
+    const what = written.length ? `${written.length} monthly snapshot${written.length === 1 ? '' : 's'} stored` : 'already imported, nothing new';
     const missing = unavailable.length ? ` ${unavailable.length} metric${unavailable.length === 1 ? ' was' : 's were'} unavailable (see the log).` : '';
     void vscode.window.showInformationMessage(`Usage data for ${customer.name}: ${what}.${missing}`, ...(planUri ? ['Open Success Plan'] : [])).then((p) => {
       if (p && planUri) void vscode.window.showTextDocument(planUri, { preview: false });
     });
-    return { written, unchanged, customerFolder: customer.folder };
+    return { written, unchanged: plan.unchanged.length, customer: customer.folder };
   }
 
-  /** Asks once per customer; an answer goes into the plan's front matter. */
-  async function rememberCustomerSince(customer: { folder: vscode.Uri; name: string }, given: string | null | undefined): Promise<void> {
-    const planUri = vscode.Uri.joinPath(customer.folder, PLAN_FILE);
-    const text = (await exists(planUri)) ? decoder.decode(await vscode.workspace.fs.readFile(planUri)) : undefined;
-    if (readCustomerSince(text)) return;
-    if (given === null) return;
+  /** Asks once per customer; the answer goes into the plan's front matter. */
+  async function rememberCustomerSince(notes: WorkspaceNotesFolder, customer: { folder: string; name: string }, given: string | null | undefined): Promise<void> {
+    const text = await planText(notes, customer.folder);
+    if (readCustomerSince(text) || given === null) return;
     const month = given ?? (await askCustomerSince(customer.name));
     if (!month || monthProblem(month, localToday())) return;
     const next = withCustomerSince(text, month);
@@ -180,11 +198,11 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
       void vscode.window.showWarningMessage(`${PLAN_FILE}'s front matter could not be read, so customer since was not saved; add \`customerSince: ${month}\` to it by hand.`);
       return;
     }
-    await replaceFile(planUri, next);
+    await notes.write([customer.folder, PLAN_FILE], next);
   }
 
   return [
-    registerCommand(IMPORT_USAGE_COMMAND, async (arg?: ImportArgs) => {
+    registerCommand(CommandId.importUsageData, async (arg?: ImportArgs | vscode.Uri) => {
       try {
         return await importUsage(arg);
       } catch (err) {
