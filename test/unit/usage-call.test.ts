@@ -5,7 +5,7 @@ import { parseNote } from '../../src/core/note/parse';
 import { renderNote } from '../../src/core/note/render';
 import { toCallBank } from '../../src/core/session/fromBank';
 import { reduce, startCall } from '../../src/core/session/reducer';
-import { callStateSchema } from '../../src/core/session/schema';
+import { callStateSchema } from '../../src/core/session/model';
 import { toNote } from '../../src/core/session/toNote';
 import { applyUsage } from '../../src/core/usage/callUsage';
 import { parsePayload } from '../../src/core/usage/payload';

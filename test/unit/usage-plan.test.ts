@@ -55,7 +55,9 @@ describe('plan: the Usage section', () => {
 });
 
 describe('plan: usage in the roll-up', () => {
-  const { buildPlan, renderPlan, beginMarker } = require('../../src/core/plan/rollup') as typeof import('../../src/core/plan/rollup');
+  const { buildPlan } = require('../../src/core/plan/rollup') as typeof import('../../src/core/plan/rollup');
+  const { renderPlan } = require('../../src/core/plan/planFile') as typeof import('../../src/core/plan/planFile');
+  const { beginMarker } = require('../../src/core/plan/generatedFile') as typeof import('../../src/core/plan/generatedFile');
   const { planContext } = require('../../src/core/plan/context') as typeof import('../../src/core/plan/context');
   const context = planContext(builtInBanks(), '2026-03-20');
   const usage = planUsage([snap(0), snap(1, { 'counts.count_total_create_ci_build_monthly': 1000 })], { customerSince: '2025-01' })!;
