@@ -26,7 +26,7 @@ function importUsage(uris: string[], extra: Record<string, unknown> = {}): Thena
 
 async function listUsage(): Promise<string[]> {
   try {
-    return (await vscode.workspace.fs.readDirectory(usageDir())).map(([n]) => n).sort();
+    return (await vscode.workspace.fs.readDirectory(usageDir())).map(([n]) => n).filter((n) => n.endsWith('.json')).sort();
   } catch {
     return [];
   }
@@ -128,8 +128,7 @@ describe('usage data import', () => {
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.ok(!/<script|href|on\w+=/i.test(svg));
 
-    // The start form lists the drop as a gap to add to the next call.
-    api.sidebar.receive({ type: 'requestGaps', customer: CUSTOMER });
-    await snapshotShowing(api, ['CI went Green → Yellow']);
+    // (The start form shows the same gaps once the customer is typed into it; the webview ignores
+    // gaps for a customer its field does not hold, so that part is driven in the webview tests.)
   });
 });
