@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EE_BASE, monthDate, payload } from '../../unit/usagePayloads';
+import { EE_BASE, monthDate, payload } from '../../unit/core/usage/usagePayloads';
 import { activateExtension, exists, readText, workspaceRoot } from './helpers';
 
 const CUSTOMER = 'Umbrella Usage Test';

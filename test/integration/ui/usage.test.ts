@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { renderNote } from '../../../src/core/note/render';
-import { realistic } from '../../unit/noteFixtures';
-import { EE_BASE, monthDate, payload } from '../../unit/usagePayloads';
+import { realistic } from '../../unit/core/note/noteFixtures';
+import { EE_BASE, monthDate, payload } from '../../unit/core/usage/usagePayloads';
 import { openWorkbench, type Workbench } from './workbench';
 
 const CUSTOMER = 'Umbrella Usage';

@@ -239,7 +239,7 @@ criteria:
 });
 
 describe('customer since, in the success plan front matter', () => {
-  const { readCustomerSince, withCustomerSince, monthProblem } = require('../../src/core/usage/customerSince') as typeof import('../../src/core/usage/customerSince');
+  const { readCustomerSince, withCustomerSince, monthProblem } = require('../../../../src/core/usage/customerSince') as typeof import('../../../../src/core/usage/customerSince');
   it('is added, replaced in place, and read back; everything else stays', () => {
     assert.equal(withCustomerSince(undefined, '2025-06'), '---\ncustomerSince: 2025-06\n---\n');
     const plan = '---\ntype: success-plan\ncustomer: Acme\n# mine\n---\n\n# Acme\n';

@@ -1,16 +1,16 @@
 // Usage data in a call: scorecards pre-ticked from the data, health from the computed colours, the
 // CSM's overrides, and the note recording both the data and the judgement.
 import { strict as assert } from 'node:assert';
-import { parseNote } from '../../src/core/note/parse';
-import { renderNote } from '../../src/core/note/render';
-import { toCallBank } from '../../src/core/session/fromBank';
-import { reduce, startCall } from '../../src/core/session/reducer';
-import { callStateSchema } from '../../src/core/session/model';
-import { toNote } from '../../src/core/session/toNote';
-import { applyUsage } from '../../src/core/usage/callUsage';
-import { parsePayload } from '../../src/core/usage/payload';
-import { usageKeys, usageReport } from '../../src/core/usage/report';
-import { builtInBanks } from './builtInBanks';
+import { parseNote } from '../../../../src/core/note/parse';
+import { renderNote } from '../../../../src/core/note/render';
+import { toCallBank } from '../../../../src/core/session/fromBank';
+import { reduce, startCall } from '../../../../src/core/session/reducer';
+import { callStateSchema } from '../../../../src/core/session/model';
+import { toNote } from '../../../../src/core/session/toNote';
+import { applyUsage } from '../../../../src/core/usage/callUsage';
+import { parsePayload } from '../../../../src/core/usage/payload';
+import { usageKeys, usageReport } from '../../../../src/core/usage/report';
+import { builtInBanks } from '../../questions/builtInBanks';
 import { EE_BASE, monthDate, payload } from './usagePayloads';
 
 describe('usage data in a call', () => {

@@ -1,10 +1,10 @@
 // The success plan's Usage section and chart: colours per snapshot, license utilization over time,
 // alerts with the next step, and an SVG that any renderer shows (no script, no external reference).
 import { strict as assert } from 'node:assert';
-import { parsePayload } from '../../src/core/usage/payload';
-import { planUsage, usageChartSvg, usageRegionLines } from '../../src/core/usage/planUsage';
-import { usageKeys } from '../../src/core/usage/report';
-import { builtInBanks } from './builtInBanks';
+import { parsePayload } from '../../../../src/core/usage/payload';
+import { planUsage, usageChartSvg, usageRegionLines } from '../../../../src/core/usage/planUsage';
+import { usageKeys } from '../../../../src/core/usage/report';
+import { builtInBanks } from '../../questions/builtInBanks';
 import { EE_BASE, monthDate, payload, type Flat } from './usagePayloads';
 
 const keys = usageKeys(builtInBanks());
@@ -55,10 +55,10 @@ describe('plan: the Usage section', () => {
 });
 
 describe('plan: usage in the roll-up', () => {
-  const { buildPlan } = require('../../src/core/plan/rollup') as typeof import('../../src/core/plan/rollup');
-  const { renderPlan } = require('../../src/core/plan/planFile') as typeof import('../../src/core/plan/planFile');
-  const { beginMarker } = require('../../src/core/plan/generatedFile') as typeof import('../../src/core/plan/generatedFile');
-  const { planContext } = require('../../src/core/plan/context') as typeof import('../../src/core/plan/context');
+  const { buildPlan } = require('../../../../src/core/plan/rollup') as typeof import('../../../../src/core/plan/rollup');
+  const { renderPlan } = require('../../../../src/core/plan/planFile') as typeof import('../../../../src/core/plan/planFile');
+  const { beginMarker } = require('../../../../src/core/plan/generatedFile') as typeof import('../../../../src/core/plan/generatedFile');
+  const { planContext } = require('../../../../src/core/plan/context') as typeof import('../../../../src/core/plan/context');
   const context = planContext(builtInBanks(), '2026-03-20');
   const usage = planUsage([snap(0), snap(1, { 'counts.count_total_create_ci_build_monthly': 1000 })], { customerSince: '2025-01' })!;
 
