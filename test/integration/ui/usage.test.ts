@@ -120,8 +120,13 @@ describe('usage data in the real workbench', function () {
     await customer.click();
     await customer.press('ControlOrMeta+a');
     await customer.pressSequentially(CUSTOMER, { delay: 10 });
-    // The start form warns before the call.
-    await form.locator('text=/CI went Green → Yellow since the last call/').first().waitFor({ state: 'visible', timeout: 30_000 });
+    // The start form warns before the call: its coverage gaps open with the usage alert first.
+    const gaps = form.locator('summary', { hasText: `Not yet covered with ${CUSTOMER}` }).first();
+    await gaps.waitFor({ state: 'visible', timeout: 30_000 });
+    await gaps.click();
+    const firstGroup = form.locator('.gap-group').first();
+    await firstGroup.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await firstGroup.innerText(), /^Usage alerts \(1\)[\s\S]*CI went Green → Yellow since the last call/);
     await customer.press('Enter');
     await form.locator('#answer').waitFor({ state: 'visible', timeout: 30_000 });
 
