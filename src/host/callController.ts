@@ -166,12 +166,16 @@ export class CallController implements vscode.Disposable {
     if (!this.call) return false;
     const { customer, title } = this.call.state.setup;
     const answered = this.call.state.parts.reduce((n, p) => n + p.items.filter((i) => i.answer.trim()).length, 0);
+    const discard = vscode.l10n.t('Discard Call');
     const choice = await vscode.window.showWarningMessage(
-      `Discard the call "${title}" with ${customer}?`,
-      { modal: true, detail: `${answered} answer${answered === 1 ? '' : 's'} will be lost. This cannot be undone.` },
-      'Discard Call',
+      vscode.l10n.t('Discard the call "{0}" with {1}?', title, customer),
+      {
+        modal: true,
+        detail: answered === 1 ? vscode.l10n.t('1 answer will be lost. This cannot be undone.') : vscode.l10n.t('{0} answers will be lost. This cannot be undone.', answered),
+      },
+      discard,
     );
-    if (choice !== 'Discard Call') return false;
+    if (choice !== discard) return false;
     this.setCall(undefined);
     this.store.save(null);
     await this.store.flush();

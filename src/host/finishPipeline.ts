@@ -32,22 +32,22 @@ export class FinishPipeline {
     const { calls, log } = this.deps;
     await calls.ready();
     if (!calls.current) {
-      void vscode.window.showInformationMessage('There is no call in progress. Start one from the Call Coach sidebar.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is no call in progress. Start one from the Call Coach sidebar.'));
       return undefined;
     }
     let done: FinishedCall | undefined;
     try {
       done = await calls.finish();
       if (!done) return undefined;
-      this.deps.notify(`Saved ${done.label}`);
+      this.deps.notify(vscode.l10n.t('Saved {0}', done.label));
       await openNote(done.uri);
     } catch (err) {
       if (err instanceof NotesLocationError) {
-        const pick = await vscode.window.showErrorMessage(`${err.message} Your call is kept; finish it again once that is fixed.`, ...(err.action ? [err.action.title] : []));
+        const pick = await vscode.window.showErrorMessage(vscode.l10n.t('{0} Your call is kept; finish it again once that is fixed.', err.message), ...(err.action ? [err.action.title] : []));
         if (pick && err.action) await vscode.commands.executeCommand(err.action.command, ...(err.action.args ?? []));
         return undefined;
       }
-      await reportError(log, 'The call note could not be written; your call and its answers are kept.', 'Check that the notes folder is writable, then run "Finish Call" again.', err);
+      await reportError(log, vscode.l10n.t('The call note could not be written; your call and its answers are kept.'), vscode.l10n.t('Check that the notes folder is writable, then run "Finish Call" again.'), err);
       return undefined;
     }
     await this.updatePlan(done.uri);

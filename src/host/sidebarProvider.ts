@@ -117,7 +117,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'startCall':
         this.calls.start(message.setup).catch((err: unknown) => {
           this.log.error('Could not start the call', err);
-          this.post({ type: 'notice', level: 'error', text: `The call could not start: ${err instanceof Error ? err.message : String(err)}. Check the techniques you picked and try again.` });
+          this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('The call could not start: {0}. Check the techniques you picked and try again.', err instanceof Error ? err.message : String(err)) });
         });
         return;
       case 'requestGaps':
