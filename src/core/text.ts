@@ -59,3 +59,8 @@ export function truncate(text: string, max: number): string {
   cut = cut.trimEnd();
   return `${cut}${endsInLink(cut) ? ' ' : ''}…`;
 }
+
+/** "1 answer", "3 answers", "1 use-case health": `n` and the noun in the number it takes. */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -77,6 +77,15 @@ function field(label: string, control: HTMLElement, id: string, help?: string): 
   return h('div', 'field', h('label', { for: id, text: label }), control, help ? h('div', { class: 'help', id: helpId, text: help }) : null);
 }
 
+/**
+ * "7 stages", "1 objective without a metric": a group title (plural first word: Stages, Techniques
+ * never used, Objectives…, Metrics…) counted, its first word singular for one.
+ */
+export function countedGroup(n: number, title: string): string {
+  const words = title.toLowerCase();
+  return `${n} ${n === 1 ? words.replace(/^(\S+?)s\b/, '$1') : words}`;
+}
+
 export function renderStartForm(props: StartFormProps): StartForm {
   const byId = new Map(props.techniques.map((t) => [t.id, t]));
   let draft = props.draft ? reconcile(props.draft, props.techniques) : defaultDraft(props.techniques, props.playbooks, props.today);
@@ -308,7 +317,7 @@ export function renderStartForm(props: StartFormProps): StartForm {
           'summary',
           {},
           h('h3', { class: 'subheading', text: `Not yet covered with ${name} (${gaps.length})` }),
-          h('span', { class: 'help gap-counts', text: shown.map((g) => `${g.gaps.length} ${g.title.toLowerCase()}`).join(' · ') }),
+          h('span', { class: 'help gap-counts', text: shown.map((g) => countedGroup(g.gaps.length, g.title)).join(' · ') }),
         ),
         ...sections,
       );

@@ -4,6 +4,7 @@ import type { AnswerTag } from '../core/note/model';
 import type { CallState, CallValueDriver } from '../core/session/model';
 import type { CallAction } from '../core/session/reducer';
 import { objectiveItems } from '../core/session/toNote';
+import { counted } from '../core/text';
 import { hasText } from './callContext';
 import { renderObjectives } from './capturePanels';
 import { button, h, icon } from './dom';
@@ -26,10 +27,10 @@ export function renderWrapUp(state: CallState, drivers: readonly CallValueDriver
     h(
       'ul',
       'summary',
-      h('li', { text: `${answered.length} answers across ${state.parts.length} techniques` }),
-      h('li', { text: `${count('objective')} objectives · ${count('pain-point')} pain points · ${count('metric')} metrics` }),
-      h('li', { text: `${count('action-item')} action items · ${count('follow-up')} follow-ups` }),
-      h('li', { text: `${state.metrics.length} metrics with baselines · ${Object.keys(state.scores).length} stage scorecards · ${state.health.length} use-case health` }),
+      h('li', { text: `${counted(answered.length, 'answer')} across ${counted(state.parts.length, 'technique')}` }),
+      h('li', { text: `${counted(count('objective'), 'objective')} · ${counted(count('pain-point'), 'pain point')} · ${counted(count('metric'), 'metric')}` }),
+      h('li', { text: `${counted(count('action-item'), 'action item')} · ${counted(count('follow-up'), 'follow-up')}` }),
+      h('li', { text: `${counted(state.metrics.length, 'metric with a baseline', 'metrics with baselines')} · ${counted(Object.keys(state.scores).length, 'stage scorecard')} · ${state.health.length} use-case health` }),
     ),
     h('h3', { class: 'subheading', text: 'Objectives' }),
     renderObjectives(objectiveItems(state), drivers, state, dispatch),

@@ -98,7 +98,7 @@ describe('sidebar webview: a live call', function () {
     assert.deepEqual(await page.locator('.ladder li').allTextContents(), ['Set up HA', 'Uptime and scale', '…']);
     await page.keyboard.type('Ship features faster');
     await page.keyboard.press('Alt+KeyR');
-    assert.match(await page.locator('.wrap-up').innerText(), /Wrap up[\s\S]*1 objectives/i);
+    assert.match(await page.locator('.wrap-up').innerText(), /Wrap up[\s\S]*1 objective · /i);
     assert.equal(await focusedId(sidebar), 'answer', 'the Finish button takes the focus');
     await page.keyboard.press('Control+Enter');
     assert.deepEqual((await sidebar.posted()).at(-1), { type: 'finishCall' });

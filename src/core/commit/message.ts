@@ -2,6 +2,7 @@
 // words for what a commit holds ("1 call note and the success plan"), which the notification uses too.
 import { isNoteFileName, PLAN_FILE } from '../notesFolder';
 import { PORTFOLIO_FILE } from '../portfolio/portfolioFile';
+import { counted } from '../text';
 import { isUnder } from './selection';
 
 export const DEFAULT_COMMIT_TEMPLATE = 'Success plan notes: ${customers} (${notes}, ${date})';
@@ -41,8 +42,6 @@ export function commitContents(paths: readonly string[], notesFolder: string): C
   }
   return contents;
 }
-
-const counted = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "a", "a and b", "a, b and c". */
 function listed(parts: readonly string[]): string {

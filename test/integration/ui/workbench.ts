@@ -61,6 +61,8 @@ export interface Workbench {
   sidebar(contains?: string): Promise<Frame>;
   /** Runs a command from the palette (F1, its title typed, Enter), as a user would. */
   palette(title: string): Promise<void>;
+  /** Opens a quick input by its key (Ctrl+P, Ctrl+Shift+O…), pressing again if focus swallowed it. */
+  quickInput(key: string): Promise<void>;
   /** The text of the first notification toast that matches. */
   notification(match: RegExp): Promise<string>;
   /** A PNG of the activity bar and sidebar (for the screenshots in the report). */
@@ -116,6 +118,19 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     const page = launched.page;
     await page.goto(host.workbenchUrl({ baseUrl, folder: workspace }), { waitUntil: 'domcontentloaded' });
     await host.openActivity(page, 'Call Coach');
+    /** Presses `key` until a quick input shows (a key pressed while focus is changing hands is lost). */
+    const quickInput = async (key: string) => {
+      const input = page.locator('.quick-input-widget input');
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press(key);
+        try {
+          await input.waitFor({ state: 'visible', timeout: 5_000 });
+          return;
+        } catch (err) {
+          if (attempt >= 4) throw err;
+        }
+      }
+    };
     const sidebar = async (contains?: string): Promise<Frame> => {
       const deadline = Date.now() + 90_000;
       for (;;) {
@@ -126,9 +141,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       }
     };
     const palette = async (title: string) => {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 20_000 });
+      await quickInput('F1');
       await page.keyboard.type(title, { delay: 10 });
       await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 20_000 });
       await page.keyboard.press('Enter');
@@ -140,6 +153,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     };
     const shootSidebar = async (file: string) => {
       mkdirSync(dirname(file), { recursive: true });
+      await page.mouse.move(1275, 795); // no hover tooltip in the shot
+      await page.waitForTimeout(300);
       const bar = await page.locator('.part.sidebar').boundingBox();
       const status = await page.locator('.part.statusbar').boundingBox();
       await page.screenshot({ path: file, clip: { x: 0, y: 0, width: bar ? Math.ceil(bar.x + bar.width) + 4 : 1280, height: status ? Math.round(status.y) : 800 } });
@@ -151,7 +166,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       const text = (await host.findWebviewText(page).catch(() => undefined))?.text ?? '(no sidebar)';
       console.log(`[ui] failed: ${title}\n[ui] window: ${file}\n[ui] sidebar: ${text.slice(0, 1500)}`);
     };
-    return { page, workspace, sidebar, palette, notification, shootSidebar, keepFailure, close };
+    return { page, workspace, sidebar, palette, quickInput, notification, shootSidebar, keepFailure, close };
   } catch (err) {
     await close();
     throw err;
