@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { bootstrap, REPO as repo } from './bootstrap.mjs';
 
-const SUITES = ['unit', 'webview', 'package', 'integration', 'web', 'start'];
+const SUITES = ['unit', 'webview', 'package', 'integration', 'keys', 'web', 'start'];
 const only = process.argv.slice(2); // e.g. `npm test -- unit webview`
 const wants = (suite) => only.length === 0 || only.includes(suite);
 
@@ -91,6 +91,22 @@ function integrationSuite() {
   totals.failed += failed;
 }
 
+/**
+ * The call's keys pressed in the real workbench, with the defaults and with a user's rebinding
+ * (test/host/keys.mjs): each ✔/✗ line it prints is one test.
+ */
+function keysSuite() {
+  console.log('\n> keys tests (the call\'s keybindings in the real workbench, default and rebound)');
+  const r = spawnSync(process.execPath, ['test/host/keys.mjs', '--no-build'], { cwd: repo, env: childEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  process.stdout.write(output);
+  const passed = (output.match(/^\[keys\] ✔/gm) ?? []).length;
+  const failed = (output.match(/^\[keys\] ✗/gm) ?? []).length;
+  totals.passed += passed;
+  totals.failed += failed;
+  if (r.status !== 0 && failed === 0) broken.push(`keys: test/host/keys.mjs exited ${r.status ?? r.signal} before its checks ran`);
+}
+
 /** Call Coach in the web worker extension host (test/web/run.mjs): a suite inside it, and a call typed into its sidebar. */
 function webSuite() {
   console.log('\n> web tests (web worker extension host, as in vscode.dev and GitLab\'s Web IDE)');
@@ -134,6 +150,7 @@ if (built) {
   if (wants('webview')) await mochaSuite('webview', join(repo, 'out/test/webview'), 30000);
   if (wants('package')) await mochaSuite('package', join(repo, 'out/test/package'), 120000);
   if (wants('integration')) integrationSuite();
+  if (wants('keys')) keysSuite();
   if (wants('web')) webSuite();
   if (wants('start')) await startSuite();
 }
