@@ -8,6 +8,7 @@ import { localToday } from '../core/localToday';
 import { planContext } from '../core/plan/context';
 import { planObjectivesCsv } from '../core/plan/export';
 import { collectCustomer, collectPortfolio } from '../core/portfolio/collect';
+import { portfolioUsage } from '../core/usage/usageStore';
 import { PORTFOLIO_FILE, renderPortfolio } from '../core/portfolio/portfolioFile';
 import { loadBanks } from './banks';
 import { CliError, ExitCode } from './errors';
@@ -164,7 +165,7 @@ ${commonHelp}`,
       const ws = workspace(values, io);
       const notes = notesOf(ws, values, io);
       const context = planContext(loadBanks(ws.root, ws.teamBanks).catalog.banks, today(values));
-      const portfolio = await collectPortfolio(source(notes), { context, onCustomer: (input) => notes.index.done(notes.folder.where([input.folder])) });
+      const portfolio = await collectPortfolio(source(notes), { context, usage: portfolioUsage(source(notes)), onCustomer: (input) => notes.index.done(notes.folder.where([input.folder])) });
       if (values.json) {
         io.out(`${JSON.stringify(portfolio, null, 2)}\n`);
         return ExitCode.Ok;

@@ -7,6 +7,10 @@ import { readCustomerSince } from './customerSince';
 import type { StoredSnapshot, SnapshotWrite } from './importPlan';
 import { parsePayload, type UsageSnapshot } from './payload';
 import { sortSnapshots, usageKeys, usageReport, type UsageReport } from './report';
+import type { CustomerUsage } from '../portfolio/model';
+import type { SuccessPlan } from '../plan/model';
+import { usageSummary } from './drops';
+import { HEALTH_KEYS } from './keys';
 
 export const USAGE_FOLDER = 'usage';
 const decoder = new TextDecoder();
@@ -99,4 +103,19 @@ export async function writeUsageChart(source: { folder: NotesFolder }, customer:
     existing = undefined;
   }
   if (existing !== svg) await source.folder.write(path, svg);
+}
+
+/**
+ * The portfolio's usage hook (src/core/portfolio/collect.ts): a customer's health from its usage
+ * data (the worst use-case colour of the latest snapshot) and its usage alerts since the last call;
+ * undefined without snapshots, so the CSM's latest judgement stands.
+ */
+export function portfolioUsage(source: { folder: NotesFolder; log: NotesLog }): (customer: string, plan: SuccessPlan) => Promise<CustomerUsage | undefined> {
+  return async (customer, plan) => {
+    const snapshots = await customerSnapshots(source.folder, customer, HEALTH_KEYS, source.log);
+    if (!snapshots.length) return undefined;
+    const customerSince = await customerSinceOf(source.folder, customer);
+    const lastCallDate = plan.calls.reduce((d, c) => (c.date > d ? c.date : d), '');
+    return usageSummary(snapshots, { ...(customerSince ? { customerSince } : {}), ...(lastCallDate ? { lastCallDate } : {}) });
+  };
 }

@@ -11,6 +11,7 @@ import { localToday } from '../../core/localToday';
 import type { HealthColor } from '../../core/note/model';
 import { planContext } from '../../core/plan/context';
 import { collectCustomer, collectPortfolio } from '../../core/portfolio/collect';
+import { portfolioUsage } from '../../core/usage/usageStore';
 import { customerFigures, type CustomerInput } from '../../core/portfolio/aggregate';
 import type { CustomerFigures } from '../../core/portfolio/model';
 import { customerOrders, describeFigures, filterCustomers, groupCustomers, type CustomerOrder } from '../../core/portfolio/order';
@@ -245,8 +246,10 @@ export class CustomersView implements vscode.Disposable {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Call Coach: reading customers' }, async (progress) => {
       const context = await this.context();
       let read = 0;
-      await collectPortfolio(notesSource(folder, this.log), {
+      const source = notesSource(folder, this.log);
+      await collectPortfolio(source, {
         context,
+        usage: portfolioUsage(source),
         onCustomer: (input, figures) => {
           this.nodes.set(input.folder, customerNode(folder, input, figures));
           read++;
@@ -300,7 +303,8 @@ export class CustomersView implements vscode.Disposable {
     await this.loading;
     const context = await this.context();
     const started = performance.now();
-    const input = await collectCustomer(notesSource(folder, this.log), customer, { context });
+    const source = notesSource(folder, this.log);
+    const input = await collectCustomer(source, customer, { context, usage: portfolioUsage(source) });
     if (!input) this.nodes.delete(customer);
     else {
       this.nodes.set(customer, customerNode(folder, input, customerFigures(input, context.today).figures));

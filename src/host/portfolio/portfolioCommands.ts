@@ -13,6 +13,7 @@ import { localToday } from '../../core/localToday';
 import { PLAN_FILE } from '../../core/notesFolder';
 import { planContext } from '../../core/plan/context';
 import { collectPortfolio } from '../../core/portfolio/collect';
+import { portfolioUsage } from '../../core/usage/usageStore';
 import { PORTFOLIO_FILE, renderPortfolio } from '../../core/portfolio/portfolioFile';
 import { CommandId, Setting, SETTINGS_SECTION } from '../../ids';
 import type { BankService } from '../bankService';
@@ -41,7 +42,8 @@ export async function updatePortfolio({ banks, state, log }: PortfolioDeps, quie
     if (!location) return undefined;
     const folder = new WorkspaceNotesFolder(location.folder);
     const context = planContext((await banks.ready()).banks, localToday());
-    const portfolio = await collectPortfolio(notesSource(folder, log), { context });
+    const source = notesSource(folder, log);
+    const portfolio = await collectPortfolio(source, { context, usage: portfolioUsage(source) });
     const uri = folder.uri([PORTFOLIO_FILE]);
     let existing: string | undefined;
     try {

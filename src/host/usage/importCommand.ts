@@ -67,6 +67,18 @@ async function readPayload(uri: vscode.Uri, keys: readonly string[], now: Date):
   return parsePayload(decoder.decode(await vscode.workspace.fs.readFile(uri)), { keys, now });
 }
 
+/**
+ * A customer of the Customers view (its context menu's Import Usage Data): that customer is
+ * preselected; its folder is the one the tree read, whatever its name's slug would be.
+ */
+function customerNodeArg(arg: unknown): { folder: string; name: string } | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const node = arg as { kind?: unknown; folder?: unknown; customer?: unknown };
+  if (node.kind !== 'customer' || !(node.folder instanceof vscode.Uri) || typeof node.customer !== 'string') return undefined;
+  const folder = node.folder.path.split('/').filter(Boolean).pop();
+  return folder ? { folder, name: node.customer } : undefined;
+}
+
 export function registerUsageCommands(banks: BankService, state: vscode.Memento, log: Log): vscode.Disposable[] {
   async function pickCustomer(notes: WorkspaceNotesFolder): Promise<{ folder: string; name: string } | undefined> {
     const customers = await listCustomerFolders(notesSource(notes, log));
@@ -132,7 +144,7 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
   }
 
   async function importUsage(arg?: ImportArgs | vscode.Uri): Promise<ImportResult | undefined> {
-    const args: ImportArgs = arg && !(arg instanceof vscode.Uri) && typeof arg === 'object' ? arg : {};
+    const args: ImportArgs = arg && !(arg instanceof vscode.Uri) && typeof arg === 'object' && !customerNodeArg(arg) ? arg : {};
     let location;
     try {
       location = await resolveNotesLocation(state);
@@ -146,7 +158,8 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
     const picked = args.uris?.map((u) => (typeof u === 'string' ? vscode.Uri.file(u) : u)) ?? (arg instanceof vscode.Uri ? [arg] : await pickPayloads());
     if (!picked?.length) return undefined;
     const given = args.customer?.trim();
-    const customer = given ? { folder: slugify(given, 'customer'), name: given } : await pickCustomer(notes);
+    const node = customerNodeArg(arg);
+    const customer = node ?? (given ? { folder: slugify(given, 'customer'), name: given } : await pickCustomer(notes));
     if (!customer) return undefined;
 
     const catalog = await banks.ready();
@@ -168,6 +181,8 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
       void reportError(log, `The usage snapshots could not be written to ${notes.where([customer.folder, USAGE_FOLDER])}.`, 'Check that the folder can be written to, then import again.', err);
       return undefined;
     }
+    // The Customers view shows health and alerts from usage data: read them again.
+    void vscode.commands.executeCommand(CommandId.refreshCustomers).then(undefined, () => undefined);
     log.info(`Usage data for ${customer.name}: ${written.length} snapshot(s) written, ${plan.unchanged.length} already there, in ${Date.now() - started} ms.`);
     if (unavailable.length) log.info(`Usage data for ${customer.name}: unavailable metrics (error values, or not sent by this instance): ${unavailable.join('; ')}`);
 

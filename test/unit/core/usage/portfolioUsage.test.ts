@@ -1,0 +1,36 @@
+// Usage data in the portfolio (issue 13): a customer's health is the worst use-case colour of its
+// latest snapshot when it has usage data, otherwise the CSM's latest; its usage alerts are listed.
+import { strict as assert } from 'node:assert';
+import { renderNote } from '../../../../src/core/note/render';
+import { planContext } from '../../../../src/core/plan/context';
+import { collectPortfolio } from '../../../../src/core/portfolio/collect';
+import { portfolioRegionText } from '../../../../src/core/portfolio/regions';
+import { portfolioUsage } from '../../../../src/core/usage/usageStore';
+import { MemoryNotesFolder } from '../../fakes/memoryNotesFolder';
+import { source } from '../notesFixtures';
+import { realistic } from '../note/noteFixtures';
+import { builtInBanks } from '../../questions/builtInBanks';
+import { EE_BASE, monthDate, payload } from './usagePayloads';
+
+describe('usage data in the portfolio', () => {
+  const note = (customer: string) => renderNote({ ...realistic, customer, date: '2026-03-20', health: [{ useCase: 'CI', color: 'green', reason: 'fine' }] });
+  const folder = () =>
+    new MemoryNotesFolder({
+      'acme/2026-03-20-discovery.md': note('Acme'),
+      'acme/usage/2026-03-01.json': payload(EE_BASE, { recorded_at: monthDate(2) }),
+      'acme/usage/2026-04-01.json': payload(EE_BASE, { recorded_at: monthDate(3), 'counts.count_total_create_ci_build_monthly': 1000 }),
+      'initech/2026-03-20-discovery.md': note('Initech'),
+    });
+
+  it('health from usage data when there is any (worst colour), else the CSM’s; alerts since the last call', async () => {
+    const src = source(folder());
+    const portfolio = await collectPortfolio(src, { context: planContext(builtInBanks(), '2026-05-01'), usage: portfolioUsage(src) });
+    const acme = portfolio.customers.find((c) => c.folder === 'acme')!;
+    const initech = portfolio.customers.find((c) => c.folder === 'initech')!;
+    assert.deepStrictEqual([acme.health, acme.healthSource, acme.usageAlerts], ['yellow', 'usage', ['CI went Green → Yellow since the last call']]);
+    assert.deepStrictEqual([initech.health, initech.healthSource, initech.usageAlerts], ['green', 'csm', []]);
+    const md = Object.values(portfolioRegionText(portfolio)).join('\n');
+    assert.match(md, /Yellow \(usage data\)/);
+    assert.match(md, /CI went Green → Yellow since the last call/);
+  });
+});
