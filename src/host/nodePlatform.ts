@@ -4,12 +4,14 @@
 import type { Platform } from './platform';
 import { watchFolderEntries } from './folderWatch';
 import { claimByHardLink } from './hardLink';
+import { replaceByRename } from './atomicReplace';
 import { knowsCommitIdentity } from './git/gitIdentity';
 import { nodeByteText, nodeHash } from './plan/nodeText';
 
 export const nodePlatform: Platform = {
   watchFolderEntries,
   claimByHardLink,
+  replaceByRename,
   knowsCommitIdentity: (gitPath, repoRoot, requireConfig) => knowsCommitIdentity(gitPath, repoRoot, requireConfig),
   byteText: nodeByteText,
   hashBytes: nodeHash,

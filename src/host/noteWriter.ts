@@ -72,18 +72,28 @@ async function write(base: vscode.Uri, pathFor: (attempt: number) => string[], c
   throw new Error(`more than ${MAX_ATTEMPTS} notes with the same name`);
 }
 
-/** Replaces a file atomically (temporary file, then rename over it). */
+/**
+ * Replaces a file (a success plan, the portfolio) so that it is never missing: on disk a temporary
+ * file is renamed over it in one step (atomicReplace.ts). Elsewhere the text is written to the file
+ * in one call, not renamed over it: the workbench's rename with overwrite deletes the target first,
+ * so readers would see no file for a moment and a crash then would lose it, hand-written text and all.
+ */
 export async function replaceFile(target: vscode.Uri, content: string): Promise<void> {
   const dir = vscode.Uri.joinPath(target, '..');
   await vscode.workspace.fs.createDirectory(dir);
-  const temp = vscode.Uri.joinPath(dir, tempName());
-  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
-  try {
-    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
-  } catch (err) {
-    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-    throw err;
+  const bytes = new TextEncoder().encode(content);
+  if (target.scheme === 'file') {
+    const temp = vscode.Uri.joinPath(dir, tempName());
+    await vscode.workspace.fs.writeFile(temp, bytes);
+    let replaced = false;
+    try {
+      replaced = await platform().replaceByRename(temp.fsPath, target.fsPath);
+    } finally {
+      if (!replaced) await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+    }
+    if (replaced) return;
   }
+  await vscode.workspace.fs.writeFile(target, bytes);
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {

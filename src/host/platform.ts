@@ -15,6 +15,8 @@ export interface Platform {
   watchFolderEntries(folder: string, accept: (name: string) => boolean, onChange: () => void): vscode.Disposable | undefined;
   /** Puts `tempPath` in place at `targetPath` only if nothing is there, atomically (hardLink.ts). */
   claimByHardLink(tempPath: string, targetPath: string): Promise<LinkClaim>;
+  /** Moves `tempPath` over an existing `targetPath` in one atomic step (atomicReplace.ts); false when it cannot. */
+  replaceByRename(tempPath: string, targetPath: string): Promise<boolean>;
   /** Whether Git knows who is committing; undefined when it cannot be asked (gitIdentity.ts). */
   knowsCommitIdentity(gitPath: string, repoRoot: string, requireConfig: boolean): Promise<boolean | undefined>;
   /** How the note index turns bytes into text, and hashes them. */
@@ -26,6 +28,7 @@ export interface Platform {
 export const portablePlatform: Platform = {
   watchFolderEntries: () => undefined,
   claimByHardLink: () => Promise.resolve('unsupported'),
+  replaceByRename: () => Promise.resolve(false),
   knowsCommitIdentity: () => Promise.resolve(undefined),
   byteText: portableByteText,
   hashBytes: fnv1a,

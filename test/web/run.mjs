@@ -117,17 +117,21 @@ async function waitForFile(dir, match, timeoutMs = 30_000) {
 
 /** The palette lists Call Coach's commands, but not Commit Success Plan Notes: no Git on the web. */
 async function commitHiddenFromPalette(page) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill('>Call Coach: ');
-  const rows = page.locator('.quick-input-list .monaco-list-row');
-  await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
-  await page.waitForTimeout(300);
-  const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
-  await page.keyboard.press('Escape');
-  if (!labels.some((l) => l.includes('Update Success Plan'))) throw new Error(`the palette does not list Call Coach's commands: ${labels.join(' | ')}`);
-  if (labels.some((l) => l.includes('Commit Success Plan Notes'))) throw new Error('Commit Success Plan Notes is offered in the web worker host, where there is no Git');
+  // The palette shows only the rows that fit, so each command is looked for by its own name.
+  const paletteRows = async (query) => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${query}`);
+    await page.waitForTimeout(500);
+    const labels = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+    await page.keyboard.press('Escape');
+    return labels;
+  };
+  const update = await paletteRows('Call Coach: Update Success Plan');
+  if (!update.some((l) => l.includes('Update Success Plan'))) throw new Error(`the palette does not list Call Coach's commands: ${update.join(' | ')}`);
+  const commit = await paletteRows('Call Coach: Commit');
+  if (commit.some((l) => l.includes('Commit Success Plan Notes'))) throw new Error('Commit Success Plan Notes is offered in the web worker host, where there is no Git');
 }
 
 /** Part 2: a call typed into the real sidebar while Call Coach runs in the web worker. */

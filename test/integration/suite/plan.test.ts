@@ -2,6 +2,7 @@
 // text the CSM writes outside the generated regions survives regeneration byte for byte, and a plan
 // with damaged markers is reported and left exactly as it is.
 import * as assert from 'assert';
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { CallAction } from '../../../src/core/session/reducer';
 import type { CallSetup } from '../../../src/core/session/model';
@@ -92,6 +93,38 @@ describe('success plans', () => {
     assert.match(after, /^calls: 3$/m);
     assert.ok(after.includes(`\n${mine}\n<!-- call-coach:begin objectives -->`), 'the hand-written section is still there, byte for byte');
     assert.ok(after.endsWith('<!-- call-coach:end history -->\n\nClosing words, no newline at the end'), after.slice(-200));
+  });
+
+  it('never leaves the plan missing while it is rewritten, and leaves no temporary file', async () => {
+    // The workbench's rename with overwrite deletes the target first; a crash in that moment would
+    // lose the plan and the CSM's own text in it. The plan is replaced in one step instead: a reader
+    // looking at the disk as often as it can while the plan is rewritten never finds it gone.
+    const dir = vscode.Uri.joinPath(workspaceRoot(), ...PLAN_DIR);
+    const before = await readText(planUri());
+    let looks = 0;
+    let missing = 0;
+    let rewriting = true;
+    const reader = (async () => {
+      while (rewriting) {
+        looks++;
+        if (!existsSync(planUri().fsPath)) missing++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    try {
+      for (let i = 0; i < 10; i++) {
+        await write(planUri(), before.replace('| 2026-04-01 | [Kick-off]', `| 2026-04-01 | [Edited by hand ${i}]`));
+        await vscode.commands.executeCommand(CommandId.updateSuccessPlan, { customer: CUSTOMER });
+      }
+    } finally {
+      rewriting = false;
+      await reader;
+    }
+    assert.strictEqual(await readText(planUri()), before);
+    assert.ok(looks > 20, `the reader looked only ${looks} times`);
+    assert.strictEqual(missing, 0, `the plan was missing ${missing} of ${looks} times the disk was read`);
+    const left = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name).filter((name) => name.endsWith('.tmp'));
+    assert.deepStrictEqual(left, [], 'temporary files left beside the plan');
   });
 
   it('reports a plan with damaged markers and leaves it untouched', async () => {
