@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { parseNote } from '../../../src/core/note/parse';
 import type { CallNote } from '../../../src/core/note/model';
-import { openWorkbench, type Workbench } from './workbench';
+import { openWorkbench, type Workbench, closeAfterwards } from './workbench';
 
 const TOPIC = 'how releases reach production';
 const TED_ANSWER = 'Tagged builds, a change board on Thursdays';
@@ -73,10 +73,7 @@ describe('a call typed into the real sidebar and finished by keyboard', function
   before(async () => {
     wb = await openWorkbench({ gitRepository: true, settings: { 'callCoach.openNoteAfterFinish': 'none', 'callCoach.commitAfterFinish': 'never' } });
   });
-  after(() => wb?.close());
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.keepFailure(this.currentTest.title);
-  });
+  closeAfterwards(() => wb);
 
   it('keeps every typed value: answers, TED topic, metric, health, stage percent and criteria, objective details', async () => {
     const { page } = wb;

@@ -2,7 +2,7 @@
 // opened in Restricted Mode and with the built-in Git extension disabled: the question banks still
 // load, and Commit Success Plan Notes says what stands in the way and what to do.
 import { strict as assert } from 'node:assert';
-import { openWorkbench, type Workbench } from './workbench';
+import { openWorkbench, type Workbench, closeAfterwards } from './workbench';
 
 describe('the palette, by keyboard, in the real workbench', function () {
   this.timeout(300_000);
@@ -10,10 +10,7 @@ describe('the palette, by keyboard, in the real workbench', function () {
   before(async () => {
     wb = await openWorkbench();
   });
-  after(() => wb?.close());
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.keepFailure(this.currentTest.title);
-  });
+  closeAfterwards(() => wb);
 
   it('Browse Stage Questions: each stage row shows its own rule first; a Verify question added to the running call', async () => {
     const { page } = wb;
@@ -72,10 +69,7 @@ describe('Restricted Mode in the real workbench', function () {
       files: { '.callcoach/questions/team.yaml': 'id: team-checklist\nkind: technique\ntitle: Team opener\nsummary: Our own opener.\nsource: { title: Team, url: https://example.com/team }\nprompts:\n  - id: team-opener\n    text: What changed since our last call?\n    hint: Listen for news.\n' },
     });
   });
-  after(() => wb?.close());
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.keepFailure(this.currentTest.title);
-  });
+  closeAfterwards(() => wb);
 
   it('loads the banks, a team bank too, and Commit Notes says it needs a trusted folder', async () => {
     const { page } = wb;
@@ -100,10 +94,7 @@ describe('Git turned off (git.enabled: false), in the real workbench', function 
   before(async () => {
     wb = await openWorkbench({ settings: { 'git.enabled': false } });
   });
-  after(() => wb?.close());
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.keepFailure(this.currentTest.title);
-  });
+  closeAfterwards(() => wb);
 
   it('loads the banks, and Commit Notes says Git is off and what to do', async () => {
     const frame = await wb.sidebar('Customer');

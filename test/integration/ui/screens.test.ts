@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { openWorkbench, REPO, type Workbench } from './workbench';
+import { openWorkbench, REPO, type Workbench, closeAfterwards } from './workbench';
 
 const SHOTS = process.env.CALL_COACH_SHOTS || join(REPO, 'test-results', 'screenshots');
 const SAMPLE = join(REPO, 'test', 'fixtures', 'sample-customer', 'success-plans', 'northwind-logistics');
@@ -48,10 +48,7 @@ describe('what a CSM sees, shot in the real workbench', function () {
     await header.waitFor({ state: 'visible', timeout: 60_000 });
     if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
   });
-  after(() => wb?.close());
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.keepFailure(this.currentTest.title);
-  });
+  closeAfterwards(() => wb);
 
   it('a returning customer: gaps summarized by kind, Start in view; a call of 9 techniques with real progress; the technique list', async () => {
     const { page } = wb;

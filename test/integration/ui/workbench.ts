@@ -172,3 +172,15 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     throw err;
   }
 }
+
+/**
+ * The hooks every workbench describe needs: close the workbench when the describe ends, and keep a
+ * screenshot of the whole window for each test that failed. `workbench` is read when a hook runs,
+ * after `before` has opened it.
+ */
+export function closeAfterwards(workbench: () => Workbench | undefined): void {
+  after(() => workbench()?.close());
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench()?.keepFailure(this.currentTest.title);
+  });
+}
