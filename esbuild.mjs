@@ -50,11 +50,16 @@ const builds = [
   // (src/host/nodePlatform.ts); on first use it loads the features from dist/web/extension.js.
   { ...host, ...timed, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './web/extension.js'] },
   // The `call-coach` command line (package.json `bin`): Node only, no `vscode`, the same src/core.
+  // Built `neutral` so that packages resolve their `default` export, as the extension host's
+  // features bundle does: yaml's `node` export reads process.env on every token it parses (for its
+  // LOG_TOKENS / LOG_STREAM debugging), which makes reading YAML twice as slow; its `default`
+  // export is the same code without that. Node's built-ins (all imported as `node:…`) stay external.
   {
     ...host,
+    platform: 'neutral',
     entryPoints: ['src/cli/bin.ts'],
     outfile: 'dist/cli.js',
-    external: [],
+    external: ['node:*'],
     banner: { js: '#!/usr/bin/env node' },
     define: { CALL_COACH_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },

@@ -112,10 +112,12 @@ function stageBuild() {
   say('production build (esbuild.mjs --production) in a scratch copy');
   run(process.execPath, ['esbuild.mjs', '--production'], { cwd: stage });
   // The bench scripts, bundled next to it (playwright-core stays a require of the checkout's).
+  // `neutral`, as esbuild.mjs builds the CLI and the host's features bundle resolves packages: their
+  // `default` export, not yaml's `node` one (which reads process.env on every token it parses).
   const esbuild = join(REPO, 'node_modules', 'esbuild', 'bin', 'esbuild');
   mkdirSync(join(stage, 'bench'));
   for (const name of ['rollup', 'webview', 'portfolio', 'bankload', 'usage']) {
-    run(esbuild, [join(REPO, 'test', 'bench', `${name}.ts`), '--bundle', '--platform=node', '--target=node20', '--external:playwright-core', '--main-fields=module,main', '--log-level=warning', `--outfile=${join(stage, 'bench', `${name}.cjs`)}`], { cwd: REPO });
+    run(esbuild, [join(REPO, 'test', 'bench', `${name}.ts`), '--bundle', '--platform=neutral', '--format=cjs', '--target=node20', '--external:node:*', '--external:playwright-core', '--main-fields=module,main', '--log-level=warning', `--outfile=${join(stage, 'bench', `${name}.cjs`)}`], { cwd: REPO });
   }
 }
 
