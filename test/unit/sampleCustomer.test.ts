@@ -1,7 +1,11 @@
 // The sample customer `npm start` opens (test/fixtures/sample-customer) is what Call Coach itself
 // writes: each note is renderNote of its call (test/fixtures/sampleCustomer.ts), parses back with
 // parseNote to the same call, and success-plan.md is the roll-up of those notes as the host writes
-// it. The team bank loads cleanly beside the built-in banks.
+// it after the last call. Then three monthly usage snapshots are imported as Import Usage Data
+// imports them (every payload parsed, the batch planned against what is stored, the snapshots
+// written, customerSince put in the plan's front matter, the plan updated with its Usage section
+// and chart), all through src/core on an in-memory notes folder; the fixture's files are exactly
+// what that leaves. The team bank loads cleanly beside the built-in banks.
 //
 // When the note or plan format changes, regenerate the files and review the diff:
 //   CALL_COACH_UPDATE_SAMPLE=1 npm test -- unit
@@ -20,11 +24,23 @@ import { renderPlan } from '../../src/core/plan/planFile';
 import { buildPlan } from '../../src/core/plan/rollup';
 import { questionText } from '../../src/core/session/reducer';
 import { slugify } from '../../src/core/paths';
-import { SAMPLE_CALLS, SAMPLE_CUSTOMER, SAMPLE_OVERLAY, SAMPLE_PLAN_DAY, SAMPLE_TEAM_BANKS, type SampleCall } from '../fixtures/sampleCustomer';
+import { NoteIndex } from '../../src/core/plan/noteIndex';
+import { updateSuccessPlan } from '../../src/core/plan/updatePlan';
+import { readCustomerSince, withCustomerSince } from '../../src/core/usage/customerSince';
+import { planImport } from '../../src/core/usage/importPlan';
+import { parsePayload } from '../../src/core/usage/payload';
+import { CHART_FILE } from '../../src/core/usage/planUsage';
+import { usageKeys } from '../../src/core/usage/report';
+import { planText, portfolioUsage, storedSnapshots, USAGE_FOLDER, writeSnapshots } from '../../src/core/usage/usageStore';
+import type { SuccessPlan } from '../../src/core/plan/model';
+import { SAMPLE_CALLS, SAMPLE_CUSTOMER, SAMPLE_CUSTOMER_SINCE, SAMPLE_OVERLAY, SAMPLE_PLAN_DAY, SAMPLE_TEAM_BANKS, SAMPLE_USAGE, type SampleCall } from '../fixtures/sampleCustomer';
+import { MemoryNotesFolder } from './fakes/memoryNotesFolder';
+import { EE_BASE, payload } from './core/usage/usagePayloads';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const overlay = path.join(repoRoot, SAMPLE_OVERLAY);
-const customerDir = path.join(overlay, 'success-plans', slugify(SAMPLE_CUSTOMER, 'customer'));
+const slug = slugify(SAMPLE_CUSTOMER, 'customer');
+const customerDir = path.join(overlay, 'success-plans', slug);
 const update = process.env.CALL_COACH_UPDATE_SAMPLE === '1';
 
 function bankFiles(): BankFile[] {
@@ -97,8 +113,42 @@ function matches(file: string, expected: string): void {
   assert.equal(fs.readFileSync(file, 'utf8'), expected, `${path.relative(repoRoot, file)} is not what Call Coach writes; run CALL_COACH_UPDATE_SAMPLE=1 npm test -- unit and review the diff`);
 }
 
+const silent = { info() {}, warn(message: string) { assert.fail(`the sample logged a warning: ${message}`); } };
+const USAGE_FILES = SAMPLE_USAGE.map((m) => `${String(m.recorded_at).slice(0, 10)}.json`);
+
+/**
+ * The customer folder as Call Coach leaves it: the three notes, the plan written after the last
+ * call, then the usage payloads imported on the same day as Import Usage Data does
+ * (src/host/usage/importCommand.ts: prepare, writeSnapshots, rememberCustomerSince, updateSuccessPlan).
+ */
+async function sampleFolder(notes: { file: string; note: CallNote }[]): Promise<{ folder: MemoryNotesFolder; plan: SuccessPlan }> {
+  const folder = new MemoryNotesFolder(Object.fromEntries(notes.map(({ file, note }) => [`${slug}/${file}`, renderNote(note)])));
+  const source = { folder, index: new NoteIndex(), log: silent };
+  await updateSuccessPlan(source, slug, catalog, SAMPLE_PLAN_DAY);
+
+  const keys = usageKeys(catalog.banks);
+  const now = new Date(`${SAMPLE_PLAN_DAY}T18:00:00Z`);
+  const incoming = SAMPLE_USAGE.map((flat, i) => {
+    const parsed = parsePayload(payload(EE_BASE, flat), { keys, now });
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.problem);
+    assert.deepEqual(parsed.unavailable, [], 'every metric the banks read is in the sample payloads');
+    return { source: `service-ping-${i + 1}.json`, snapshot: parsed.snapshot };
+  });
+  const batch = planImport(await storedSnapshots(folder, slug, keys, silent, now), incoming);
+  assert.ok(batch.ok, batch.ok ? '' : batch.problems.join('; '));
+  await writeSnapshots(folder, slug, batch.writes);
+  const since = withCustomerSince(await planText(folder, slug), SAMPLE_CUSTOMER_SINCE);
+  assert.ok(since !== undefined);
+  await folder.write([slug, PLAN_FILE], since);
+  const { plan } = await updateSuccessPlan(source, slug, catalog, SAMPLE_PLAN_DAY);
+  return { folder, plan };
+}
+
 describe('the sample customer (npm start)', () => {
   const notes = SAMPLE_CALLS.map((call) => ({ file: call.file, note: toCallNote(call) }));
+  let folder: MemoryNotesFolder;
+  let plan: SuccessPlan;
+  before(async () => ({ folder, plan } = await sampleFolder(notes)));
 
   it('loads the team bank beside the built-in banks without a problem', () => {
     assert.deepEqual(catalog.problems, []);
@@ -120,24 +170,42 @@ describe('the sample customer (npm start)', () => {
     });
   }
 
-  it(`${PLAN_FILE} is the roll-up of the three notes, as the host writes it after the last call`, () => {
+  it(`${PLAN_FILE} is the roll-up of the three notes and the usage data, as the host writes it after an import`, () => {
+    matches(path.join(customerDir, PLAN_FILE), folder.text(`${slug}/${PLAN_FILE}`)!);
+    // Without usage data it is the plain roll-up of the notes (what the host wrote after the call).
     const context = planContext(catalog.banks, SAMPLE_PLAN_DAY);
-    const plan = buildPlan({ customer: SAMPLE_CUSTOMER, notes }, context);
-    const rendered = renderPlan(plan, context);
-    assert.ok(rendered.ok, rendered.ok ? '' : rendered.error);
-    matches(path.join(customerDir, PLAN_FILE), rendered.text);
+    const callsOnly = renderPlan(buildPlan({ customer: SAMPLE_CUSTOMER, notes }, context), context);
+    assert.ok(callsOnly.ok);
+    assert.match(callsOnly.text, /^# Success plan: Northwind Logistics$/m);
     // What the first minute should show: three objectives, two open actions (two others were
-    // ticked in their notes), and gaps of each kind.
+    // ticked in their notes), and gaps of each kind, the usage alert first.
     assert.equal(plan.objectives.length, 3);
     assert.equal(plan.actions.length, 2);
     const kinds = new Set(plan.gaps.map((g) => g.kind));
-    for (const kind of ['stage-never', 'technique-never', 'objective-without-metric', 'metric-without-baseline'] as const) assert.ok(kinds.has(kind), `a ${kind} gap`);
+    for (const kind of ['usage-drop', 'stage-never', 'technique-never', 'objective-without-metric', 'metric-without-baseline'] as const) assert.ok(kinds.has(kind), `a ${kind} gap`);
+    assert.equal(plan.gaps[0]?.kind, 'usage-drop');
   });
 
-  it('holds nothing but the notes and the plan in the customer folder, and its README names them all', () => {
-    const expected = [...SAMPLE_CALLS.map((c) => c.file), PLAN_FILE].sort();
+  it('the usage snapshots, the chart and customerSince are what Import Usage Data stores; the story they tell', async () => {
+    for (const name of [...USAGE_FILES, CHART_FILE]) matches(path.join(customerDir, USAGE_FOLDER, name), folder.text(`${slug}/${USAGE_FOLDER}/${name}`)!);
+    const text = fs.readFileSync(path.join(customerDir, PLAN_FILE), 'utf8');
+    assert.equal(readCustomerSince(text), SAMPLE_CUSTOMER_SINCE);
+    assert.match(text, /From 3 monthly Service Ping snapshots \(latest 2026-11-01\)/);
+    assert.match(text, /\| License utilization \| Yellow \(64%\) \| Yellow \(72%\) \| Green \(80%\) \|/);
+    assert.match(text, /\| CI \| Yellow \(63\) \| Yellow \(63\) \| Green \(88\) \|/);
+    assert.match(text, /- User engagement went Green → Yellow since 2026-10-01: ask which team is moving off/);
+    // Nothing that identifies the instance is kept.
+    for (const name of USAGE_FILES) assert.doesNotMatch(folder.text(`${slug}/${USAGE_FOLDER}/${name}`)!, /hostname|licensee|uuid|acme/i);
+    // The Customers view and portfolio.md: health from usage (the worst colour of November), one alert.
+    const usage = await portfolioUsage({ folder, log: silent })(slug, plan);
+    assert.deepEqual(usage, { worst: 'red', alerts: ['User engagement went Green → Yellow since 2026-10-01'], recordedAt: '2026-11-01' });
+  });
+
+  it('holds nothing but the notes, the plan and the usage folder in the customer folder, and its README names them all', () => {
+    const expected = [...SAMPLE_CALLS.map((c) => c.file), PLAN_FILE, USAGE_FOLDER].sort();
     assert.deepEqual(fs.readdirSync(customerDir).sort(), expected);
+    assert.deepEqual(fs.readdirSync(path.join(customerDir, USAGE_FOLDER)).sort(), [...USAGE_FILES, CHART_FILE].sort());
     const readme = fs.readFileSync(path.join(overlay, 'README.md'), 'utf8');
-    for (const name of [...expected, ...SAMPLE_TEAM_BANKS.map((f) => path.basename(f)), SAMPLE_CUSTOMER]) assert.ok(readme.includes(name), `the sample README names ${name}`);
+    for (const name of [...expected, ...USAGE_FILES, CHART_FILE, ...SAMPLE_TEAM_BANKS.map((f) => path.basename(f)), SAMPLE_CUSTOMER]) assert.ok(readme.includes(name), `the sample README names ${name}`);
   });
 });

@@ -7,7 +7,7 @@
 // customer's tagged items, each with the question it answers.
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { openWorkbench, REPO, type Workbench, closeAfterwards } from './workbench';
 
@@ -15,10 +15,14 @@ const SHOTS = process.env.CALL_COACH_SHOTS || join(REPO, 'test-results', 'screen
 const SAMPLE = join(REPO, 'test', 'fixtures', 'sample-customer', 'success-plans', 'northwind-logistics');
 const CUSTOMER = 'Northwind Logistics';
 
-/** The sample customer's notes and plan, as files for the workspace. */
+/** The sample customer's notes, plan and usage data, as files for the workspace. */
 function sampleCustomer(): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const name of readdirSync(SAMPLE)) files[`success-plans/northwind-logistics/${name}`] = readFileSync(join(SAMPLE, name), 'utf8');
+  for (const entry of readdirSync(SAMPLE, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    files[`success-plans/northwind-logistics/${relative(SAMPLE, file).split(sep).join('/')}`] = readFileSync(file, 'utf8');
+  }
   return files;
 }
 
