@@ -15,21 +15,21 @@ type Button = { title: string; run: () => unknown };
 function buttonsFor(result: CommitResult, retry: (options: CommitOptions) => unknown, log: Log): Button[] {
   switch (result.outcome) {
     case 'no-repository':
-      return [{ title: 'Initialize Repository', run: () => retry({ initIfMissing: true }) }];
+      return [{ title: vscode.l10n.t('Initialize Repository'), run: () => retry({ initIfMissing: true }) }];
     case 'untrusted':
-      return [{ title: 'Manage Workspace Trust', run: () => vscode.commands.executeCommand(BuiltInCommand.manageTrust) }];
+      return [{ title: vscode.l10n.t('Manage Workspace Trust'), run: () => vscode.commands.executeCommand(BuiltInCommand.manageTrust) }];
     case 'git-disabled':
-      return [{ title: 'Open Git Settings', run: () => vscode.commands.executeCommand(BuiltInCommand.openSettings, 'git.enabled') }];
+      return [{ title: vscode.l10n.t('Open Git Settings'), run: () => vscode.commands.executeCommand(BuiltInCommand.openSettings, 'git.enabled') }];
     case 'other-staged':
     case 'conflicts':
-      return [{ title: 'Open Source Control', run: () => vscode.commands.executeCommand(BuiltInCommand.showSourceControl) }];
+      return [{ title: vscode.l10n.t('Open Source Control'), run: () => vscode.commands.executeCommand(BuiltInCommand.showSourceControl) }];
     case 'no-folder':
       return result.action ? [{ title: result.action.title, run: () => vscode.commands.executeCommand(result.action!.command, ...(result.action!.args ?? [])) }] : [];
     case 'failed':
     case 'git-missing':
-      return [{ title: 'Show Log', run: () => log.show(true) }];
+      return [{ title: vscode.l10n.t('Show Log'), run: () => log.show(true) }];
     case 'committed':
-      return result.push === 'failed' ? [{ title: 'Show Log', run: () => log.show(true) }] : [];
+      return result.push === 'failed' ? [{ title: vscode.l10n.t('Show Log'), run: () => log.show(true) }] : [];
     default:
       return [];
   }
@@ -56,7 +56,7 @@ export async function runCommit(workspaceState: vscode.Memento, log: Log, option
     result = await commitPlanNotes(workspaceState, log, options);
   } catch (err) {
     log.error('Committing the notes failed', err);
-    result = { outcome: 'failed', message: 'Committing the notes failed unexpectedly. Your notes are unchanged on disk; see the log for details.' };
+    result = { outcome: 'failed', message: vscode.l10n.t('Committing the notes failed unexpectedly. Your notes are unchanged on disk; see the log for details.') };
   }
   notify(result, (again) => runCommit(workspaceState, log, again), log);
   return result;
@@ -74,13 +74,14 @@ export function registerCommitCommand(workspaceState: vscode.Memento, log: Log):
 }
 
 const WEB_COMMIT_EXPLAINED = StateKey.webCommitExplained;
-const WEB_COMMIT_MESSAGE =
-  'Call Coach cannot commit in the browser: there is no Git extension here for it to use. Your notes are saved; commit them from the Source Control view.';
 
 /** The command is hidden on the web (package.json), but a keybinding can still reach it. */
 function explainWebCommit(): Thenable<unknown> {
   return vscode.window
-    .showInformationMessage(WEB_COMMIT_MESSAGE, 'Open Source Control')
+    .showInformationMessage(
+      vscode.l10n.t('Call Coach cannot commit in the browser: there is no Git extension here for it to use. Your notes are saved; commit them from the Source Control view.'),
+      vscode.l10n.t('Open Source Control'),
+    )
     .then((pick) => (pick ? vscode.commands.executeCommand(BuiltInCommand.showSourceControl) : undefined));
 }
 
@@ -114,11 +115,12 @@ export async function commitAfterFinish(workspaceState: vscode.Memento, log: Log
       return;
     }
     if (setting !== 'ask' || !(await canCommit(workspaceState))) return;
-    const pick = await vscode.window.showInformationMessage('Commit the success plan notes to Git?', 'Commit', 'Always', 'Never');
-    if (pick === 'Always' || pick === 'Never') {
-      await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(Setting.commitAfterFinish, pick.toLowerCase(), vscode.ConfigurationTarget.Global);
+    const [commit, always, never] = [vscode.l10n.t('Commit'), vscode.l10n.t('Always'), vscode.l10n.t('Never')];
+    const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Commit the success plan notes to Git?'), commit, always, never);
+    if (pick === always || pick === never) {
+      await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(Setting.commitAfterFinish, pick === always ? 'always' : 'never', vscode.ConfigurationTarget.Global);
     }
-    if (pick === 'Commit' || pick === 'Always') await runCommit(workspaceState, log);
+    if (pick === commit || pick === always) await runCommit(workspaceState, log);
   } catch (err) {
     log.error('Committing after Finish Call failed', err);
   }

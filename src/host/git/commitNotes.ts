@@ -13,7 +13,7 @@ import { NotesLocationError, resolveNotesLocation, type NotesLocation } from '..
 import { localToday } from '../../core/localToday';
 import { gitAccess } from './gitAccess';
 import { GitStatus, type Change, type GitAPI, type Repository } from './gitApi';
-import { commitFailure, NO_IDENTITY, pushFailure, retryLocked } from './gitErrors';
+import { commitFailure, noIdentity, pushFailure, retryLocked } from './gitErrors';
 import { platform } from '../platform';
 import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
 import { Setting, SETTINGS_SECTION } from '../../ids';
@@ -90,7 +90,7 @@ const relativeTo = (location: NotesLocation) => (path: string) => vscode.workspa
 
 export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, options: CommitOptions = {}): Promise<CommitResult> {
   if (!vscode.workspace.isTrusted) {
-    return { outcome: 'untrusted', message: 'Committing notes needs a trusted workspace: Git runs the repository\'s hooks, which Restricted Mode does not allow. Your notes are saved; trust the folder to commit them.' };
+    return { outcome: 'untrusted', message: vscode.l10n.t("Committing notes needs a trusted workspace: Git runs the repository's hooks, which Restricted Mode does not allow. Your notes are saved; trust the folder to commit them.") };
   }
   let location: NotesLocation | undefined;
   try {
@@ -99,22 +99,22 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
     if (err instanceof NotesLocationError) return { outcome: 'no-folder', message: err.message, ...(err.action ? { action: err.action } : {}) };
     throw err;
   }
-  if (!location) return { outcome: 'cancelled', message: 'No workspace folder was chosen, so nothing was committed.' };
+  if (!location) return { outcome: 'cancelled', message: vscode.l10n.t('No workspace folder was chosen, so nothing was committed.') };
   if (location.root.uri.scheme !== 'file') {
-    return { outcome: 'virtual', message: 'This workspace is not on a local disk, so Git cannot commit it from here. Your notes are saved; commit them where the repository is checked out.' };
+    return { outcome: 'virtual', message: vscode.l10n.t('This workspace is not on a local disk, so Git cannot commit it from here. Your notes are saved; commit them where the repository is checked out.') };
   }
 
   const access = await gitAccess();
   if (!access.ok) {
     if (access.detail) log.warn(`Git extension unavailable: ${access.detail}`);
-    if (access.reason === 'untrusted') return { outcome: 'untrusted', message: 'Committing notes needs a trusted workspace. Your notes are saved; trust the folder to commit them.' };
-    if (access.reason === 'disabled') return { outcome: 'git-disabled', message: 'The built-in Git extension is turned off (git.enabled), so Call Coach cannot commit. Your notes are saved; turn Git on to commit them.' };
+    if (access.reason === 'untrusted') return { outcome: 'untrusted', message: vscode.l10n.t('Committing notes needs a trusted workspace. Your notes are saved; trust the folder to commit them.') };
+    if (access.reason === 'disabled') return { outcome: 'git-disabled', message: vscode.l10n.t('The built-in Git extension is turned off (git.enabled), so Call Coach cannot commit. Your notes are saved; turn Git on to commit them.') };
     return {
       outcome: 'git-missing',
       message:
         access.reason === 'not-ready'
-          ? 'The Git extension is still starting. Your notes are saved; try again in a moment.'
-          : 'The built-in Git extension is not available or cannot find Git. Your notes are saved; install Git or enable the "Git" extension, then try again.',
+          ? vscode.l10n.t('The Git extension is still starting. Your notes are saved; try again in a moment.')
+          : vscode.l10n.t('The built-in Git extension is not available or cannot find Git. Your notes are saved; install Git or enable the "Git" extension, then try again.'),
     };
   }
 
@@ -125,20 +125,20 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
     repo = await findRepository(access.api, location);
   }
   if (!repo) {
-    return { outcome: 'no-repository', message: `The notes folder ${location.segments.join('/')} is not in a Git repository, so there is nothing to commit to. Your notes are saved; initialise a repository to version them.` };
+    return { outcome: 'no-repository', message: vscode.l10n.t('The notes folder {0} is not in a Git repository, so there is nothing to commit to. Your notes are saved; initialise a repository to version them.', location.segments.join('/')) };
   }
 
   const relative = relativeTo(location);
   let plan = await currentPlan(repo, location);
   if (plan.conflicted.length) {
-    return { outcome: 'conflicts', message: `The repository has unresolved merge conflicts (${plan.conflicted.map(relative).join(', ')}). Resolve them in the Source Control view, then commit the notes.` };
+    return { outcome: 'conflicts', message: vscode.l10n.t('The repository has unresolved merge conflicts ({0}). Resolve them in the Source Control view, then commit the notes.', plan.conflicted.map(relative).join(', ')) };
   }
   if (plan.otherStaged.length) {
     const shown = plan.otherStaged.slice(0, 3).map(relative).join(', ');
-    const more = plan.otherStaged.length > 3 ? ` and ${plan.otherStaged.length - 3} more` : '';
+    const more = plan.otherStaged.length > 3 ? vscode.l10n.t('{0} and {1} more', shown, plan.otherStaged.length - 3) : shown;
     return {
       outcome: 'other-staged',
-      message: `Other files are already staged (${shown}${more}), and a commit would include them. Call Coach commits only the notes: commit or unstage those files first, then try again.`,
+      message: vscode.l10n.t('Other files are already staged ({0}), and a commit would include them. Call Coach commits only the notes: commit or unstage those files first, then try again.', more),
     };
   }
   if (!plan.toStage.length && !plan.alreadyStaged.length) {
@@ -146,15 +146,15 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
     return {
       outcome: 'nothing',
       message: hidden
-        ? 'No changed notes were found, but git.untrackedChanges is "hidden", which hides new notes from Call Coach. Set it to "mixed" or "separate" to commit new notes.'
-        : `Nothing to commit: every note in ${location.segments.join('/')} is already committed.`,
+        ? vscode.l10n.t('No changed notes were found, but git.untrackedChanges is "hidden", which hides new notes from Call Coach. Set it to "mixed" or "separate" to commit new notes.')
+        : vscode.l10n.t('Nothing to commit: every note in {0} is already committed.', location.segments.join('/')),
     };
   }
 
   const requireConfig = vscode.workspace.getConfiguration('git', repo.rootUri).get<boolean>('requireGitUserConfig', true);
   if ((await platform().knowsCommitIdentity(access.api.git.path, repo.rootUri.fsPath, requireConfig)) === false) {
     log.warn(`Git has no user.name or user.email for ${repo.rootUri.fsPath}; nothing staged or committed.`);
-    return { outcome: 'failed', message: `${NO_IDENTITY} Your notes are unchanged on disk and nothing was committed.` };
+    return { outcome: 'failed', message: vscode.l10n.t('{0} Your notes are unchanged on disk and nothing was committed.', noIdentity()) };
   }
 
   const staged = plan.toStage;
@@ -167,7 +167,7 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
   };
   if (plan.otherStaged.length) {
     await unstage();
-    return { outcome: 'other-staged', message: 'Other files were staged while the notes were being staged. Nothing was committed; commit or unstage those files, then try again.' };
+    return { outcome: 'other-staged', message: vscode.l10n.t('Other files were staged while the notes were being staged. Nothing was committed; commit or unstage those files, then try again.') };
   }
 
   const template = vscode.workspace.getConfiguration(SETTINGS_SECTION, location.root.uri).get<string>(Setting.commitMessageTemplate, '');
@@ -182,15 +182,17 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
   } catch (err) {
     log.error('git commit failed', err);
     await unstage();
-    return { outcome: 'failed', message: `${commitFailure(err)} Your notes are unchanged on disk and nothing was committed.`, files: files.map(relative) };
+    return { outcome: 'failed', message: vscode.l10n.t('{0} Your notes are unchanged on disk and nothing was committed.', commitFailure(err)), files: files.map(relative) };
   }
   await repo.status();
   const head = repo.state.HEAD;
   const commit = head?.commit;
   log.info(`Committed ${what} as ${commit ?? '?'}: ${message}`);
-  const whose = customers.length === 1 ? ` of ${customers[0]}` : '';
   // The message says what changed and whose; the commit message itself is in the log and in Git.
-  const done = `Committed ${what}${whose}${head?.name ? ` to ${head.name}` : ''}${commit ? ` (${commit.slice(0, 7)})` : ''}.`;
+  // (`what` is core's English description, the same words the commit message uses.)
+  const whatWhose = customers.length === 1 ? vscode.l10n.t('{0} of {1}', what, customers[0]!) : what;
+  const where = head?.name ? vscode.l10n.t('{0} to {1}', whatWhose, head.name) : whatWhose;
+  const done = commit ? vscode.l10n.t('Committed {0} ({1}).', where, commit.slice(0, 7)) : vscode.l10n.t('Committed {0}.', where);
 
   const result: CommitResult = { outcome: 'committed', message: done, files: files.map(relative), ...(commit ? { commit } : {}), push: 'off' };
   if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, location.root.uri).get<boolean>(Setting.pushAfterCommit, false)) return result;
@@ -199,13 +201,13 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
 
 async function push(repo: Repository, log: Log, done: string): Promise<Pick<CommitResult, 'push' | 'message'>> {
   const { HEAD, remotes } = repo.state;
-  if (!remotes.length) return { push: 'no-remote', message: `${done} Not pushed: the repository has no remote. Add one (Git: Add Remote…) to push.` };
+  if (!remotes.length) return { push: 'no-remote', message: vscode.l10n.t('{0} Not pushed: the repository has no remote. Add one (Git: Add Remote…) to push.', done) };
   try {
     if (HEAD?.upstream || !HEAD?.name) await repo.push();
     else await repo.push(remotes.find((r) => r.name === 'origin')?.name ?? remotes[0]!.name, HEAD.name, true);
-    return { push: 'pushed', message: `${done} Pushed.` };
+    return { push: 'pushed', message: vscode.l10n.t('{0} Pushed.', done) };
   } catch (err) {
     log.error('git push failed', err);
-    return { push: 'failed', message: `${done} The commit is kept, but the push failed: ${pushFailure(err)}` };
+    return { push: 'failed', message: vscode.l10n.t('{0} The commit is kept, but the push failed: {1}', done, pushFailure(err)) };
   }
 }

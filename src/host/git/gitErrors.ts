@@ -1,5 +1,6 @@
 // Turns a failed Git command into a sentence for the user: what happened and what to do.
 // The full error (stderr included) goes to the log, never into the notification.
+import * as vscode from 'vscode';
 import type { GitError } from './gitApi';
 
 const MAX_SHOWN = 300;
@@ -14,27 +15,30 @@ export function gitOutput(err: unknown): string {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
 }
 
-export const NO_IDENTITY = 'Git does not know who you are, so it cannot commit. Set your name and email (git config --global user.name "Your Name" and user.email), then commit again.';
+export const noIdentity = (): string =>
+  vscode.l10n.t('Git does not know who you are, so it cannot commit. Set your name and email (git config --global user.name "Your Name" and user.email), then commit again.');
 
 export function commitFailure(err: unknown): string {
   const code = (err as GitError | undefined)?.gitErrorCode;
-  if (code === 'NoUserNameConfigured' || code === 'NoUserEmailConfigured') return NO_IDENTITY;
-  if (code === 'RepositoryIsLocked') return 'The repository is locked by another Git command. Wait for it to finish, then commit again.';
+  if (code === 'NoUserNameConfigured' || code === 'NoUserEmailConfigured') return noIdentity();
+  if (code === 'RepositoryIsLocked') return vscode.l10n.t('The repository is locked by another Git command. Wait for it to finish, then commit again.');
   if ((err as { code?: string } | undefined)?.code === 'EPIPE') {
-    return 'Git stopped before it took the commit message: another Git process may be using the repository, or a commit hook rejected the commit (its output is in the Git output channel). Check, then commit again.';
+    return vscode.l10n.t('Git stopped before it took the commit message: another Git process may be using the repository, or a commit hook rejected the commit (its output is in the Git output channel). Check, then commit again.');
   }
   const output = gitOutput(err);
-  return `Git refused the commit${output ? `: ${output}` : '.'} A commit hook may have rejected it: fix what it reports, then commit again.`;
+  return output
+    ? vscode.l10n.t('Git refused the commit: {0} A commit hook may have rejected it: fix what it reports, then commit again.', output)
+    : vscode.l10n.t('Git refused the commit. A commit hook may have rejected it: fix what it reports, then commit again.');
 }
 
 export function pushFailure(err: unknown): string {
   const code = (err as GitError | undefined)?.gitErrorCode;
-  if (code === 'PushRejected') return 'the remote has commits you do not have. Pull, then push from the Source Control view.';
-  if (code === 'AuthenticationFailed') return 'Git could not sign in to the remote. Check your credentials, then push from the Source Control view.';
-  if (code === 'RemoteConnectionError' || code === 'CantAccessRemote') return 'the remote could not be reached. Check the network and the remote URL, then push again.';
-  if (code === 'NoRemoteRepositorySpecified') return 'no remote is set for this branch. Add one (Git: Add Remote…), then push.';
+  if (code === 'PushRejected') return vscode.l10n.t('the remote has commits you do not have. Pull, then push from the Source Control view.');
+  if (code === 'AuthenticationFailed') return vscode.l10n.t('Git could not sign in to the remote. Check your credentials, then push from the Source Control view.');
+  if (code === 'RemoteConnectionError' || code === 'CantAccessRemote') return vscode.l10n.t('the remote could not be reached. Check the network and the remote URL, then push again.');
+  if (code === 'NoRemoteRepositorySpecified') return vscode.l10n.t('no remote is set for this branch. Add one (Git: Add Remote…), then push.');
   const output = gitOutput(err);
-  return `${output || 'Git gave no reason'}. Push from the Source Control view once that is fixed.`;
+  return vscode.l10n.t('{0}. Push from the Source Control view once that is fixed.', output || vscode.l10n.t('Git gave no reason'));
 }
 
 /**
