@@ -24,7 +24,24 @@ export function sortCustomers(customers: readonly CustomerFigures[], order: Cust
   return [...customers].sort((a, b) => compare[order](a, b) || byName(a, b));
 }
 
+/** Which group a customer falls in, whatever language the group's label is shown in. */
+export type CustomerGroupId = HealthColor | 'noHealth' | 'noCalls' | 'over90' | 'days31to90' | 'last30' | 'overdue' | 'due' | 'nothingDue';
+
+/** The groups' labels in English (the CLI and portfolio.md; the Customers view localizes by id). */
+export const customerGroupLabels: Record<CustomerGroupId, string> = {
+  ...healthLabels,
+  noHealth: 'No health recorded',
+  noCalls: 'No calls yet',
+  over90: 'Over 90 days ago',
+  days31to90: '31–90 days ago',
+  last30: 'In the last 30 days',
+  overdue: 'Overdue objectives',
+  due: 'Objectives due',
+  nothingDue: 'Nothing due',
+};
+
 export interface CustomerGroup {
+  id: CustomerGroupId;
   /** e.g. "Red", "Over 90 days", "Overdue". */
   label: string;
   customers: CustomerFigures[];
@@ -33,22 +50,22 @@ export interface CustomerGroup {
 /** The groups of an order, each sorted by that order; empty groups left out. */
 export function groupCustomers(customers: readonly CustomerFigures[], order: CustomerOrder): CustomerGroup[] {
   const sorted = sortCustomers(customers, order);
-  const groupOf: Record<CustomerOrder, (c: CustomerFigures) => string> = {
-    health: (c) => (c.health ? healthLabels[c.health] : 'No health recorded'),
+  const groupOf: Record<CustomerOrder, (c: CustomerFigures) => CustomerGroupId> = {
+    health: (c) => c.health ?? 'noHealth',
     lastContact: (c) => {
       const d = c.daysSinceLastCall;
-      return d === null ? 'No calls yet' : d > 90 ? 'Over 90 days ago' : d > 30 ? '31–90 days ago' : 'In the last 30 days';
+      return d === null ? 'noCalls' : d > 90 ? 'over90' : d > 30 ? 'days31to90' : 'last30';
     },
-    nextDue: (c) => (c.overdue ? 'Overdue objectives' : c.nextDue ? 'Objectives due' : 'Nothing due'),
+    nextDue: (c) => (c.overdue ? 'overdue' : c.nextDue ? 'due' : 'nothingDue'),
   };
-  const groups = new Map<string, CustomerFigures[]>();
+  const groups = new Map<CustomerGroupId, CustomerFigures[]>();
   for (const c of sorted) {
-    const label = groupOf[order](c);
-    let list = groups.get(label);
-    if (!list) groups.set(label, (list = []));
+    const id = groupOf[order](c);
+    let list = groups.get(id);
+    if (!list) groups.set(id, (list = []));
     list.push(c);
   }
-  return [...groups].map(([label, list]) => ({ label, customers: list }));
+  return [...groups].map(([id, list]) => ({ id, label: customerGroupLabels[id], customers: list }));
 }
 
 /** Customers whose name, folder or alerts contain every word of `query` (ignoring case). */

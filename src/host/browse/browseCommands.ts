@@ -21,7 +21,9 @@ async function chooseQuestions(entries: readonly BrowseEntry[], args: BrowseArgs
   const found = args.promptIds.map((id) => questions.find((q) => q.ref.promptId === id));
   const missing = args.promptIds.filter((_, i) => !found[i]);
   if (missing.length) {
-    void vscode.window.showErrorMessage(`Call Coach has no question with the id ${missing.map((m) => `"${m}"`).join(', ')} here. Check the ids, or run the command without arguments to pick.`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Call Coach has no question with the id {0} here. Check the ids, or run the command without arguments to pick.', missing.map((m) => `"${m}"`).join(', ')),
+    );
     return undefined;
   }
   return found as QuestionItem[];
@@ -38,13 +40,13 @@ function withArgs(banks: BankService, log: Log, run: (args: BrowseArgs, catalog:
   return async (raw?: unknown): Promise<ActionResult | undefined> => {
     const parsed = parseBrowseArgs(raw);
     if (!parsed.ok) {
-      void vscode.window.showErrorMessage(`Call Coach: the command's arguments are not usable (${parsed.error}). Fix the keybinding, or run it from the Command Palette.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t("Call Coach: the command's arguments are not usable ({0}). Fix the keybinding, or run it from the Command Palette.", parsed.error));
       return undefined;
     }
     try {
       return await run(parsed.args, await banks.ready());
     } catch (err) {
-      await reportError(log, 'The question browser failed.', 'Check the log for details, then try again.', err);
+      await reportError(log, vscode.l10n.t('The question browser failed.'), vscode.l10n.t('Check the log for details, then try again.'), err);
       return undefined;
     }
   };
@@ -61,22 +63,22 @@ export function registerBrowseCommands(banks: BankService, calls: CallController
         const stages = stageChoices(catalog.banks);
         const stage = args.stage ? stages.find((s) => s.stage === args.stage) : await pickStage(stages);
         if (!stage) {
-          if (args.stage) void vscode.window.showErrorMessage(`No question bank covers the "${args.stage}" stage. Check the team banks, or pick another stage.`);
+          if (args.stage) void vscode.window.showErrorMessage(vscode.l10n.t('No question bank covers the "{0}" stage. Check the team banks, or pick another stage.', args.stage));
           return undefined;
         }
-        const questions = await chooseQuestions(stageQuestions(catalog, stage.stage), args, `Call Coach: ${stage.label} questions`);
+        const questions = await chooseQuestions(stageQuestions(catalog, stage.stage), args, vscode.l10n.t('Call Coach: {0} questions', stage.label));
         return act(questions, args, calls);
       }),
     ),
     registerCommand(
       CommandId.browseAllQuestions,
-      withArgs(banks, log, async (args, catalog) => act(await chooseQuestions(allQuestions(catalog), args, 'Call Coach: All Questions'), args, calls)),
+      withArgs(banks, log, async (args, catalog) => act(await chooseQuestions(allQuestions(catalog), args, vscode.l10n.t('Call Coach: All Questions')), args, calls)),
     ),
     registerCommand(CommandId.showAdoptionCriteria, async () => {
       try {
         return await showAdoptionCriteria(log);
       } catch (err) {
-        await reportError(log, 'The stage adoption criteria could not be shown.', 'Check the log for details, then try again.', err);
+        await reportError(log, vscode.l10n.t('The stage adoption criteria could not be shown.'), vscode.l10n.t('Check the log for details, then try again.'), err);
         return undefined;
       }
     }),

@@ -6,6 +6,7 @@ import { questionList } from '../../core/browse/markdown';
 import type { CallController } from '../callController';
 import type { QuestionAction } from './args';
 import { CommandId } from '../../ids';
+import { displayNumber } from '../displayFormat';
 
 export interface ActionResult {
   action: QuestionAction;
@@ -13,12 +14,11 @@ export interface ActionResult {
   count: number;
 }
 
-const questions = (n: number) => `${n} ${n === 1 ? 'question' : 'questions'}`;
 
 async function insert(items: readonly QuestionItem[]): Promise<number> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('There is no editor to insert the questions into. Open a file and place the cursor, or choose Copy instead.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is no editor to insert the questions into. Open a file and place the cursor, or choose Copy instead.'));
     return 0;
   }
   const { selection, document } = editor;
@@ -26,7 +26,7 @@ async function insert(items: readonly QuestionItem[]): Promise<number> {
   const text = `${before.trim() ? '\n' : ''}${questionList(items.map((i) => i.label))}`;
   const done = await editor.edit((edit) => edit.replace(selection, text));
   if (!done) {
-    void vscode.window.showWarningMessage('The questions could not be inserted: the editor changed or is read-only. Try again, or choose Copy.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('The questions could not be inserted: the editor changed or is read-only. Try again, or choose Copy.'));
     return 0;
   }
   return items.length;
@@ -34,23 +34,23 @@ async function insert(items: readonly QuestionItem[]): Promise<number> {
 
 async function copy(items: readonly QuestionItem[]): Promise<number> {
   await vscode.env.clipboard.writeText(questionList(items.map((i) => i.label)));
-  vscode.window.setStatusBarMessage(`Call Coach: copied ${questions(items.length)} as a Markdown list`, 4000);
+  const n = items.length;
+  vscode.window.setStatusBarMessage(n === 1 ? vscode.l10n.t('Call Coach: copied 1 question as a Markdown list') : vscode.l10n.t('Call Coach: copied {0} questions as a Markdown list', displayNumber(n)), 4000);
   return items.length;
 }
 
 async function addToCall(items: readonly QuestionItem[], calls: CallController): Promise<number> {
   if (!calls.current) {
-    void vscode.window.showInformationMessage('No call is running, so there is nothing to add the questions to. Start a call first, then add them.', 'Start Call').then((pick) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No call is running, so there is nothing to add the questions to. Start a call first, then add them.'), vscode.l10n.t('Start Call')).then((pick) => {
       if (pick) void vscode.commands.executeCommand(CommandId.startCall);
     });
     return 0;
   }
   const added = await calls.addPrompts(items.map((i) => i.ref));
   const skipped = items.length - added;
-  vscode.window.setStatusBarMessage(
-    `Call Coach: added ${questions(added)} to the call's Stage Adoption part${skipped ? `; ${skipped} ${skipped === 1 ? 'was' : 'were'} already in it` : ''}`,
-    5000,
-  );
+  const addedText = added === 1 ? vscode.l10n.t("Call Coach: added 1 question to the call's Stage Adoption part") : vscode.l10n.t("Call Coach: added {0} questions to the call's Stage Adoption part", displayNumber(added));
+  const skippedText = skipped === 1 ? vscode.l10n.t('{0}; 1 was already in it', addedText) : skipped ? vscode.l10n.t('{0}; {1} were already in it', addedText, displayNumber(skipped)) : addedText;
+  vscode.window.setStatusBarMessage(skippedText, 5000);
   return added;
 }
 

@@ -3,13 +3,18 @@
 import * as vscode from 'vscode';
 import { sharedRule, type BrowseEntry, type QuestionItem, type StageChoice } from '../../core/browse/items';
 import type { QuestionAction } from './args';
+import { displayNumber } from '../displayFormat';
 
 /** Each stage with what its adoption rule says of it alone; what all of them share, once, above. */
 export async function pickStage(stages: readonly StageChoice[]): Promise<StageChoice | undefined> {
   const { prefix } = sharedRule(stages.map((s) => s.rule));
   const pick = await vscode.window.showQuickPick(
     stages.map((s) => ({ label: s.label, description: s.description, stage: s })),
-    { title: 'Call Coach: Browse Stage Questions', placeHolder: prefix ? `Pick a DevOps stage. ${prefix}` : 'Pick a DevOps stage', matchOnDescription: true },
+    {
+      title: vscode.l10n.t('Call Coach: Browse Stage Questions'),
+      placeHolder: prefix ? vscode.l10n.t('Pick a DevOps stage. {0}', prefix) : vscode.l10n.t('Pick a DevOps stage'),
+      matchOnDescription: true,
+    },
   );
   return pick?.stage;
 }
@@ -28,7 +33,7 @@ function toItems(entries: readonly BrowseEntry[]): Item[] {
 export function pickQuestions(entries: readonly BrowseEntry[], title: string): Promise<QuestionItem[] | undefined> {
   const pick = vscode.window.createQuickPick<Item>();
   pick.title = title;
-  pick.placeholder = 'Type to filter by question or hint; select one or more, then press Enter';
+  pick.placeholder = vscode.l10n.t('Type to filter by question or hint; select one or more, then press Enter');
   pick.canSelectMany = true;
   pick.matchOnDetail = true;
   pick.matchOnDescription = true;
@@ -52,16 +57,16 @@ export function pickQuestions(entries: readonly BrowseEntry[], title: string): P
   });
 }
 
-const ACTIONS: { action: QuestionAction; label: string; detail: string }[] = [
-  { action: 'insert', label: '$(insert) Insert at Cursor', detail: 'As a Markdown list, in the active editor' },
-  { action: 'copy', label: '$(copy) Copy', detail: 'As a Markdown list, to the clipboard' },
-  { action: 'addToCall', label: '$(add) Add to Current Call', detail: "As prompts of the call's Stage Adoption part" },
+const actions = (): { action: QuestionAction; label: string; detail: string }[] => [
+  { action: 'insert', label: `$(insert) ${vscode.l10n.t('Insert at Cursor')}`, detail: vscode.l10n.t('As a Markdown list, in the active editor') },
+  { action: 'copy', label: `$(copy) ${vscode.l10n.t('Copy')}`, detail: vscode.l10n.t('As a Markdown list, to the clipboard') },
+  { action: 'addToCall', label: `$(add) ${vscode.l10n.t('Add to Current Call')}`, detail: vscode.l10n.t("As prompts of the call's Stage Adoption part") },
 ];
 
 export async function pickAction(count: number): Promise<QuestionAction | undefined> {
-  const pick = await vscode.window.showQuickPick(ACTIONS, {
-    title: `Call Coach: ${count} ${count === 1 ? 'question' : 'questions'} chosen`,
-    placeHolder: 'What should happen with them?',
+  const pick = await vscode.window.showQuickPick(actions(), {
+    title: count === 1 ? vscode.l10n.t('Call Coach: 1 question chosen') : vscode.l10n.t('Call Coach: {0} questions chosen', displayNumber(count)),
+    placeHolder: vscode.l10n.t('What should happen with them?'),
   });
   return pick?.action;
 }

@@ -7,6 +7,7 @@ import { StateKey } from '../../ids';
 import type { BankService } from '../bankService';
 import { reportError, type Log } from '../log';
 import { notesSource, type WorkspaceNotesFolder } from '../workspaceNotesFolder';
+import { displayNumber } from '../displayFormat';
 
 /** The customer folder whose plan was last written, offered first by the customer picker. */
 export const LAST_CUSTOMER = StateKey.lastPlanCustomerFolder;
@@ -33,16 +34,23 @@ export async function writePlan(target: PlanTarget, { banks, state, log }: PlanW
     const where = vscode.workspace.asRelativePath(uri, false);
     const skipped = update.plan.skipped.length;
     if (skipped) {
-      const message = `Success plan ${update.written ? 'updated' : 'unchanged'}: ${where}. ${skipped} note${skipped === 1 ? '' : 's'} could not be read and ${skipped === 1 ? 'was' : 'were'} left out (and left as ${skipped === 1 ? 'it is' : 'they are'}); the plan lists ${skipped === 1 ? 'it' : 'them'}.`;
-      void vscode.window.showWarningMessage(message, 'Open Plan', 'Show Log').then(async (pick) => {
-        if (pick === 'Open Plan') await vscode.window.showTextDocument(uri, { preview: false });
-        if (pick === 'Show Log') log.show(true);
+      const status = update.written ? vscode.l10n.t('Success plan updated: {0}.', where) : vscode.l10n.t('Success plan unchanged: {0}.', where);
+      const left =
+        skipped === 1
+          ? vscode.l10n.t('1 note could not be read and was left out (and left as it is); the plan lists it.')
+          : vscode.l10n.t('{0} notes could not be read and were left out (and left as they are); the plan lists them.', displayNumber(skipped));
+      const [open, showLog] = [vscode.l10n.t('Open Plan'), vscode.l10n.t('Show Log')];
+      void vscode.window.showWarningMessage(`${status} ${left}`, open, showLog).then(async (pick) => {
+        if (pick === open) await vscode.window.showTextDocument(uri, { preview: false });
+        if (pick === showLog) log.show(true);
       });
     } else if (quiet) {
-      vscode.window.setStatusBarMessage(`Call Coach: success plan ${update.written ? 'updated' : 'up to date'} (${where})`, 5000);
+      vscode.window.setStatusBarMessage(update.written ? vscode.l10n.t('Call Coach: success plan updated ({0})', where) : vscode.l10n.t('Call Coach: success plan up to date ({0})', where), 5000);
     } else {
-      void vscode.window.showInformationMessage(`Success plan ${update.written ? 'updated' : 'already up to date'}: ${where}`, 'Open Plan').then(async (pick) => {
-        if (pick === 'Open Plan') await vscode.window.showTextDocument(uri, { preview: false });
+      const open = vscode.l10n.t('Open Plan');
+      const message = update.written ? vscode.l10n.t('Success plan updated: {0}', where) : vscode.l10n.t('Success plan already up to date: {0}', where);
+      void vscode.window.showInformationMessage(message, open).then(async (pick) => {
+        if (pick === open) await vscode.window.showTextDocument(uri, { preview: false });
       });
     }
     return uri;
@@ -52,7 +60,7 @@ export async function writePlan(target: PlanTarget, { banks, state, log }: PlanW
       return undefined;
     }
     // Returns at once: a notification waits for its dismissal.
-    void reportError(log, 'The success plan could not be updated.', 'Check that the notes folder is readable and writable, then run "Update Success Plan" again.', err);
+    void reportError(log, vscode.l10n.t('The success plan could not be updated.'), vscode.l10n.t('Check that the notes folder is readable and writable, then run "Update Success Plan" again.'), err);
     return undefined;
   }
 }
@@ -60,10 +68,12 @@ export async function writePlan(target: PlanTarget, { banks, state, log }: PlanW
 function showUntouchedPlan(target: PlanTarget, err: PlanFileError, log: Log): void {
   const uri = target.folder.uri(err.path);
   log.warn(`Success plan left untouched: ${target.folder.where(err.path)}${err.line ? `:${err.line}` : ''}: ${err.message}`);
+  const where = vscode.workspace.asRelativePath(uri, false);
+  const open = vscode.l10n.t('Open Plan');
   void vscode.window
-    .showErrorMessage(`${vscode.workspace.asRelativePath(uri, false)}${err.line ? ` (line ${err.line})` : ''} was left untouched: ${err.message}`, 'Open Plan')
+    .showErrorMessage(err.line ? vscode.l10n.t('{0} (line {1}) was left untouched: {2}', where, err.line, err.message) : vscode.l10n.t('{0} was left untouched: {1}', where, err.message), open)
     .then(async (pick) => {
-      if (pick !== 'Open Plan') return;
+      if (pick !== open) return;
       const editor = await vscode.window.showTextDocument(uri, { preview: false });
       if (err.line) {
         const at = new vscode.Position(err.line - 1, 0);

@@ -27,6 +27,7 @@ import { listCustomerFolders } from '../../core/plan/customerNotes';
 import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
 import { CommandId } from '../../ids';
 import { LAST_CUSTOMER, writePlan, type PlanTarget } from './planWriter';
+import { displayDate, displayNumber } from '../displayFormat';
 
 interface PlanArgs {
   folder?: vscode.Uri;
@@ -39,11 +40,29 @@ interface CopyArgs {
   format?: ExportFormat;
 }
 
-const formatLabels: Record<ExportFormat, { label: string; detail: string }> = {
-  markdown: { label: 'Markdown', detail: 'Summary with headings and tables, for a wiki, an issue or an email' },
-  text: { label: 'Plain text', detail: 'No Markdown, wrapped at 80 columns, for a CRM note field' },
-  csv: { label: 'Objectives as CSV', detail: 'One row per objective with owner, due date, status, horizon and value driver' },
-};
+const formatLabels = (): Record<ExportFormat, { label: string; detail: string; copied: (title: string) => string }> => ({
+  markdown: {
+    label: vscode.l10n.t('Markdown'),
+    detail: vscode.l10n.t('Summary with headings and tables, for a wiki, an issue or an email'),
+    copied: (title) => vscode.l10n.t('Call Coach: Markdown of "{0}" copied', title),
+  },
+  text: {
+    label: vscode.l10n.t('Plain text'),
+    detail: vscode.l10n.t('No Markdown, wrapped at 80 columns, for a CRM note field'),
+    copied: (title) => vscode.l10n.t('Call Coach: plain text of "{0}" copied', title),
+  },
+  csv: {
+    label: vscode.l10n.t('Objectives as CSV'),
+    detail: vscode.l10n.t('One row per objective with owner, due date, status, horizon and value driver'),
+    copied: (title) => vscode.l10n.t('Call Coach: objectives as CSV of "{0}" copied', title),
+  },
+});
+
+/** "3 notes, last call 7 Mar 2024" for the customer picker. */
+function noteCount(notes: number, lastCall: string | undefined): string {
+  const count = notes === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', displayNumber(notes));
+  return lastCall ? vscode.l10n.t('{0}, last call {1}', count, displayDate(lastCall)) : count;
+}
 
 /** Shows a notes-location problem without waiting for the CSM to dismiss it. */
 function showLocationError(err: unknown): boolean {
@@ -82,7 +101,9 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
     if (typeof args.customer === 'string' && args.customer.trim()) return { folder, customer: slugify(args.customer, 'customer') };
     const customers = await listCustomerFolders(notesSource(folder, log));
     if (!customers.length) {
-      void vscode.window.showInformationMessage(`There are no call notes in ${vscode.workspace.asRelativePath(location.folder, false)} yet. Finish a call first; its customer's plan is written beside its notes.`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t("There are no call notes in {0} yet. Finish a call first; its customer's plan is written beside its notes.", vscode.workspace.asRelativePath(location.folder, false)),
+      );
       return undefined;
     }
     const currentSlug = calls.current ? slugify(calls.current.state.setup.customer, 'customer') : undefined;
@@ -92,11 +113,11 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
       .sort((a, b) => rank(a) - rank(b))
       .map((c) => ({
         label: c.name,
-        description: rank(c) === 0 ? 'current call' : rank(c) === 1 ? 'last call' : undefined,
-        detail: `${c.notes} note${c.notes === 1 ? '' : 's'}${c.lastCall ? `, last call ${c.lastCall}` : ''}`,
+        description: rank(c) === 0 ? vscode.l10n.t('current call') : rank(c) === 1 ? vscode.l10n.t('last call') : undefined,
+        detail: noteCount(c.notes, c.lastCall),
         folder: c.folder,
       }));
-    const pick = await vscode.window.showQuickPick(items, { title: 'Call Coach: Update Success Plan', placeHolder: 'Which customer?', matchOnDetail: true });
+    const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Call Coach: Update Success Plan'), placeHolder: vscode.l10n.t('Which customer?'), matchOnDetail: true });
     return pick && { folder, customer: pick.folder };
   }
 
@@ -105,7 +126,7 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
     try {
       target = await customerFolder(arg);
     } catch (err) {
-      if (!showLocationError(err)) report(log, 'The success plan could not be updated.', 'Check that the notes folder is readable and writable, then run "Update Success Plan" again.', err);
+      if (!showLocationError(err)) report(log, vscode.l10n.t('The success plan could not be updated.'), vscode.l10n.t('Check that the notes folder is readable and writable, then run "Update Success Plan" again.'), err);
       return undefined;
     }
     return target && writePlan(target, { banks, state, log });
@@ -118,25 +139,30 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
     const read = async (uri: vscode.Uri): Promise<CallNote | undefined> => {
       const parsed = parseNote(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
       if (parsed.ok) return parsed.note;
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri, false)} is not a call note Call Coach can read${parsed.line ? ` (line ${parsed.line})` : ''}: ${parsed.error}`);
+      const where = vscode.workspace.asRelativePath(uri, false);
+      void vscode.window.showErrorMessage(
+        parsed.line
+          ? vscode.l10n.t('{0} is not a call note Call Coach can read (line {1}): {2}', where, parsed.line, parsed.error)
+          : vscode.l10n.t('{0} is not a call note Call Coach can read: {1}', where, parsed.error),
+      );
       return undefined;
     };
     if (args.uri) return read(args.uri);
     if (args.current) {
       const note = fromCall();
-      if (!note) void vscode.window.showInformationMessage('There is no call in progress.');
+      if (!note) void vscode.window.showInformationMessage(vscode.l10n.t('There is no call in progress.'));
       return note;
     }
     type Item = vscode.QuickPickItem & { load?: () => Promise<CallNote | undefined> };
     const items: Item[] = [];
     if (current) {
       const { customer, title } = current.state.setup;
-      items.push({ label: `$(comment-discussion) Current call: ${title}`, description: customer, load: async () => fromCall() });
+      items.push({ label: `$(comment-discussion) ${vscode.l10n.t('Current call: {0}', title)}`, description: customer, load: async () => fromCall() });
     }
     const active = vscode.window.activeTextEditor?.document;
     if (active && active.languageId === 'markdown') {
       const parsed = parseNote(active.getText());
-      if (parsed.ok) items.push({ label: `$(file) ${parsed.note.title}`, description: `${parsed.note.customer}, ${parsed.note.date} (open editor)`, load: async () => parsed.note });
+      if (parsed.ok) items.push({ label: `$(file) ${parsed.note.title}`, description: vscode.l10n.t('{0}, {1} (open editor)', parsed.note.customer, displayDate(parsed.note.date)), load: async () => parsed.note });
     }
     try {
       const location = await resolveNotesLocation(state, false);
@@ -147,17 +173,17 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
           for (const file of await noteFiles(folder, dir)) notes.push({ uri: folder.uri([dir, file]), customer: dir, file });
         }
         notes.sort((a, b) => (a.file < b.file ? 1 : a.file > b.file ? -1 : 0));
-        if (notes.length) items.push({ label: 'Call notes', kind: vscode.QuickPickItemKind.Separator });
+        if (notes.length) items.push({ label: vscode.l10n.t('Call notes'), kind: vscode.QuickPickItemKind.Separator });
         for (const n of notes.slice(0, 200)) items.push({ label: n.file.replace(/\.md$/i, ''), description: n.customer, load: () => read(n.uri) });
       }
     } catch (err) {
       log.warn('Copy Call Summary: could not list the call notes', err);
     }
     if (!items.some((i) => i.load)) {
-      void vscode.window.showInformationMessage('There is no call in progress and no call note to copy yet.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is no call in progress and no call note to copy yet.'));
       return undefined;
     }
-    const pick = await vscode.window.showQuickPick(items, { title: 'Call Coach: Copy Call Summary', placeHolder: 'Which call?', matchOnDescription: true });
+    const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Call Coach: Copy Call Summary'), placeHolder: vscode.l10n.t('Which call?'), matchOnDescription: true });
     return pick?.load?.();
   }
 
@@ -167,20 +193,21 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
       const note = await chooseNote(args);
       if (!note) return undefined;
       let format = args.format && (exportFormats as readonly string[]).includes(args.format) ? args.format : undefined;
+      const labels = formatLabels();
       if (!format) {
         const pick = await vscode.window.showQuickPick(
-          exportFormats.map((f) => ({ ...formatLabels[f], format: f })),
-          { title: `Copy Call Summary: ${note.title}`, placeHolder: 'Copy as…' },
+          exportFormats.map((f) => ({ label: labels[f].label, detail: labels[f].detail, format: f })),
+          { title: vscode.l10n.t('Copy Call Summary: {0}', note.title), placeHolder: vscode.l10n.t('Copy as…') },
         );
         format = pick?.format;
       }
       if (!format) return undefined;
       const text = exportCall(note, format, exportOptions(await banks.ready()));
       await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage(`Call Coach: ${formatLabels[format].label.toLowerCase()} of "${note.title}" copied`, 4000);
+      vscode.window.setStatusBarMessage(labels[format].copied(note.title), 4000);
       return text;
     } catch (err) {
-      if (!showLocationError(err)) report(log, 'The call summary could not be copied.', 'Check the log for details, then try again.', err);
+      if (!showLocationError(err)) report(log, vscode.l10n.t('The call summary could not be copied.'), vscode.l10n.t('Check the log for details, then try again.'), err);
       return undefined;
     }
   }

@@ -14,13 +14,15 @@ import { collectCustomer, collectPortfolio } from '../../core/portfolio/collect'
 import { portfolioUsage } from '../../core/usage/usageStore';
 import { customerFigures, type CustomerInput } from '../../core/portfolio/aggregate';
 import type { CustomerFigures } from '../../core/portfolio/model';
-import { customerOrders, describeFigures, filterCustomers, groupCustomers, type CustomerOrder } from '../../core/portfolio/order';
+import { customerOrders, filterCustomers, groupCustomers, type CustomerOrder } from '../../core/portfolio/order';
 import { CommandId, ContextKey, StateKey, BuiltInCommand } from '../../ids';
 import type { BankService } from '../bankService';
 import type { Log } from '../log';
 import { resolveNotesLocation } from '../notesLocation';
 import { notesSource, sharedNoteIndex, WorkspaceNotesFolder } from '../workspaceNotesFolder';
 import type { IndexCache } from './indexCache';
+import { figureLines, groupLabel, groupSentence, orderLabel, shortFigures } from './customerWords';
+import { displayNumber } from '../displayFormat';
 
 /** A customer in the tree; `folder` and `customer` are what Update Success Plan and Start Call take. */
 export interface CustomerNode {
@@ -43,7 +45,6 @@ interface GroupNode {
 type Node = CustomerNode | GroupNode;
 
 const HEALTH_COLOR: Record<HealthColor, string> = { red: 'charts.red', yellow: 'charts.yellow', green: 'charts.green' };
-const ORDER_LABEL: Record<CustomerOrder, string> = { health: 'by health', lastContact: 'by last contact', nextDue: 'by next due date' };
 /** How often the tree redraws while the first read is under way. */
 const FILL_IN_MS = 150;
 
@@ -114,7 +115,7 @@ export class CustomersView implements vscode.Disposable {
       this.filter,
     );
     const byFolder = (f: CustomerFigures) => this.nodes.get(f.folder)!;
-    return groupCustomers(shown, this.order).map((g) => ({ kind: 'group', label: g.label, customers: g.customers.map(byFolder) }));
+    return groupCustomers(shown, this.order).map((g) => ({ kind: 'group', label: groupLabel(g.id), customers: g.customers.map(byFolder) }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -122,28 +123,20 @@ export class CustomersView implements vscode.Disposable {
       const item = new vscode.TreeItem(`${node.label} (${node.customers.length})`, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `group:${node.label}`;
       item.contextValue = 'customerGroup';
-      item.accessibilityInformation = { label: `${node.label}: ${node.customers.length} customer${node.customers.length === 1 ? '' : 's'}`, role: 'treeitem' };
+      item.accessibilityInformation = { label: groupSentence(node.label, node.customers.length), role: 'treeitem' };
       return item;
     }
     const f = node.figures;
-    const words = describeFigures(f);
     const item = new vscode.TreeItem(f.customer, vscode.TreeItemCollapsibleState.None);
     item.id = `customer:${f.folder}`;
     item.iconPath = f.health ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(HEALTH_COLOR[f.health])) : new vscode.ThemeIcon('circle-outline');
-    const short = [
-      f.health ? f.health[0]!.toUpperCase() + f.health.slice(1) : 'No health',
-      f.daysSinceLastCall === null ? 'no calls' : `${f.daysSinceLastCall} d`,
-      `${f.openObjectives} open${f.overdue ? `, ${f.overdue} overdue` : ''}${f.atRisk ? `, ${f.atRisk} at risk` : ''}`,
-      f.nextDue ? `due ${f.nextDue}` : '',
-      `${f.gaps} gap${f.gaps === 1 ? '' : 's'}`,
-      f.usageAlerts.length ? `⚠ ${f.usageAlerts[0]}` : '',
-    ].filter(Boolean);
-    item.description = short.join(' · ');
-    const sentence = [words.health, words.lastCall, words.objectives, words.nextDue, words.gaps, words.usage].filter(Boolean).join(', ');
-    item.tooltip = `${f.customer}\n${[words.health, words.lastCall, words.objectives, words.nextDue, words.gaps, words.usage].filter(Boolean).join('\n')}`;
+    item.description = shortFigures(f);
+    const lines = figureLines(f);
+    const sentence = lines.join(', ');
+    item.tooltip = `${f.customer}\n${lines.join('\n')}`;
     item.accessibilityInformation = { label: `${f.customer}: ${sentence}`, role: 'treeitem' };
     item.contextValue = 'customer';
-    item.command = { command: CommandId.openSuccessPlan, title: 'Open Success Plan', arguments: [node] };
+    item.command = { command: CommandId.openSuccessPlan, title: vscode.l10n.t('Open Success Plan'), arguments: [node] };
     return item;
   }
 
@@ -158,8 +151,8 @@ export class CustomersView implements vscode.Disposable {
 
   async askFilter(): Promise<void> {
     const text = await vscode.window.showInputBox({
-      title: 'Filter Customers',
-      prompt: 'Show customers whose name, folder or usage alerts contain every word. Leave empty to show all.',
+      title: vscode.l10n.t('Filter Customers'),
+      prompt: vscode.l10n.t('Show customers whose name, folder or usage alerts contain every word. Leave empty to show all.'),
       value: this.filter,
     });
     if (text === undefined) return;
@@ -175,12 +168,16 @@ export class CustomersView implements vscode.Disposable {
 
   private showTitle(): void {
     if (!this.view) return;
-    this.view.description = ORDER_LABEL[this.order];
+    this.view.description = orderLabel(this.order);
     const shown = filterCustomers(
       [...this.nodes.values()].map((n) => n.figures),
       this.filter,
     ).length;
-    this.view.message = this.filter ? `Filtered by “${this.filter}”: ${shown} of ${this.nodes.size} customers.` : this.loading || this.nodes.size ? undefined : 'No customers with call notes yet. Finish a call and its customer shows here.';
+    this.view.message = this.filter
+      ? vscode.l10n.t('Filtered by “{0}”: {1} of {2} customers.', this.filter, displayNumber(shown), displayNumber(this.nodes.size))
+      : this.loading || this.nodes.size
+        ? undefined
+        : vscode.l10n.t('No customers with call notes yet. Finish a call and its customer shows here.');
   }
 
   // ---- Reading ------------------------------------------------------------------------------------
@@ -243,7 +240,7 @@ export class CustomersView implements vscode.Disposable {
     // (A reload of the view, after a bank or setting change, finds them in the index already.)
     const cached = (await this.indexCache?.restore(sharedNoteIndex(), location.folder)) ?? 0;
     this.restoredFolders += cached;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Call Coach: reading customers' }, async (progress) => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Call Coach: reading customers') }, async (progress) => {
       const context = await this.context();
       let read = 0;
       const source = notesSource(folder, this.log);

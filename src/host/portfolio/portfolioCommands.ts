@@ -23,6 +23,7 @@ import { NotesLocationError, resolveNotesLocation } from '../notesLocation';
 import { writePlan } from '../plan/planWriter';
 import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
 import type { CustomersView } from './customersView';
+import { displayNumber } from '../displayFormat';
 
 interface PortfolioArgs {
   quiet?: boolean;
@@ -49,14 +50,15 @@ export async function updatePortfolio({ banks, state, log }: PortfolioDeps, quie
     try {
       existing = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(await folder.read([PORTFOLIO_FILE]));
     } catch (err) {
-      if (err instanceof TypeError) throw new Error(`${PORTFOLIO_FILE} is not UTF-8 text, so Call Coach leaves it as it is; save it as UTF-8, then update the portfolio again.`);
+      if (err instanceof TypeError) throw new Error(vscode.l10n.t('{0} is not UTF-8 text, so Call Coach leaves it as it is; save it as UTF-8, then update the portfolio again.', PORTFOLIO_FILE));
       existing = undefined; // no portfolio yet
     }
     const rendered = renderPortfolio(portfolio, existing);
     const where = vscode.workspace.asRelativePath(uri, false);
     if (!rendered.ok) {
       log.warn(`Portfolio left untouched: ${folder.where([PORTFOLIO_FILE])}${rendered.line ? `:${rendered.line}` : ''}: ${rendered.error}`);
-      void vscode.window.showErrorMessage(`${where}${rendered.line ? ` (line ${rendered.line})` : ''} was left untouched: ${rendered.error}`, 'Open Portfolio').then(async (pick) => {
+      const message = rendered.line ? vscode.l10n.t('{0} (line {1}) was left untouched: {2}', where, rendered.line, rendered.error) : vscode.l10n.t('{0} was left untouched: {1}', where, rendered.error);
+      void vscode.window.showErrorMessage(message, vscode.l10n.t('Open Portfolio')).then(async (pick) => {
         if (pick) await vscode.window.showTextDocument(uri, { preview: false });
       });
       return undefined;
@@ -64,9 +66,11 @@ export async function updatePortfolio({ banks, state, log }: PortfolioDeps, quie
     const written = rendered.text !== existing;
     if (written) await folder.write([PORTFOLIO_FILE], rendered.text);
     log.info(`Portfolio ${written ? 'written' : 'unchanged'}: ${folder.where([PORTFOLIO_FILE])} (${portfolio.customers.length} customers)`);
-    if (quiet) vscode.window.setStatusBarMessage(`Call Coach: portfolio ${written ? 'updated' : 'up to date'} (${where})`, 5000);
+    if (quiet) vscode.window.setStatusBarMessage(written ? vscode.l10n.t('Call Coach: portfolio updated ({0})', where) : vscode.l10n.t('Call Coach: portfolio up to date ({0})', where), 5000);
     else {
-      void vscode.window.showInformationMessage(`Portfolio ${written ? 'updated' : 'already up to date'}: ${where} (${portfolio.customers.length} customers)`, 'Open Portfolio').then(async (pick) => {
+      const count = displayNumber(portfolio.customers.length);
+      const message = written ? vscode.l10n.t('Portfolio updated: {0} ({1} customers)', where, count) : vscode.l10n.t('Portfolio already up to date: {0} ({1} customers)', where, count);
+      void vscode.window.showInformationMessage(message, vscode.l10n.t('Open Portfolio')).then(async (pick) => {
         if (pick) await vscode.window.showTextDocument(uri, { preview: false });
       });
     }
@@ -78,7 +82,7 @@ export async function updatePortfolio({ banks, state, log }: PortfolioDeps, quie
       });
       return undefined;
     }
-    void reportError(log, 'The portfolio could not be updated.', 'Check that the notes folder is readable and writable, then run "Update Portfolio" again.', err);
+    void reportError(log, vscode.l10n.t('The portfolio could not be updated.'), vscode.l10n.t('Check that the notes folder is readable and writable, then run "Update Portfolio" again.'), err);
     return undefined;
   }
 }
@@ -102,7 +106,7 @@ export function registerPortfolioCommands(deps: PortfolioDeps): vscode.Disposabl
     registerCommand(CommandId.openSuccessPlan, async (arg?: unknown) => {
       const folder = folderArg(arg);
       if (!folder) {
-        void vscode.window.showInformationMessage('Pick a customer in the Customers view to open its success plan.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Pick a customer in the Customers view to open its success plan.'));
         return undefined;
       }
       let uri: vscode.Uri | undefined = vscode.Uri.joinPath(folder, PLAN_FILE);

@@ -26,6 +26,7 @@ import { registerCommand } from '../commandRegistry';
 import { reportError, type Log } from '../log';
 import { NotesLocationError, resolveNotesLocation } from '../notesLocation';
 import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
+import { displayDate, displayNumber } from '../displayFormat';
 
 interface ImportArgs {
   uris?: (vscode.Uri | string)[];
@@ -82,39 +83,42 @@ function customerNodeArg(arg: unknown): { folder: string; name: string } | undef
 export function registerUsageCommands(banks: BankService, state: vscode.Memento, log: Log): vscode.Disposable[] {
   async function pickCustomer(notes: WorkspaceNotesFolder): Promise<{ folder: string; name: string } | undefined> {
     const customers = await listCustomerFolders(notesSource(notes, log));
-    const NEW = '$(add) New customer…';
+    const NEW = `$(add) ${vscode.l10n.t('New customer…')}`;
     const pick = await vscode.window.showQuickPick(
-      [...customers.map((c) => ({ label: c.name, description: c.lastCall ? `last call ${c.lastCall}` : '', folder: c.folder as string | undefined })), { label: NEW, description: '', folder: undefined }],
-      { title: 'Import Usage Data: which customer is this usage data for?', placeHolder: 'Pick a customer, or add a new one', ignoreFocusOut: true },
+      [
+        ...customers.map((c) => ({ label: c.name, description: c.lastCall ? vscode.l10n.t('last call {0}', displayDate(c.lastCall)) : '', folder: c.folder as string | undefined })),
+        { label: NEW, description: '', folder: undefined },
+      ],
+      { title: vscode.l10n.t('Import Usage Data: which customer is this usage data for?'), placeHolder: vscode.l10n.t('Pick a customer, or add a new one'), ignoreFocusOut: true },
     );
     if (!pick) return undefined;
     if (pick.folder) return { folder: pick.folder, name: pick.label };
     const typed = await vscode.window.showInputBox({
-      title: 'Import Usage Data: new customer',
-      prompt: 'The customer’s name, as you would write it on a call',
+      title: vscode.l10n.t('Import Usage Data: new customer'),
+      prompt: vscode.l10n.t('The customer’s name, as you would write it on a call'),
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : 'Type the customer’s name.'),
+      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Type the customer’s name.')),
     });
     return typed?.trim() ? { folder: slugify(typed.trim(), 'customer'), name: typed.trim() } : undefined;
   }
 
   function pickPayloads(): Thenable<vscode.Uri[] | undefined> {
     return vscode.window.showOpenDialog({
-      title: 'Import Usage Data: Service Ping payloads (a JSON file, several, or a folder of monthly payloads)',
-      openLabel: 'Import',
+      title: vscode.l10n.t('Import Usage Data: Service Ping payloads (a JSON file, several, or a folder of monthly payloads)'),
+      openLabel: vscode.l10n.t('Import'),
       canSelectFiles: true,
       canSelectFolders: true,
       canSelectMany: true,
-      filters: { 'Service Ping payload': ['json'] },
+      filters: { [vscode.l10n.t('Service Ping payload')]: ['json'] },
     });
   }
 
   async function askCustomerSince(customer: string): Promise<string | undefined> {
     const today = localToday();
     const typed = await vscode.window.showInputBox({
-      title: `Import Usage Data: when did ${customer} buy GitLab?`,
-      prompt: 'Customer since, as YYYY-MM. License utilization is judged by account age; Call Coach keeps it in the success plan’s front matter (customerSince) and asks only once.',
-      placeHolder: 'YYYY-MM, e.g. 2025-06',
+      title: vscode.l10n.t('Import Usage Data: when did {0} buy GitLab?', customer),
+      prompt: vscode.l10n.t('Customer since, as YYYY-MM. License utilization is judged by account age; Call Coach keeps it in the success plan’s front matter (customerSince) and asks only once.'),
+      placeHolder: vscode.l10n.t('YYYY-MM, e.g. 2025-06'),
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() ? monthProblem(v, today) : undefined),
     });
@@ -124,13 +128,13 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
   /** Every payload checked, then the import planned against what is stored; problems or writes. */
   async function prepare(notes: WorkspaceNotesFolder, customer: string, picked: readonly vscode.Uri[], keys: readonly string[]) {
     const files = await payloadFiles(picked);
-    if (!files.length) return { problems: ['the folder has no .json files; pick the Service Ping payloads themselves, or the folder that holds them'] };
+    if (!files.length) return { problems: [vscode.l10n.t('the folder has no .json files; pick the Service Ping payloads themselves, or the folder that holds them')] };
     const now = new Date();
     const incoming: IncomingPayload[] = [];
     const problems: string[] = [];
     const unavailable = new Map<string, string>();
     for (const uri of files) {
-      const parsed = await readPayload(uri, keys, now).catch((err: unknown): ParsedPayload => ({ ok: false, problem: `it could not be read (${err instanceof Error ? err.message : String(err)})` }));
+      const parsed = await readPayload(uri, keys, now).catch((err: unknown): ParsedPayload => ({ ok: false, problem: vscode.l10n.t('it could not be read ({0})', err instanceof Error ? err.message : String(err)) }));
       if (!parsed.ok) {
         problems.push(`${name(uri)}: ${parsed.problem}`);
         continue;
@@ -165,12 +169,18 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
     const catalog = await banks.ready();
     const keys = usageKeys(catalog.banks);
     const started = Date.now();
-    const prepared = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Call Coach: importing usage data' }, () => prepare(notes, customer.folder, picked, keys));
+    const prepared = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Call Coach: importing usage data') }, () => prepare(notes, customer.folder, picked, keys));
     if ('problems' in prepared) {
       const problems = prepared.problems ?? [];
       for (const p of problems) log.error(`Usage data not imported: ${p}`);
-      const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} in the log)` : '';
-      void vscode.window.showErrorMessage(`Usage data not imported, nothing was written: ${problems[0]}${more}`, 'Show Log').then((p) => p && log.show(true));
+      const first = vscode.l10n.t('Usage data not imported, nothing was written: {0}', problems[0] ?? '');
+      const more =
+        problems.length === 2
+          ? vscode.l10n.t('{0} (and 1 more problem in the log)', first)
+          : problems.length > 2
+            ? vscode.l10n.t('{0} (and {1} more problems in the log)', first, displayNumber(problems.length - 1))
+            : first;
+      void vscode.window.showErrorMessage(more, vscode.l10n.t('Show Log')).then((p) => p && log.show(true));
       return undefined;
     }
     const { plan, unavailable } = prepared;
@@ -178,7 +188,12 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
     try {
       written = await writeSnapshots(notes, customer.folder, plan.writes);
     } catch (err) {
-      void reportError(log, `The usage snapshots could not be written to ${notes.where([customer.folder, USAGE_FOLDER])}.`, 'Check that the folder can be written to, then import again.', err);
+      void reportError(
+        log,
+        vscode.l10n.t('The usage snapshots could not be written to {0}.', notes.where([customer.folder, USAGE_FOLDER])),
+        vscode.l10n.t('Check that the folder can be written to, then import again.'),
+        err,
+      );
       return undefined;
     }
     // The Customers view shows health and alerts from usage data: read them again.
@@ -191,12 +206,22 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
     try {
       planUri = notes.uri((await updateSuccessPlan(notesSource(notes, log), customer.folder, catalog)).path);
     } catch (err) {
-      if (err instanceof PlanFileError) void vscode.window.showWarningMessage(`Usage data imported, but ${PLAN_FILE} was left as it is: ${err.message}`);
+      if (err instanceof PlanFileError) void vscode.window.showWarningMessage(vscode.l10n.t('Usage data imported, but {0} was left as it is: {1}', PLAN_FILE, err.message));
       else log.error('Usage data imported, but the success plan could not be updated', err);
     }
-    const what = written.length ? `${written.length} monthly snapshot${written.length === 1 ? '' : 's'} stored` : 'already imported, nothing new';
-    const missing = unavailable.length ? ` ${unavailable.length} metric${unavailable.length === 1 ? ' was' : 's were'} unavailable (see the log).` : '';
-    void vscode.window.showInformationMessage(`Usage data for ${customer.name}: ${what}.${missing}`, ...(planUri ? ['Open Success Plan'] : [])).then((p) => {
+    const what =
+      written.length === 1
+        ? vscode.l10n.t('Usage data for {0}: 1 monthly snapshot stored.', customer.name)
+        : written.length
+          ? vscode.l10n.t('Usage data for {0}: {1} monthly snapshots stored.', customer.name, displayNumber(written.length))
+          : vscode.l10n.t('Usage data for {0}: already imported, nothing new.', customer.name);
+    const missing =
+      unavailable.length === 1
+        ? vscode.l10n.t('1 metric was unavailable (see the log).')
+        : unavailable.length
+          ? vscode.l10n.t('{0} metrics were unavailable (see the log).', displayNumber(unavailable.length))
+          : '';
+    void vscode.window.showInformationMessage(missing ? `${what} ${missing}` : what, ...(planUri ? [vscode.l10n.t('Open Success Plan')] : [])).then((p) => {
       if (p && planUri) void vscode.window.showTextDocument(planUri, { preview: false });
     });
     return { written, unchanged: plan.unchanged.length, customer: customer.folder };
@@ -210,7 +235,7 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
     if (!month || monthProblem(month, localToday())) return;
     const next = withCustomerSince(text, month);
     if (next === undefined) {
-      void vscode.window.showWarningMessage(`${PLAN_FILE}'s front matter could not be read, so customer since was not saved; add \`customerSince: ${month}\` to it by hand.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t("{0}'s front matter could not be read, so customer since was not saved; add `customerSince: {1}` to it by hand.", PLAN_FILE, month));
       return;
     }
     await notes.write([customer.folder, PLAN_FILE], next);
@@ -221,7 +246,7 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
       try {
         return await importUsage(arg);
       } catch (err) {
-        void reportError(log, 'Call Coach could not import the usage data.', 'Check the log for details, then try again.', err);
+        void reportError(log, vscode.l10n.t('Call Coach could not import the usage data.'), vscode.l10n.t('Check the log for details, then try again.'), err);
         return undefined;
       }
     }),
