@@ -20,11 +20,16 @@
 // with its Markdown preview beside it. Writes customers.png and portfolio.png to DIR (default
 // media/screenshots). Needs `npx tsc -p test` (out/src) as well as the build.
 //
-// --native [DIR]: how Call Coach sits in VS Code, four PNGs to DIR (default test-results/native):
-//   walkthrough.png          Welcome: Open Walkthrough… > Get Started with Call Coach
-//   keyboard-shortcuts.png   Preferences: Open Keyboard Shortcuts, filtered to "Call Coach"
-//   sidebar-hc-dark.png      a call in the sidebar with the Default High Contrast theme
-//   sidebar-hc-light.png     the same with Default High Contrast Light
+// --native [DIR]: how Call Coach sits in VS Code, PNGs to DIR (default test-results/native):
+//   usage-import.png         Call Coach: Import Usage Data from the palette (four monthly Service
+//                            Ping payloads for the sample customer, typed into VS Code's own open
+//                            dialog), Open Success Plan, and the plan's Usage section in the
+//                            Markdown preview: what media/walkthrough/usage-data.svg is drawn from
+//   then for each theme (default: the host's own, hc-dark: Default High Contrast, hc-light: its Light twin):
+//   walkthrough-<theme>.png        Welcome: Open Walkthrough… > Get Started with Call Coach
+//   walkthrough-usage-<theme>.png  the same with its "Import usage data" step opened
+//   keyboard-shortcuts-<theme>.png Preferences: Open Keyboard Shortcuts, filtered to "Call Coach"
+//   sidebar-<theme>.png            a call in the sidebar (High Contrast themes only)
 //
 // Builds first unless --no-build. Exit code 1 if the sidebar never showed content or a step failed.
 import { spawnSync } from 'node:child_process';
@@ -224,48 +229,133 @@ async function runFromPalette(page, title) {
   await row.click();
 }
 
-/** The --native screenshots: the walkthrough, Keyboard Shortcuts, a call in both High Contrast themes. */
-async function shootNative(page) {
-  await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility'); // room for the step's image
-  await runFromPalette(page, 'Welcome: Open Walkthrough...');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Call Coach' }).first().click();
-  await page.locator('.gettingStartedContainer', { hasText: 'Start a first call' }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  await page.waitForTimeout(1500); // the step's SVG
-  await shoot(page, join(out, 'walkthrough.png'));
+/** Four monthly Service Ping payloads (nested as GitLab sends them) for the sample customer. */
+function writePayloads(folder) {
+  mkdirSync(folder, { recursive: true });
+  for (const [i, month] of ['08', '09', '10', '11'].entries()) {
+    const payload = {
+      recorded_at: `2026-${month}-01T10:00:00.000Z`,
+      uuid: '0b5a2f7e-7d6c-4a55-9d1a-6e2f3c4b5a69',
+      version: '17.5.1-ee',
+      edition: 'EEU',
+      license_plan: 'ultimate',
+      license_user_count: 120,
+      license_billable_users: 70 + 10 * i,
+      active_user_count: 90,
+      gitlab_shared_runners_enabled: true,
+      counts: { ci_builds: 9000 + 1500 * i, ci_internal_pipelines: 20_000 + 5000 * i, merge_requests: 4000 + 300 * i, source_code_pushes: 80_000, projects_with_repositories_enabled: 300, deployments: 600 + 100 * i, environments: 12, sast_jobs: 10, dast_jobs: 0, secret_detection_jobs: 3, dependency_scanning_jobs: 5, count_total_create_ci_build_monthly: i === 3 ? 900 : 4100 },
+      counts_monthly: { ci_internal_pipelines: 1000, deployments: 800, successful_deployments: 90, failed_deployments: 10 },
+      redis_hll_counters: { manage: { unique_active_users_monthly: 85 } },
+      usage_activity_by_stage_monthly: { create: { action_monthly_active_users_project_repo: 40 }, release: { deployments: 15 }, secure: { user_unique_users_all_secure_scanners: 25, sast_scans: 300, secret_detection_scans: 200, dependency_scanning_scans: 100 } },
+    };
+    writeFileSync(join(folder, `service-ping-2026-${month}.json`), JSON.stringify(payload, null, 2));
+  }
+}
+
+/** Import Usage Data from the palette as a CSM does it, then the plan's Usage section in the preview. */
+async function shootUsageImport(page, payloads) {
+  await runFromPalette(page, 'Call Coach: Import Usage Data');
+  const title = (re) => page.locator('.quick-input-widget .quick-input-title', { hasText: re }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await title(/Service Ping payloads/);
+  // VS Code's open dialog in the web workbench: it fills its box with the workspace folder first,
+  // then the folder's path replaces all of it.
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+  for (let i = 0; i < 20 && (await input.inputValue()) !== payloads; i++) {
+    await input.fill(payloads);
+    await page.waitForTimeout(500);
+  }
+  await page.locator('.quick-input-widget .quick-input-action a, .quick-input-widget .monaco-button', { hasText: 'Import' }).first().click();
+  await title(/which customer is this usage data for/);
+  await page.keyboard.type('Northwind', { delay: 10 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Northwind Logistics' }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await title(/when did .* buy GitLab/);
+  await page.keyboard.type('2024-03', { delay: 10 });
+  await page.keyboard.press('Enter');
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Usage data for Northwind Logistics/ }).first();
+  await toast.waitFor({ state: 'visible', timeout: 60_000 });
+  say(`notification: ${(await toast.innerText()).replace(/\s+/g, ' ')}`);
+  await toast.locator('.monaco-button', { hasText: 'Open Success Plan' }).first().click();
+  await page.locator('.tabs-container .tab', { hasText: 'success-plan.md' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await runFromPalette(page, 'Markdown: Open Preview');
+  let usage;
+  for (let i = 0; i < 60 && !usage; i++) {
+    usage = await findWebviewText(page, { contains: 'License utilization' });
+    if (!usage) await page.waitForTimeout(500);
+  }
+  if (!usage) throw new Error('the preview never showed the Usage section');
+  // The preview first follows the editor's scroll position; then the Usage heading is scrolled up.
+  await page.waitForTimeout(2000);
+  for (let i = 0; i < 3; i++) {
+    await usage.frame.evaluate(() => [...document.querySelectorAll('h2')].find((h) => h.textContent?.trim() === 'Usage')?.scrollIntoView());
+    await page.waitForTimeout(700); // and the chart image
+  }
+  await shoot(page, join(out, 'usage-import.png'));
   await runFromPalette(page, 'View: Close All Editors');
-  await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+}
 
-  await runFromPalette(page, 'Preferences: Open Keyboard Shortcuts');
-  // The editor opens with its search box focused.
-  await page.locator('.keybindings-editor .keybindings-header').waitFor({ state: 'visible', timeout: 30_000 });
-  await page.waitForTimeout(500);
-  await page.keyboard.type('Call Coach');
-  await page.locator('.keybindings-table-container .monaco-list-row', { hasText: 'Tag Answer' }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  await page.waitForTimeout(800);
-  await shoot(page, join(out, 'keyboard-shortcuts.png'));
-  // It opens as a modal editor: its close button, then the sidebar.
-  await page.locator('.keybindings-editor').press('Escape').catch(() => {});
-  await page.locator('[aria-label^="Close"]:visible').first().click().catch(() => {});
-  await page.locator('.keybindings-editor').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
-
-  // A call in the sidebar: the customer and Enter on the start form.
-  await openActivity(page, 'Call Coach');
-  const start = await settledSidebar(page, { contains: 'Customer' });
-  if (!start) throw new Error('the start form never showed');
-  await start.frame.locator('#f-customer').fill('Acme Corp');
-  await start.frame.locator('#f-customer').press('Enter');
-  const answer = start.frame.locator('textarea#answer');
-  await answer.waitFor({ state: 'visible', timeout: 30_000 });
-  await answer.pressSequentially('Weekend deploys wear the team out.', { delay: 5 });
-  await page.keyboard.press('Alt+o');
+const THEMES = [
+  ['default', undefined, undefined],
   // The picker lists "Default High Contrast" as "Dark High Contrast", its light twin as "Light High Contrast".
-  for (const [row, css, file] of [['Dark High Contrast', 'hc-black', 'sidebar-hc-dark.png'], ['Light High Contrast', 'hc-light', 'sidebar-hc-light.png']]) {
-    await runFromPalette(page, 'Preferences: Color Theme');
-    await page.locator('.quick-input-widget input.input').fill('High Contrast');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: row }).first().click();
-    await page.locator(`.monaco-workbench.${css}`).waitFor({ timeout: 30_000 });
+  ['hc-dark', 'Dark High Contrast', 'hc-black'],
+  ['hc-light', 'Light High Contrast', 'hc-light'],
+];
+
+/** The --native screenshots: see the header comment. */
+async function shootNative(page, payloads) {
+  await shootUsageImport(page, payloads);
+  for (const [name, row, css] of THEMES) {
+    if (row) {
+      await runFromPalette(page, 'Preferences: Color Theme');
+      await page.locator('.quick-input-widget input.input').fill('High Contrast');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: row }).first().click();
+      await page.locator(`.monaco-workbench.${css}`).waitFor({ timeout: 30_000 });
+    }
+    if (await page.locator('.part.sidebar').isVisible()) await runFromPalette(page, 'View: Close Primary Side Bar'); // room for the step's image
+    await runFromPalette(page, 'Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Call Coach' }).first().click();
+    const walkthrough = page.locator('.gettingStartedContainer', { hasText: 'Start a first call' }).first();
+    await walkthrough.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForTimeout(1500); // the step's SVG
+    await shoot(page, join(out, `walkthrough-${name}.png`));
+    const steps = (await page.locator('.gettingStartedContainer button.getting-started-step h3.step-title').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    say(`walkthrough steps (${name}): ${steps.join(' | ')}`);
+    await page.locator('.gettingStartedContainer button.getting-started-step[data-step-id$="importUsageData"]').first().click();
+    await page.waitForTimeout(1500);
+    await shoot(page, join(out, `walkthrough-usage-${name}.png`));
+    await runFromPalette(page, 'View: Close All Editors');
+
+    await runFromPalette(page, 'Preferences: Open Keyboard Shortcuts');
+    // The editor opens with its search box focused.
+    await page.locator('.keybindings-editor .keybindings-header').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForTimeout(500);
+    await page.keyboard.type('Call Coach');
+    await page.locator('.keybindings-table-container .monaco-list-row', { hasText: 'Tag Answer' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForTimeout(800);
+    await shoot(page, join(out, `keyboard-shortcuts-${name}.png`));
+    const rows = await page.locator('.keybindings-table-container .monaco-list-row').allInnerTexts();
+    say(`Keyboard Shortcuts rows (${name}, first ${rows.length} shown): ${rows.slice(0, 6).map((r) => r.replace(/\s+/g, ' ')).join(' | ')}`);
+    // It opens as a modal editor, which keeps F1 to itself: its close button.
+    await page.locator('.keybindings-editor').press('Escape').catch(() => {});
+    await page.locator('[aria-label^="Close"]:visible').first().click().catch(() => {});
+    await page.locator('.keybindings-editor').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+    if (!row) continue;
+
+    // A call in the sidebar: the customer and Enter on the start form (once), an answer, Alt+O.
+    await openActivity(page, 'Call Coach');
+    const found = await settledSidebar(page);
+    if (!found) throw new Error('the sidebar never showed');
+    const answer = found.frame.locator('textarea#answer');
+    if (!(await answer.count())) {
+      await found.frame.locator('#f-customer').fill('Acme Corp');
+      await found.frame.locator('#f-customer').press('Enter');
+      await answer.waitFor({ state: 'visible', timeout: 30_000 });
+      await answer.pressSequentially('Weekend deploys wear the team out.', { delay: 5 });
+      await page.keyboard.press('Alt+o');
+    }
     await page.waitForTimeout(1500); // the webview picks up the theme's colours
-    await shoot(page, join(out, file), { sidebarOnly: true });
+    await shoot(page, join(out, `sidebar-${name}.png`), { sidebarOnly: true });
   }
 }
 
@@ -280,6 +370,7 @@ async function main() {
   // bare workspace, for a customer without history.
   const workspace = callMode || customersMode ? copySampleWorkspace(scratch.root) : prepareSampleWorkspace(join(scratch.root, 'sample-workspace')).target;
   if (customersMode) writeCustomers(workspace);
+  if (nativeMode) writePayloads(join(scratch.root, 'northwind-service-ping'));
   linkExtension(scratch, REPO_ROOT);
   const server = startServer({ paths, scratch });
   let browser;
@@ -297,7 +388,9 @@ async function main() {
     await page.goto(workbenchUrl({ baseUrl, folder: workspace }), { waitUntil: 'domcontentloaded' });
     if (nativeMode) {
       await page.locator('.part.statusbar').waitFor({ state: 'visible', timeout: 120_000 });
-      await shootNative(page);
+      // Call Coach's contributions are in (its activity-bar item shows) before the palette is used.
+      await page.locator('a.action-label[aria-label^="Call Coach"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+      await shootNative(page, join(scratch.root, 'northwind-service-ping'));
       return;
     }
     await openActivity(page, 'Call Coach');

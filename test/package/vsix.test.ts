@@ -214,7 +214,8 @@ describe('the packaged .vsix', function () {
     const m = manifest();
     const commands = new Set<string>(m.contributes.commands.map((c: { command: string }) => c.command));
     const [walkthrough] = m.contributes.walkthroughs;
-    assert.ok(walkthrough.steps.length >= 4);
+    // Issue 15's steps: a first call, stage questions, a team bank, commit notes, usage data.
+    assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['startCall', 'browseStageQuestions', 'newQuestionBank', 'commitNotes', 'importUsageData']);
     for (const step of walkthrough.steps) {
       const media = step.media.svg ?? step.media.image;
       assert.ok(media && entries.some((e) => e.name === `extension/${media}`), `${step.id}: ${media} is not in the .vsix`);
