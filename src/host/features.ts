@@ -16,7 +16,7 @@ import { portablePlatform, usePlatform, type Platform } from './platform';
 import { registerNewBankCommand } from './newBankCommand';
 import { CustomersView } from './portfolio/customersView';
 import { IndexCache } from './portfolio/indexCache';
-import { registerPortfolioCommands, updatePortfolioAfterCall } from './portfolio/portfolioCommands';
+import { registerPortfolioCommands, updatePortfolioAfterChange } from './portfolio/portfolioCommands';
 import { SidebarProvider } from './sidebarProvider';
 import { BuiltInCommand, CommandId, ViewId } from '../ids';
 import { registerUsageCommands } from './usage/importCommand';
@@ -42,7 +42,7 @@ export function createFeatures(context: vscode.ExtensionContext, log: Log, platf
   context.subscriptions.push(indexCache);
   const customers = new CustomersView(banks, state, log, indexCache);
   const portfolio = { banks, state, log, customers };
-  const finish = new FinishPipeline({ calls, banks, state, log, notify: (text) => sidebar.notify(text), afterPlan: (noteUri) => updatePortfolioAfterCall(portfolio, noteUri) });
+  const finish = new FinishPipeline({ calls, banks, state, log, notify: (text) => sidebar.notify(text), afterPlan: (noteUri) => updatePortfolioAfterChange(portfolio, noteUri) });
   const sidebar = new SidebarProvider(context.extensionUri, banks, calls, finish, state, log);
 
   context.subscriptions.push(
@@ -70,7 +70,7 @@ export function createFeatures(context: vscode.ExtensionContext, log: Log, platf
     ...registerBrowseCommands(banks, calls, log),
     registerNewBankCommand(banks, log),
     registerCommitCommand(context.workspaceState, log),
-    ...registerUsageCommands(banks, context.workspaceState, log),
+    ...registerUsageCommands(banks, context.workspaceState, log, (customerFolder) => updatePortfolioAfterChange(portfolio, customerFolder)),
   );
   return { sidebar, banks, calls, customers, commandHandler };
 }

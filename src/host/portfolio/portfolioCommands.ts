@@ -87,9 +87,12 @@ export async function updatePortfolio({ banks, state, log }: PortfolioDeps, quie
   }
 }
 
-/** After Finish Call: the portfolio too, when callCoach.updatePortfolioAfterCall says so. */
-export async function updatePortfolioAfterCall(deps: PortfolioDeps, noteUri: vscode.Uri): Promise<void> {
-  if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, noteUri).get<boolean>(Setting.updatePortfolioAfterCall, true)) return;
+/**
+ * After Finish Call or Import Usage Data (`scope`: the note, or the customer folder, whose settings
+ * apply): the portfolio too, when callCoach.updatePortfolioAfterCall says so.
+ */
+export async function updatePortfolioAfterChange(deps: PortfolioDeps, scope: vscode.Uri): Promise<void> {
+  if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, scope).get<boolean>(Setting.updatePortfolioAfterCall, true)) return;
   await updatePortfolio(deps, true);
 }
 

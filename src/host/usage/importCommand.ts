@@ -4,7 +4,7 @@
 // `<notesFolder>/<customer>/usage/<YYYY-MM-DD>.json`. Any problem with any payload: nothing is
 // written, and the message names the file and the problem. The first import for a customer asks for
 // the month they bought GitLab ("customer since", YYYY-MM) and keeps it in success-plan.md's front
-// matter; then the plan is updated.
+// matter; then the plan is updated, and portfolio.md when callCoach.updatePortfolioAfterCall says so.
 //
 // Arguments (tests, other extensions): { uris?: (Uri | string)[], customer?: string,
 // customerSince?: string | null } skip the pickers; customerSince null skips that question.
@@ -80,7 +80,11 @@ function customerNodeArg(arg: unknown): { folder: string; name: string } | undef
   return folder ? { folder, name: node.customer } : undefined;
 }
 
-export function registerUsageCommands(banks: BankService, state: vscode.Memento, log: Log): vscode.Disposable[] {
+/**
+ * `afterImport`: runs once the plan is updated, with the customer's folder: the portfolio
+ * (callCoach.updatePortfolioAfterCall), as after a call. Never throws.
+ */
+export function registerUsageCommands(banks: BankService, state: vscode.Memento, log: Log, afterImport?: (customerFolder: vscode.Uri) => Promise<void>): vscode.Disposable[] {
   async function pickCustomer(notes: WorkspaceNotesFolder): Promise<{ folder: string; name: string } | undefined> {
     const customers = await listCustomerFolders(notesSource(notes, log));
     const NEW = `$(add) ${vscode.l10n.t('New customer…')}`;
@@ -209,6 +213,8 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
       if (err instanceof PlanFileError) void vscode.window.showWarningMessage(vscode.l10n.t('Usage data imported, but {0} was left as it is: {1}', PLAN_FILE, err.message));
       else log.error('Usage data imported, but the success plan could not be updated', err);
     }
+    // portfolio.md shows health and alerts from usage data too: rewritten as after a call.
+    await afterImport?.(notes.uri([customer.folder]));
     const what =
       written.length === 1
         ? vscode.l10n.t('Usage data for {0}: 1 monthly snapshot stored.', customer.name)

@@ -3,7 +3,7 @@
 // then a Stage adoption review call started, steered and finished by keys and clicks in the
 // sidebar webview's own DOM. The scorecard starts ticked from the data, the CSM unticks one
 // criterion, and what the extension wrote is read back from disk: the note (the data and the CSM's
-// judgement), the plan's Usage section and the chart file.
+// judgement), the plan's Usage section and the chart file; portfolio.md rewritten after the import.
 import * as assert from 'assert';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,6 +111,13 @@ describe('usage data in the real workbench', function () {
     assert.strictEqual(JSON.parse(snapshot).counts.ci_internal_pipelines, 4000);
     const plan = await until('the plan', () => readIfThere(join(customerDir(), 'success-plan.md')));
     assert.match(plan, /^---\n(?:.*\n)*customerSince: 2025-06\n(?:.*\n)*---\n/);
+    // portfolio.md is rewritten after an import as after a call (callCoach.updatePortfolioAfterCall,
+    // on by default): the customer's health now comes from the data, with the April alert.
+    const portfolio = await until('portfolio.md with health from usage data', () => {
+      const t = readIfThere(join(wb.workspace, 'success-plans', 'portfolio.md'));
+      return t?.includes('(usage data)') ? t : undefined;
+    });
+    assert.match(portfolio, /\| \[Umbrella Usage\]\(umbrella-usage\/success-plan\.md\) \| Yellow \(usage data\) \|.*\| CI went Green → Yellow since the last call \|/);
   });
 
   it('a Stage adoption review starts ticked from the data; the CSM unticks one; Finish writes the data and the judgement, the plan its Usage section and chart', async () => {

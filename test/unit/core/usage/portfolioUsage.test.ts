@@ -5,7 +5,11 @@ import { renderNote } from '../../../../src/core/note/render';
 import { planContext } from '../../../../src/core/plan/context';
 import { collectPortfolio } from '../../../../src/core/portfolio/collect';
 import { portfolioRegionText } from '../../../../src/core/portfolio/regions';
-import { portfolioUsage } from '../../../../src/core/usage/usageStore';
+import { renderPortfolio } from '../../../../src/core/portfolio/portfolioFile';
+import { planImport } from '../../../../src/core/usage/importPlan';
+import { HEALTH_KEYS } from '../../../../src/core/usage/keys';
+import { parsePayload } from '../../../../src/core/usage/payload';
+import { portfolioUsage, storedSnapshots, writeSnapshots } from '../../../../src/core/usage/usageStore';
 import { MemoryNotesFolder } from '../../fakes/memoryNotesFolder';
 import { source } from '../notesFixtures';
 import { realistic } from '../note/noteFixtures';
@@ -32,5 +36,34 @@ describe('usage data in the portfolio', () => {
     const md = Object.values(portfolioRegionText(portfolio)).join('\n');
     assert.match(md, /Yellow \(usage data\)/);
     assert.match(md, /CI went Green → Yellow since the last call/);
+  });
+
+  it('portfolio.md after a usage import: the same rewrite as after a call gives health from the data and its alert, hand-written text kept', async () => {
+    const f = new MemoryNotesFolder({ 'acme/2026-03-20-discovery.md': note('Acme'), 'initech/2026-03-20-discovery.md': note('Initech') });
+    const src = source(f);
+    const context = planContext(builtInBanks(), '2026-05-01');
+    const portfolio = () => collectPortfolio(src, { context, usage: portfolioUsage(src) });
+    const first = renderPortfolio(await portfolio());
+    assert.ok(first.ok);
+    const mine = `${first.text}\n## My notes\n\nCall Acme's CFO before the renewal.\n`;
+    assert.match(mine, /\| \[Acme\]\(acme\/success-plan\.md\) \| Green \|/);
+
+    // Import Usage Data's steps (src/host/usage/importCommand.ts): payloads parsed, the batch planned, snapshots written.
+    const now = new Date('2026-05-01T12:00:00Z');
+    const incoming = [2, 3].map((m) => {
+      const parsed = parsePayload(payload(EE_BASE, { recorded_at: monthDate(m), ...(m === 3 ? { 'counts.count_total_create_ci_build_monthly': 1000 } : {}) }), { keys: HEALTH_KEYS, now });
+      assert.ok(parsed.ok);
+      return { source: `ping-${m}.json`, snapshot: parsed.snapshot };
+    });
+    const batch = planImport(await storedSnapshots(f, 'acme', HEALTH_KEYS, src.log, now), incoming);
+    assert.ok(batch.ok);
+    await writeSnapshots(f, 'acme', batch.writes);
+
+    const after = renderPortfolio(await portfolio(), mine);
+    assert.ok(after.ok);
+    assert.notEqual(after.text, mine, 'no note changed, yet portfolio.md must be written again');
+    assert.match(after.text, /\| \[Acme\]\(acme\/success-plan\.md\) \| Yellow \(usage data\) \|.*\| CI went Green → Yellow since the last call \|/);
+    assert.match(after.text, /\| \[Initech\]\(initech\/success-plan\.md\) \| Green \|/);
+    assert.ok(after.text.endsWith("## My notes\n\nCall Acme's CFO before the renewal.\n"), 'the CSM’s own text is kept');
   });
 });
