@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Catalog } from '../core/bank/catalog';
 import type { BankProblem } from '../core/bank/loader';
 import { BANK_STATUS_ITEM, DIAGNOSTIC_COLLECTION } from '../ids';
+import { displayNumber } from './displayFormat';
 
 const toPosition = (p: { line: number; col: number }) => new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.col - 1));
 
@@ -46,18 +47,30 @@ export class BankDiagnostics implements vscode.Disposable {
       return;
     }
     this.status ??= vscode.window.createStatusBarItem(BANK_STATUS_ITEM, vscode.StatusBarAlignment.Left, 10);
-    this.status.name = 'Call Coach Question Banks';
-    const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-    this.status.text = skipped.length
-      ? `$(warning) Call Coach: ${plural(skipped.length, 'bank', 'banks')} skipped`
-      : `$(warning) Call Coach: ${plural(errors + settingProblems.length, 'bank problem', 'bank problems')}`;
+    this.status.name = vscode.l10n.t('Call Coach Question Banks');
+    const problems = errors + settingProblems.length;
+    const text =
+      skipped.length === 1
+        ? vscode.l10n.t('Call Coach: 1 bank skipped')
+        : skipped.length
+          ? vscode.l10n.t('Call Coach: {0} banks skipped', displayNumber(skipped.length))
+          : problems === 1
+            ? vscode.l10n.t('Call Coach: 1 bank problem')
+            : vscode.l10n.t('Call Coach: {0} bank problems', displayNumber(problems));
+    this.status.text = `$(warning) ${text}`;
     const lines = [
-      skipped.length
-        ? `${plural(skipped.length, 'team question bank has', 'team question banks have')} errors and ${skipped.length === 1 ? 'was' : 'were'} skipped: ${skipped.join(', ')}. The other banks are loaded.`
+      skipped.length === 1
+        ? vscode.l10n.t('1 team question bank has errors and was skipped: {0}. The other banks are loaded.', skipped.join(', '))
+        : skipped.length
+          ? vscode.l10n.t('{0} team question banks have errors and were skipped: {1}. The other banks are loaded.', displayNumber(skipped.length), skipped.join(', '))
+          : '',
+      errors && !skipped.length
+        ? errors === 1
+          ? vscode.l10n.t('1 problem in team banks; the entries with problems are ignored.')
+          : vscode.l10n.t('{0} problems in team banks; the entries with problems are ignored.', displayNumber(errors))
         : '',
-      errors && !skipped.length ? `${plural(errors, 'problem', 'problems')} in team banks; the entries with problems are ignored.` : '',
       ...settingProblems,
-      'Click to open the Problems panel.',
+      vscode.l10n.t('Click to open the Problems panel.'),
     ].filter(Boolean);
     this.status.tooltip = lines.join('\n\n');
     this.status.command = 'workbench.actions.view.problems';

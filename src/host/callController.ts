@@ -85,7 +85,7 @@ export class CallController implements vscode.Disposable {
     const missing = setup.techniques.filter((id) => !map.has(id));
     if (missing.length) this.log.warn(`Starting a call without unknown techniques: ${missing.join(', ')}`);
     const state = await withUsageData(startCall(crypto.randomUUID(), setup, map, Date.now()), banks, catalog, this.workspaceState, this.log);
-    if (!state.parts.length) throw new Error('none of the chosen techniques is loaded');
+    if (!state.parts.length) throw new Error(vscode.l10n.t('none of the chosen techniques is loaded'));
     this.setCall({ state, banks });
     this.store.save(this.call!);
     await this.store.flush();
@@ -116,7 +116,7 @@ export class CallController implements vscode.Disposable {
       if (bank && !banks.some((b) => b.id === id)) banks.push(toCallBank(bank));
     }
     const map = new Map(banks.map((b) => [b.id, b]));
-    if (!map.has(STAGE_ADOPTION_BANK)) throw new Error(`the "${STAGE_ADOPTION_BANK}" technique is not loaded`);
+    if (!map.has(STAGE_ADOPTION_BANK)) throw new Error(vscode.l10n.t('the "{0}" technique is not loaded', STAGE_ADOPTION_BANK));
     const state = addPrompts(this.call.state, prompts, map, STAGE_ADOPTION_BANK);
     const before = this.call.state.parts.reduce((n, p) => n + p.items.length, 0);
     const added = state.parts.reduce((n, p) => n + p.items.length, 0) - before;

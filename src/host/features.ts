@@ -20,6 +20,7 @@ import { registerPortfolioCommands, updatePortfolioAfterChange } from './portfol
 import { SidebarProvider } from './sidebarProvider';
 import { BuiltInCommand, CommandId, ViewId } from '../ids';
 import { registerUsageCommands } from './usage/importCommand';
+import { displayNumber } from './displayFormat';
 
 export interface Features {
   sidebar: SidebarProvider;
@@ -56,12 +57,15 @@ export function createFeatures(context: vscode.ExtensionContext, log: Log, platf
       try {
         const catalog = await banks.reload();
         const skipped = catalog.skipped.length;
+        const loaded = displayNumber(catalog.banks.length);
         void vscode.window.setStatusBarMessage(
-          `Call Coach: ${catalog.banks.length} question banks loaded${skipped ? `, ${skipped} skipped (see log)` : ''}`,
+          skipped
+            ? vscode.l10n.t('Call Coach: {0} question banks loaded, {1} skipped (see log)', loaded, displayNumber(skipped))
+            : vscode.l10n.t('Call Coach: {0} question banks loaded', loaded),
           4000,
         );
       } catch (err) {
-        await reportError(log, 'Call Coach could not reload its question banks.', 'Check the log for the file that failed, then try again.', err);
+        await reportError(log, vscode.l10n.t('Call Coach could not reload its question banks.'), vscode.l10n.t('Check the log for the file that failed, then try again.'), err);
       }
     }),
     registerCommand(CommandId.showLog, () => log.show()),

@@ -14,6 +14,7 @@ export function createLog(): Log {
  */
 export async function reportError(log: Log, whatHappened: string, whatToDo: string, err?: unknown): Promise<void> {
   log.error(whatHappened, err ?? '');
-  const pick = await vscode.window.showErrorMessage(`${whatHappened} ${whatToDo}`, 'Show Log');
-  if (pick === 'Show Log') log.show(true);
+  const showLog = vscode.l10n.t('Show Log');
+  const pick = await vscode.window.showErrorMessage(`${whatHappened} ${whatToDo}`, showLog);
+  if (pick === showLog) log.show(true);
 }

@@ -10,15 +10,15 @@ import { reportError, type Log } from './log';
 import { exists, writeNewFile } from './noteWriter';
 import { CommandId } from '../ids';
 
-const KINDS: { starter: StarterKind; label: string; detail: string; name: string }[] = [
-  { starter: 'technique', label: 'Questions of Our Own', detail: 'A technique bank with new questions, beside the built-in ones', name: 'team-questions' },
-  { starter: 'overrides', label: 'Our Wording for Built-in Questions', detail: 'Change the text, hint or tag of built-in questions by id', name: 'team-wording' },
+const kinds = (): { starter: StarterKind; label: string; detail: string; name: string }[] => [
+  { starter: 'technique', label: vscode.l10n.t('Questions of Our Own'), detail: vscode.l10n.t('A technique bank with new questions, beside the built-in ones'), name: 'team-questions' },
+  { starter: 'overrides', label: vscode.l10n.t('Our Wording for Built-in Questions'), detail: vscode.l10n.t('Change the text, hint or tag of built-in questions by id'), name: 'team-wording' },
 ];
 
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder should hold the new question bank?' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which workspace folder should hold the new question bank?') });
 }
 
 /** A file name (and bank id) not used yet in the folder: team-questions, team-questions-2, … */
@@ -34,14 +34,14 @@ export function registerNewBankCommand(banks: BankService, log: Log): vscode.Dis
     const root = await pickFolder();
     if (!root) {
       if (!vscode.workspace.workspaceFolders?.length) {
-        void vscode.window.showInformationMessage('Team question banks live in a workspace folder. Open a folder first, then run "New Question Bank" again.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Team question banks live in a workspace folder. Open a folder first, then run "New Question Bank" again.'));
       }
       return undefined;
     }
-    const given = KINDS.find((k) => k.starter === args?.kind);
+    const given = kinds().find((k) => k.starter === args?.kind);
     const choice =
       given ??
-      (await vscode.window.showQuickPick(KINDS, { title: 'Call Coach: New Question Bank', placeHolder: 'What should the new bank hold?' }));
+      (await vscode.window.showQuickPick(kinds(), { title: vscode.l10n.t('Call Coach: New Question Bank'), placeHolder: vscode.l10n.t('What should the new bank hold?') }));
     if (!choice) return undefined;
     try {
       const folder = vscode.Uri.joinPath(root.uri, ...TEAM_BANK_FOLDER);
@@ -52,7 +52,12 @@ export function registerNewBankCommand(banks: BankService, log: Log): vscode.Dis
       await vscode.window.showTextDocument(uri, { preview: false });
       return uri;
     } catch (err) {
-      await reportError(log, 'The new question bank could not be written.', `Check that ${TEAM_BANK_FOLDER.join('/')} in ${root.name} is writable, then try again.`, err);
+      await reportError(
+        log,
+        vscode.l10n.t('The new question bank could not be written.'),
+        vscode.l10n.t('Check that {0} in {1} is writable, then try again.', TEAM_BANK_FOLDER.join('/'), root.name),
+        err,
+      );
       return undefined;
     }
   });

@@ -31,8 +31,8 @@ export interface NotesLocation {
 export async function resolveNotesLocation(state: vscode.Memento, interactive = true): Promise<NotesLocation | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (!folders.length) {
-    throw new NotesLocationError('Call Coach needs an open folder to save call notes in.', {
-      title: 'Open Folder…',
+    throw new NotesLocationError(vscode.l10n.t('Call Coach needs an open folder to save call notes in.'), {
+      title: vscode.l10n.t('Open Folder…'),
       command: BuiltInCommand.openFolder,
     });
   }
@@ -45,7 +45,11 @@ export async function resolveNotesLocation(state: vscode.Memento, interactive = 
     if (!interactive) return undefined;
     const pick = await vscode.window.showQuickPick(
       folders.map((f) => ({ label: f.name, description: f.uri.fsPath || f.uri.toString(), folder: f })),
-      { title: 'Call Coach: which workspace folder holds your success plans?', placeHolder: 'Call notes are saved in this folder; you can change it later', ignoreFocusOut: true },
+      {
+        title: vscode.l10n.t('Call Coach: which workspace folder holds your success plans?'),
+        placeHolder: vscode.l10n.t('Call notes are saved in this folder; you can change it later'),
+        ignoreFocusOut: true,
+      },
     );
     if (!pick) return undefined;
     root = pick.folder;
@@ -54,8 +58,8 @@ export async function resolveNotesLocation(state: vscode.Memento, interactive = 
   const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, root.uri).get<string>(Setting.notesFolder, 'success-plans');
   const checked = validateNotesFolder(setting);
   if (!checked.ok) {
-    throw new NotesLocationError(`The callCoach.notesFolder setting is not usable: ${checked.error}`, {
-      title: 'Open Settings',
+    throw new NotesLocationError(vscode.l10n.t('The callCoach.notesFolder setting is not usable: {0}', checked.error), {
+      title: vscode.l10n.t('Open Settings'),
       command: BuiltInCommand.openSettings,
       args: [settingId(Setting.notesFolder)],
     });

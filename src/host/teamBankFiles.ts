@@ -70,7 +70,7 @@ export async function findTeamBankFiles(): Promise<TeamBankFiles> {
       }
       const target = vscode.Uri.joinPath(folder.uri, ...checked.segments);
       const info = await stat(target);
-      if (!info) settingProblems.push(`callCoach.questionBanks entry "${String(entry)}" does not exist in ${folder.name}; create it or remove the entry`);
+      if (!info) settingProblems.push(vscode.l10n.t('callCoach.questionBanks entry "{0}" does not exist in {1}; create it or remove the entry', String(entry), folder.name));
       else if (info.type & vscode.FileType.Directory) {
         existing.push({ uri: target, folder: true });
         add((await bankFilesIn(target)) ?? []);
