@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { stageIds } from './core/bank/constants';
 import { callBankSchema, callStateSchema } from './core/session/model';
 import { SHORTCUTS } from './shortcuts';
+import { uiStringIds } from './uiStrings';
 
 // Built in one pure function call, so that a bundle which never parses host messages (the
 // extension host's: it only sends them) leaves it out; zod's constructors alone would be kept.
@@ -35,6 +36,8 @@ export const hostMessage = /* @__PURE__ */ (() => {
   const playbookSummary = z.object({ id: str, title: str, summary: str, callTitle: str, techniques: strs, stages: z.array(stage) });
 
   return z.discriminatedUnion('type', [
+    /** The sidebar's strings in the display language (src/uiStrings.ts), and that language for dates and numbers: the first message after `ready`. */
+    z.object({ type: z.literal('strings'), language: str, strings: z.record(z.enum(uiStringIds), str) }),
     /** The loaded banks; `skipped` lists files that had errors (the rest still load). */
     z.object({ type: z.literal('catalog'), techniques: z.array(techniqueSummary), playbooks: z.array(playbookSummary), status: z.object({ loaded: num, skipped: strs }) }),
     /** Asks the webview for its visible text: used by integration tests and "copy view text". */

@@ -21,10 +21,20 @@ export interface ShellAssets {
   script: string;
 }
 
+/** What the page says before its script runs, in the display language (webviewStrings.ts). */
+export interface ShellText {
+  /** The display language (vscode.env.language), for `lang`. */
+  language: string;
+  /** Shown until the host has sent the banks. */
+  loading: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /** The whole page: the policy, our two style sheets, the app's mount points and the bundle. */
-export function shellHtml(cspSource: string, nonce: string, assets: ShellAssets): string {
+export function shellHtml(cspSource: string, nonce: string, assets: ShellAssets, text: ShellText): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(text.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${buildCsp(cspSource, nonce)}">
@@ -34,7 +44,7 @@ export function shellHtml(cspSource: string, nonce: string, assets: ShellAssets)
 <title>Call Coach</title>
 </head>
 <body>
-<main id="app" aria-busy="true"></main>
+<main id="app" aria-busy="true"><p class="loading">${escapeHtml(text.loading)}</p></main>
 <div id="status" class="status" role="status" aria-live="polite"></div>
 <script nonce="${nonce}" src="${assets.script}"></script>
 </body>

@@ -18,6 +18,7 @@ import { slugify } from '../core/paths';
 import { renderWebviewHtml, webviewRoots } from './webviewHtml';
 import { BuiltInCommand, CommandId, ContextKey, ViewId } from '../ids';
 import type { ShortcutAction } from '../shortcuts';
+import { webviewStrings } from './webviewStrings';
 
 export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
@@ -108,6 +109,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        this.post({ type: 'strings', language: vscode.env.language, strings: webviewStrings() });
         void this.banks.ready().then((c) => {
           this.postCatalog(c);
           return this.postCallOrIdle();

@@ -3,6 +3,7 @@
 // themselves are pure (csp.ts), so the webview tests load the very same page.
 import * as vscode from 'vscode';
 import { shellHtml } from './csp';
+import { webviewStrings } from './webviewStrings';
 
 export function webviewRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
@@ -12,9 +13,14 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
   // WebCrypto: the same in the Node and the web worker extension hosts.
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
-  return shellHtml(webview.cspSource, nonce, {
-    codiconCss: asset('dist', 'codicons', 'codicon.css'),
-    sidebarCss: asset('media', 'sidebar.css'),
-    script: asset('dist', 'webview.js'),
-  });
+  return shellHtml(
+    webview.cspSource,
+    nonce,
+    {
+      codiconCss: asset('dist', 'codicons', 'codicon.css'),
+      sidebarCss: asset('media', 'sidebar.css'),
+      script: asset('dist', 'webview.js'),
+    },
+    { language: vscode.env.language, loading: webviewStrings().loading },
+  );
 }

@@ -16,6 +16,7 @@ import { ariaOf, keyOf } from './keys';
 import { StepCard, TAG_LABELS } from './stepCard';
 import type { ShortcutAction } from '../shortcuts';
 import { renderWrapUp } from './wrapUp';
+import { t } from './l10n';
 
 export type { CallContext } from './callContext';
 
@@ -35,7 +36,7 @@ function formatElapsed(ms: number): string {
 }
 
 export class CallView {
-  readonly root = h('section', { class: 'call', 'aria-label': 'Call in progress' });
+  readonly root = h('section', { class: 'call', 'aria-label': t('callInProgress') });
   #ctx: CallContext;
   #host: CallViewHost;
   #timer: number;
@@ -53,21 +54,21 @@ export class CallView {
   });
 
   // The nodes every screen shares.
-  #timerEl = h('span', { class: 'timer', role: 'timer', 'aria-label': 'Call time' });
+  #timerEl = h('span', { class: 'timer', role: 'timer', 'aria-label': t('callTime') });
   #who = h('strong');
   #title = h('span', 'muted');
   #header = h('header', 'call-header', h('div', 'call-who', this.#who, this.#title), h('div', 'call-clock', icon('clock'), ' ', this.#timerEl));
   #progress = h('div', 'progress');
   #stepText = h('span');
-  #bar = h('progress', { 'aria-label': 'Techniques covered' });
+  #bar = h('progress', { 'aria-label': t('techniquesCovered') });
   #navList = h('ol');
-  #nav = h('details', 'technique-nav', h('summary', { 'aria-keyshortcuts': ariaOf('techniques') }, icon('list-ordered'), ' Techniques ', h('kbd', { text: keyOf('techniques') })), this.#navList);
+  #nav = h('details', 'technique-nav', h('summary', { 'aria-keyshortcuts': ariaOf('techniques') }, icon('list-ordered'), ` ${t('techniquesNav')} `, h('kbd', { text: keyOf('techniques') })), this.#navList);
   #navRows: { bank: CallBank | undefined; li: HTMLElement; button: HTMLButtonElement; count: HTMLElement }[] = [];
   #footer = h(
     'footer',
     'call-footer',
-    button('link-button', () => this.#host.finish(), icon('save'), ' Finish call'),
-    button('link-button danger', () => this.#host.discard(), icon('trash'), ' Discard'),
+    button('link-button', () => this.#host.finish(), icon('save'), ` ${t('finishCall')}`),
+    button('link-button danger', () => this.#host.discard(), icon('trash'), ` ${t('discard')}`),
   );
 
   constructor(ctx: CallContext, host: CallViewHost) {
@@ -162,7 +163,8 @@ export class CallView {
       default:
         if (!currentItem(this.#ctx.state)) return false;
         this.#step.toggleTag(action);
-        this.#host.announce(`${TAG_LABELS[action][0]} ${currentItem(this.#ctx.state)?.tags.includes(action) ? 'tagged' : 'untagged'}`);
+        const label = t(TAG_LABELS[action][0]);
+        this.#host.announce(currentItem(this.#ctx.state)?.tags.includes(action) ? t('tagged', label) : t('untagged', label));
         return true;
     }
   }
@@ -195,7 +197,7 @@ export class CallView {
     const step = wrapUp ? 'wrap-up' : `${part}:${item}`;
     if (this.#announced && step !== this.#announced) {
       const where = this.#progress.textContent ?? '';
-      this.#host.announce(wrapUp ? `Wrap up. ${where}` : `${where}. ${this.root.querySelector('#question')?.textContent ?? ''}`);
+      this.#host.announce(wrapUp ? t('announceWrapUp', where) : `${where}. ${this.root.querySelector('#question')?.textContent ?? ''}`);
     }
     this.#announced = step;
   }
@@ -230,11 +232,11 @@ export class CallView {
   #renderProgress(): void {
     const { parts, position } = this.#ctx.state;
     const total = parts.length;
-    if (atWrapUp(this.#ctx.state)) return setText(this.#progress, `All ${total} techniques covered`);
+    if (atWrapUp(this.#ctx.state)) return setText(this.#progress, t('allCovered', total));
     const part = parts[position.part]!;
     const steps = currentBank(this.#ctx)?.flow === 'ladder' ? Math.max(5, ladderDepth(part)) : part.items.length;
-    const stepText = currentBank(this.#ctx)?.flow === 'ladder' ? `Why ${position.item + 1} of ${steps}` : `Prompt ${position.item + 1} of ${steps}`;
-    setText(this.#stepText, `Technique ${position.part + 1} of ${total} · ${stepText}`);
+    const stepText = currentBank(this.#ctx)?.flow === 'ladder' ? t('whyOf', position.item + 1, steps) : t('promptOf', position.item + 1, steps);
+    setText(this.#stepText, t('techniqueOf', position.part + 1, total, stepText));
     // Techniques done plus this one's share: the bar moves with every step. Always a value
     // attribute: a <progress> without one is indeterminate and animates (its .value still reads 0).
     attr(this.#bar, 'max', String(total));
@@ -257,7 +259,7 @@ export class CallView {
         row = this.#navRows[index] = { bank, li: h('li', {}, b), button: b, count };
       }
       const answered = part.items.filter((i) => hasText(i.answer)).length;
-      setText(row.count, answered ? ` · ${answered} answered` : '');
+      setText(row.count, answered ? t('answeredCount', answered) : '');
       attr(row.button, 'aria-current', index === state.position.part ? 'step' : null);
       return row.li;
     });

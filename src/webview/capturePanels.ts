@@ -8,6 +8,7 @@ import type { CallBank, CallItem, CallState, CallValueDriver } from '../core/ses
 import type { CallAction } from '../core/session/reducer';
 import { button, h, icon } from './dom';
 import { keyOf } from './keys';
+import { date, t } from './l10n';
 
 type Dispatch = (action: CallAction) => void;
 
@@ -37,9 +38,9 @@ function select(options: [value: string, label: string][], value: string, onChan
   return el;
 }
 
-const removeButton = (what: string, onClick: () => void) => button({ class: 'icon-button', 'aria-label': `Remove ${what}`, title: 'Remove' }, onClick, icon('close'));
+const removeButton = (what: string, onClick: () => void) => button({ class: 'icon-button', 'aria-label': t('removeNamed', what), title: t('remove') }, onClick, icon('close'));
 
-const STATUS_LABEL: Record<AdoptionStatus, string> = { adopted: 'Adopted', pilot: 'Pilot', 'not-started': 'Not started' };
+const statusLabel = (status: AdoptionStatus) => t(status === 'adopted' ? 'adopted' : status === 'pilot' ? 'pilot' : 'notStarted');
 
 export function renderScorecard(bank: CallBank, state: CallState, status: AdoptionStatus, dispatch: Dispatch): HTMLDetailsElement {
   const stage = bank.stage!;
@@ -54,23 +55,23 @@ export function renderScorecard(bank: CallBank, state: CallState, status: Adopti
   const criteria = h(
     'fieldset',
     'criteria',
-    h('legend', { text: 'Criteria met' }),
+    h('legend', { text: t('criteriaMet') }),
     ...adoption.criteria.map((c) => {
       const box = h('input', { type: 'checkbox', 'data-criterion': c.id });
       box.checked = score.criteria.includes(c.id);
       box.onchange = () => dispatch({ type: 'toggleCriterion', stage, criterion: c.id });
       const data = usage?.[c.id];
-      const evidence = data && h('span', { class: 'metric-keys usage-evidence', 'data-met': String(data.met), text: ` Usage data: ${data.evidence}${data.met === null ? ' (not known from data)' : ''}` });
+      const evidence = data && h('span', { class: 'metric-keys usage-evidence', 'data-met': String(data.met), text: ` ${data.met === null ? t('usageEvidenceUnknown', data.evidence) : t('usageEvidence', data.evidence)}` });
       return h('label', 'check', box, h('span', {}, ` ${c.text}`, !data && !!c.metrics?.length && h('span', { class: 'metric-keys', text: ` ${c.metrics.join(', ')}` }), evidence));
     }),
   );
-  const usageHelp = usage && h('p', { class: 'help usage-note', text: `Ticked from usage data of ${state.usage!.recordedAt.slice(0, 10)} where it shows the criterion met. Change any tick the customer tells you otherwise; the note keeps both.` });
+  const usageHelp = usage && h('p', { class: 'help usage-note', text: t('usageTicked', date(state.usage!.recordedAt.slice(0, 10))) });
   return h(
     'details',
     { class: 'panel scorecard', 'data-stage': stage },
-    h('summary', {}, icon('graph'), ` Adoption scorecard · `, h('strong', { class: `status-${status}`, text: STATUS_LABEL[status] })),
+    h('summary', {}, icon('graph'), ` ${t('adoptionScorecard')}`, h('strong', { class: `status-${status}`, text: statusLabel(status) })),
     h('p', { class: 'help', text: adoption.rule }),
-    h('div', 'number', labelled('Teams or projects using it (%)', percent)),
+    h('div', 'number', labelled(t('teamsUsing'), percent)),
     usageHelp,
     criteria,
   );
@@ -80,12 +81,12 @@ export function renderScorecard(bank: CallBank, state: CallState, status: Adopti
 export function renderMetrics(drivers: readonly CallValueDriver[], metrics: readonly MetricRecord[], dispatch: Dispatch): HTMLDetailsElement {
   const picker = h(
     'select',
-    { 'aria-label': 'Metric to add' },
-    h('option', { value: '', text: 'Add a metric…' }),
+    { 'aria-label': t('metricToAdd') },
+    h('option', { value: '', text: t('addMetric') }),
     ...drivers.map((d) => h('optgroup', { label: d.name }, ...d.metrics.map((m) => h('option', { value: `${d.id}\u0000${m.id}`, text: m.name })))),
-    h('option', { value: 'custom', text: 'Their own metric…' }),
+    h('option', { value: 'custom', text: t('theirOwnMetric') }),
   );
-  const customName = h('input', { type: 'text', placeholder: 'Name of their metric', 'aria-label': 'Name of their metric', hidden: '' });
+  const customName = h('input', { type: 'text', placeholder: t('nameOfTheirMetric'), 'aria-label': t('nameOfTheirMetric'), hidden: '' });
   const add = button('secondary', () => {
     if (picker.value === 'custom') {
       if (!customName.value.trim()) return customName.focus();
@@ -95,7 +96,7 @@ export function renderMetrics(drivers: readonly CallValueDriver[], metrics: read
     const driver = drivers.find((d) => d.id === driverId);
     const metric = driver?.metrics.find((m) => m.id === metricId);
     if (driver && metric) dispatch({ type: 'addMetric', id: metric.id, name: metric.name, valueDriver: driver.id, unit: metric.unit ?? '' });
-  }, icon('add'), ' Add');
+  }, icon('add'), ` ${t('add')}`);
   picker.onchange = () => {
     customName.hidden = picker.value !== 'custom';
     if (!customName.hidden) customName.focus();
@@ -106,22 +107,21 @@ export function renderMetrics(drivers: readonly CallValueDriver[], metrics: read
       'li',
       { class: 'metric', 'data-metric': m.id },
       h('div', 'metric-head', h('strong', { text: m.name }), removeButton(m.name, () => dispatch({ type: 'removeMetric', id: m.id }))),
-      labelled('How they measure it today', edit('measuredHow', { placeholder: 'not measured yet' })),
-      h('div', 'row', labelled('Baseline', edit('baseline')), labelled('Target', edit('target')), labelled('Unit', edit('unit'), 'narrow')),
+      labelled(t('howMeasured'), edit('measuredHow', { placeholder: t('notMeasuredYet') })),
+      h('div', 'row', labelled(t('baseline'), edit('baseline')), labelled(t('target'), edit('target')), labelled(t('unit'), edit('unit'), 'narrow')),
     );
   });
   return h(
     'details',
     'panel metrics',
-    h('summary', {}, icon('pulse'), ` Metrics discussed (${metrics.length})`),
-    h('p', { class: 'help', text: 'For each metric: how they measure it now, the baseline, and where they want to go.' }),
+    h('summary', {}, icon('pulse'), ` ${t('metricsDiscussed', metrics.length)}`),
+    h('p', { class: 'help', text: t('metricsHelp') }),
     h('ul', 'metric-list', ...rows),
     h('div', 'row', picker, add),
     customName,
   );
 }
 
-const COLOR_LABEL = { green: 'Green', yellow: 'Yellow', red: 'Red' } as const;
 
 export function renderHealth(health: readonly UseCaseHealth[], dispatch: Dispatch): HTMLDetailsElement {
   const rows = health.map((entry, index) => {
@@ -129,37 +129,38 @@ export function renderHealth(health: readonly UseCaseHealth[], dispatch: Dispatc
     const colors = h(
       'fieldset',
       'health-colors',
-      h('legend', { text: 'Health' }),
+      h('legend', { text: t('health') }),
       ...healthColors.map((color) => {
         const radio = h('input', { type: 'radio', name, value: color });
         radio.checked = entry.color === color;
         radio.onchange = () => radio.checked && dispatch({ type: 'setHealthColor', index, color });
-        return h('label', `check health-${color}`, radio, ` ${COLOR_LABEL[color]}`);
+        return h('label', `check health-${color}`, radio, ` ${t(color)}`);
       }),
     );
     const edit = (field: 'useCase' | 'reason', attrs?: Record<string, string>) => textInput(entry[field], (value) => dispatch({ type: 'editHealth', index, field, value }), attrs);
     return h(
       'li',
       'health',
-      h('div', 'metric-head', labelled('Use case', edit('useCase', { placeholder: 'CI, SCM, Security…' })), removeButton(entry.useCase || 'use case', () => dispatch({ type: 'removeHealth', index }))),
+      h('div', 'metric-head', labelled(t('useCase'), edit('useCase', { placeholder: t('useCaseExample') })), removeButton(entry.useCase || t('aUseCase'), () => dispatch({ type: 'removeHealth', index }))),
       colors,
-      labelled('Why', edit('reason')),
+      labelled(t('why'), edit('reason')),
     );
   });
-  const add = button('secondary', () => dispatch({ type: 'addHealth' }), icon('add'), ' Add a use case');
-  return h('details', 'panel health-panel', h('summary', {}, icon('heart'), ` Use-case health (${health.length})`), h('ul', 'metric-list', ...rows), add);
+  const add = button('secondary', () => dispatch({ type: 'addHealth' }), icon('add'), ` ${t('addUseCase')}`);
+  return h('details', 'panel health-panel', h('summary', {}, icon('heart'), ` ${t('useCaseHealth', health.length)}`), h('ul', 'metric-list', ...rows), add);
 }
 
-const STATUS_TEXT: Record<(typeof objectiveStatuses)[number], string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done', 'at-risk': 'At risk' };
+const statusText = (status: (typeof objectiveStatuses)[number]) =>
+  t(status === 'not-started' ? 'notStarted' : status === 'in-progress' ? 'statusInProgress' : status === 'done' ? 'statusDone' : 'statusAtRisk');
 
 /** The objectives of this call, each with owner, due date, status, horizon and value driver. */
 export function renderObjectives(items: readonly CallItem[], drivers: readonly CallValueDriver[], state: CallState, dispatch: Dispatch): HTMLElement {
   if (!items.length) {
-    return h('p', { class: 'help', text: `No objectives yet: tag an answer as Objective (${keyOf('objective')}) or finish a Five Whys ladder.` });
+    return h('p', { class: 'help', text: t('noObjectives', keyOf('objective')) });
   }
   return h(
     'ul',
-    { class: 'objective-list', 'aria-label': 'Objectives' },
+    { class: 'objective-list', 'aria-label': t('objectivesList') },
     ...items.map((item) => {
       const d = { ...EMPTY_OBJECTIVE, ...state.objectives[item.key] };
       const edit = (field: 'owner' | 'due' | 'status' | 'horizon' | 'valueDriver') => (value: string) => dispatch({ type: 'editObjective', key: item.key, field, value });
@@ -174,11 +175,11 @@ export function renderObjectives(items: readonly CallItem[], drivers: readonly C
         h(
           'div',
           'row wrap',
-          labelled('Owner', textInput(d.owner, edit('owner'))),
-          labelled('Due', due),
-          labelled('Status', select(objectiveStatuses.map((s) => [s, STATUS_TEXT[s]]), d.status, edit('status'))),
-          labelled('Horizon', select([none, ...horizons.map((m): [string, string] => [String(m), `${m} months`])], d.horizon === null ? '' : String(d.horizon), edit('horizon'))),
-          labelled('Value driver', select([none, ...drivers.map((v): [string, string] => [v.id, v.name])], d.valueDriver, edit('valueDriver'))),
+          labelled(t('owner'), textInput(d.owner, edit('owner'))),
+          labelled(t('due'), due),
+          labelled(t('status'), select(objectiveStatuses.map((s) => [s, statusText(s)]), d.status, edit('status'))),
+          labelled(t('horizon'), select([none, ...horizons.map((m): [string, string] => [String(m), t('months', m)])], d.horizon === null ? '' : String(d.horizon), edit('horizon'))),
+          labelled(t('valueDriver'), select([none, ...drivers.map((v): [string, string] => [v.id, v.name])], d.valueDriver, edit('valueDriver'))),
         ),
       );
     }),

@@ -2,11 +2,13 @@
 // how many prompts it has and the handbook page it comes from.
 import type { TechniqueSummary } from '../protocol';
 import { h, icon } from './dom';
+import { t, tn } from './l10n';
+import type { UiStringId } from '../uiStrings';
 
-const SECTIONS: { kind: TechniqueSummary['kind']; title: string; icon: string }[] = [
-  { kind: 'technique', title: 'Techniques', icon: 'comment-discussion' },
-  { kind: 'stage', title: 'Stage adoption', icon: 'layers' },
-  { kind: 'checklist', title: 'Checklists', icon: 'checklist' },
+const SECTIONS: { kind: TechniqueSummary['kind']; title: UiStringId; icon: string }[] = [
+  { kind: 'technique', title: 'sectionTechniques', icon: 'comment-discussion' },
+  { kind: 'stage', title: 'sectionStages', icon: 'layers' },
+  { kind: 'checklist', title: 'sectionChecklists', icon: 'checklist' },
 ];
 
 export function renderCatalog(
@@ -21,8 +23,8 @@ export function renderCatalog(
     const details = h(
       'details',
       { class: 'section', 'data-kind': section.kind },
-      h('summary', {}, icon(section.icon), h('span', { class: 'section-title', text: section.title }), h('span', { class: 'badge', text: String(items.length) })),
-      h('ul', { class: 'technique-list', 'aria-label': section.title }, ...items.map(renderTechnique)),
+      h('summary', {}, icon(section.icon), h('span', { class: 'section-title', text: t(section.title) }), h('span', { class: 'badge', text: String(items.length) })),
+      h('ul', { class: 'technique-list', 'aria-label': t(section.title) }, ...items.map(renderTechnique)),
     );
     details.open = open[section.kind] ?? section.kind === 'technique';
     details.ontoggle = () => onToggle(section.kind, details.open);
@@ -31,13 +33,13 @@ export function renderCatalog(
   return root;
 }
 
-function renderTechnique(t: TechniqueSummary): HTMLElement {
+function renderTechnique(technique: TechniqueSummary): HTMLElement {
   return h(
     'li',
-    { class: 'technique', 'data-id': t.id },
-    h('div', { class: 'technique-title', text: t.title }),
-    h('div', { class: 'technique-summary', text: t.summary }),
-    t.adoptionRule ? h('div', { class: 'technique-rule', text: t.adoptionRule }) : null,
-    h('div', { class: 'technique-meta', text: `${t.promptCount} prompt${t.promptCount === 1 ? '' : 's'} · ${t.sources.join('; ')}` }),
+    { class: 'technique', 'data-id': technique.id },
+    h('div', { class: 'technique-title', text: technique.title }),
+    h('div', { class: 'technique-summary', text: technique.summary }),
+    technique.adoptionRule ? h('div', { class: 'technique-rule', text: technique.adoptionRule }) : null,
+    h('div', { class: 'technique-meta', text: tn(technique.promptCount, 'promptCountOne', 'promptCount', technique.sources.join('; ')) }),
   );
 }

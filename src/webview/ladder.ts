@@ -5,6 +5,7 @@ import { ladderDepth } from '../core/session/reducer';
 import { hasText } from './callContext';
 import { button, h, icon, setText } from './dom';
 import { ariaOf, keyOf } from './keys';
+import { t } from './l10n';
 
 const rungText = (answer: string) => (hasText(answer) ? answer.replace(/\s+/g, ' ').trim() : '…');
 
@@ -19,20 +20,20 @@ export function renderLadder(part: CallPart, current: number, onReached: () => v
   const depth = ladderDepth(part);
   const rungs = h(
     'ol',
-    { class: 'ladder', 'aria-label': 'Five Whys ladder' },
+    { class: 'ladder', 'aria-label': t('ladder') },
     ...part.items.map((item, i) => {
       const li = h('li', { class: i === current ? 'rung current' : 'rung', text: rungText(item.answer) });
       if (i === current) li.setAttribute('aria-current', 'step');
       return li;
     }),
   );
-  const meter = h('meter', { min: '0', max: String(Math.max(5, depth)), 'aria-label': `Depth ${depth} of 5` });
+  const meter = h('meter', { min: '0', max: String(Math.max(5, depth)), 'aria-label': t('depthOf', depth) });
   meter.value = depth;
   return h(
     'div',
     'ladder-box',
-    h('div', 'depth', h('span', { text: `Depth ${depth}${depth > 5 ? ' (past five: keep going if it helps)' : ''}` }), meter),
+    h('div', 'depth', h('span', { text: depth > 5 ? t('depthPastFive', depth) : t('depth', depth) }), meter),
     rungs,
-    button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('ladderReached') }, onReached, icon('target'), ' Strategic objective reached ', h('kbd', { text: keyOf('ladderReached') })),
+    button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('ladderReached') }, onReached, icon('target'), ` ${t('objectiveReached')} `, h('kbd', { text: keyOf('ladderReached') })),
   );
 }

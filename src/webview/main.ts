@@ -9,6 +9,7 @@ import { button, h, sync } from './dom';
 import { readHostMessage } from './readHostMessage';
 import { defaultDraft, renderStartForm, type StartForm } from './startForm';
 import { vscode, type UiState } from './vscodeApi';
+import { setStrings, t, tn } from './l10n';
 
 const app = document.getElementById('app')!;
 const status = document.getElementById('status')!;
@@ -33,9 +34,8 @@ function announce(text: string): void {
 
 function skippedNotice(): HTMLElement | null {
   if (!skipped.length) return null;
-  const n = skipped.length;
-  const showLog = button('link-button', () => vscode.postMessage({ type: 'runCommand', command: 'showLog' }), 'Show log');
-  return h('p', { class: 'notice', role: 'alert' }, `${n} question bank${n === 1 ? ' has' : 's have'} errors and ${n === 1 ? 'was' : 'were'} skipped. `, showLog);
+  const showLog = button('link-button', () => vscode.postMessage({ type: 'runCommand', command: 'showLog' }), t('showLog'));
+  return h('p', { class: 'notice', role: 'alert' }, `${tn(skipped.length, 'banksSkippedOne', 'banksSkipped')} `, showLog);
 }
 
 function catalogSection(): HTMLElement {
@@ -44,8 +44,8 @@ function catalogSection(): HTMLElement {
         ui.open[kind] = isOpen;
         saveUi();
       })
-    : h('p', { class: 'empty', text: 'No question banks are loaded. Run "Call Coach: Reload Question Banks" or check the log.' });
-  return h('section', { class: 'browse', 'aria-label': 'Discovery techniques' }, h('h2', { class: 'view-title', text: 'Discovery techniques' }), body);
+    : h('p', { class: 'empty', text: t('noBanks') });
+  return h('section', { class: 'browse', 'aria-label': t('techniquesHeading') }, h('h2', { class: 'view-title', text: t('techniquesHeading') }), body);
 }
 
 function renderIdle(): void {
@@ -71,7 +71,7 @@ function renderIdle(): void {
         },
         onStart: (setup) => {
           vscode.postMessage({ type: 'startCall', setup });
-          announce(`Starting the call with ${setup.customer}…`);
+          announce(t('startingCall', setup.customer));
         },
         onCustomer: (customer) => vscode.postMessage({ type: 'requestGaps', customer }),
       });
@@ -109,6 +109,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = readHostMessage(event.data);
   if (!message) return; // Not ours (or from a newer host): ignore rather than break the view.
   switch (message.type) {
+    case 'strings':
+      setStrings(message.language, message.strings);
+      document.documentElement.lang = message.language;
+      return;
     case 'catalog':
       techniques = message.techniques;
       playbooks = message.playbooks;
@@ -116,7 +120,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       // The host follows the catalog with the call or the start form: draw the start form only
       // once we know there is no call, so a resumed call paints at once, without a detour.
       if (!call && idle) renderIdle();
-      announce(`${message.status.loaded} question banks loaded${skipped.length ? `, ${skipped.length} skipped` : ''}.`);
+      announce(skipped.length ? t('banksLoadedSkipped', message.status.loaded, skipped.length) : tn(message.status.loaded, 'banksLoadedOne', 'banksLoaded'));
       return;
     case 'idle':
       idle = message;
@@ -127,11 +131,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'call':
       renderCall(message);
-      announce(`Call with ${message.state.setup.customer}: ${message.state.setup.title}`);
+      announce(t('callWith', message.state.setup.customer, message.state.setup.title));
       return;
     case 'gaps':
       startForm?.showGaps(message.customer, message.gaps);
-      if (message.gaps.length) announce(`${message.gaps.length} coverage gaps for ${message.customer}`);
+      if (message.gaps.length) announce(tn(message.gaps.length, 'gapsForOne', 'gapsFor', message.customer));
       return;
     case 'notice':
       announce(message.text);
@@ -164,6 +168,6 @@ window.addEventListener('scroll', () => {
   }, 150);
 });
 
-app.replaceChildren(h('p', { class: 'loading', text: 'Loading question banks…' }));
+// Until the host answers, the page shows the loading line the host wrote into it (webviewHtml.ts).
 vscode.postMessage({ type: 'ready' });
 if (document.hasFocus()) vscode.postMessage({ type: 'focus', focused: true });

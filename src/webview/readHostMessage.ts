@@ -11,6 +11,7 @@ const isNumber = (v: unknown): v is number => typeof v === 'number';
 
 /** Per message type: are the fields there, of the right kind? */
 const checks: { [T in HostMessage['type']]: (m: Record<string, unknown>) => boolean } = {
+  strings: (m) => isString(m.language) && isObject(m.strings),
   catalog: (m) => Array.isArray(m.techniques) && Array.isArray(m.playbooks) && isObject(m.status) && isNumber(m.status.loaded) && Array.isArray(m.status.skipped),
   requestSnapshot: (m) => isNumber(m.requestId),
   idle: (m) => Array.isArray(m.customers) && isString(m.today) && (m.notice === undefined || isString(m.notice)),

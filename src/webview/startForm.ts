@@ -5,6 +5,8 @@ import type { CallSetup } from '../core/session/model';
 import { gapGroups, type GapKind } from '../core/plan/model';
 import { button, h, icon } from './dom';
 import type { SetupDraft } from './vscodeApi';
+import { t, tn } from './l10n';
+import type { UiStringId } from '../uiStrings';
 
 export interface GapSummary {
   kind: string;
@@ -39,13 +41,15 @@ function runnable(techniques: readonly TechniqueSummary[]) {
   return techniques.filter((t) => t.kind !== 'stage');
 }
 
-const OTHER = { id: 'other', title: 'Other', summary: 'Pick the techniques yourself.', callTitle: 'Customer call', techniques: [] as string[], stages: [] as PlaybookSummary['stages'] };
+const OTHER_ID = 'other';
+/** "Other": no playbook, the CSM picks the techniques (made when asked: its words come from the host). */
+const other = (): PlaybookSummary => ({ id: OTHER_ID, title: t('otherPlaybook'), summary: t('otherPlaybookSummary'), callTitle: t('otherCallTitle'), techniques: [], stages: [] });
 
 function playbookOf(playbooks: readonly PlaybookSummary[], id: string): PlaybookSummary {
-  return playbooks.find((p) => p.id === id) ?? OTHER;
+  return playbooks.find((p) => p.id === id) ?? other();
 }
 
-export function defaultDraft(techniques: readonly TechniqueSummary[], playbooks: readonly PlaybookSummary[], today: string, playbookId = playbooks[0]?.id ?? OTHER.id): SetupDraft {
+export function defaultDraft(techniques: readonly TechniqueSummary[], playbooks: readonly PlaybookSummary[], today: string, playbookId = playbooks[0]?.id ?? OTHER_ID): SetupDraft {
   const type = playbookOf(playbooks, playbookId);
   const list = runnable(techniques);
   const known = type.techniques.filter((id) => list.some((t) => t.id === id));
@@ -77,14 +81,15 @@ function field(label: string, control: HTMLElement, id: string, help?: string): 
   return h('div', 'field', h('label', { for: id, text: label }), control, help ? h('div', { class: 'help', id: helpId, text: help }) : null);
 }
 
-/**
- * "7 stages", "1 objective without a metric": a group title (plural first word: Stages, Techniques
- * never used, Objectives…, Metrics…) counted, its first word singular for one.
- */
-export function countedGroup(n: number, title: string): string {
-  const words = title.toLowerCase();
-  return `${n} ${n === 1 ? words.replace(/^(\S+?)s\b/, '$1') : words}`;
-}
+/** Each gap group's title and its count ("7 stages", "1 objective without a metric"), by its first kind. */
+const GAP_GROUP_WORDS: Record<string, [title: UiStringId, one: UiStringId, many: UiStringId]> = {
+  'usage-drop': ['gapGroupUsage', 'gapCountUsageOne', 'gapCountUsage'],
+  'stage-never': ['gapGroupStages', 'gapCountStagesOne', 'gapCountStages'],
+  'technique-never': ['gapGroupTechniques', 'gapCountTechniquesOne', 'gapCountTechniques'],
+  'objective-without-metric': ['gapGroupObjectives', 'gapCountObjectivesOne', 'gapCountObjectives'],
+  'metric-without-baseline': ['gapGroupMetrics', 'gapCountMetricsOne', 'gapCountMetrics'],
+};
+const OTHER_GAPS: [UiStringId, UiStringId, UiStringId] = ['gapGroupOther', 'gapCountOtherOne', 'gapCountOther'];
 
 export function renderStartForm(props: StartFormProps): StartForm {
   const byId = new Map(props.techniques.map((t) => [t.id, t]));
@@ -96,17 +101,17 @@ export function renderStartForm(props: StartFormProps): StartForm {
   const customers = h('datalist', { id: 'customers' }, ...props.customers.map((c) => h('option', { value: c })));
   const title = h('input', { type: 'text', required: '', maxlength: '300' });
   title.value = draft.title;
-  const choices = [...props.playbooks, OTHER];
+  const choices = [...props.playbooks, other()];
   const callType = h('select', {}, ...choices.map((t) => h('option', { value: t.id, text: t.title })));
-  callType.value = choices.some((c) => c.id === draft.callType) ? draft.callType : OTHER.id;
+  callType.value = choices.some((c) => c.id === draft.callType) ? draft.callType : OTHER_ID;
   const playbookHelp = () => playbookOf(props.playbooks, callType.value).summary;
   const date = h('input', { type: 'date', required: '' });
   date.value = draft.date || props.today;
-  const attendees = h('input', { type: 'text', placeholder: 'Dana (Dev lead), Sam (CTO)' });
+  const attendees = h('input', { type: 'text', placeholder: t('attendeesExample') });
   attendees.value = draft.attendees;
 
-  const list = h('ol', { class: 'pick-list', 'aria-label': 'Techniques, in call order' });
-  const stageBox = h('fieldset', 'stages', h('legend', { text: 'Stages to cover in Stage Adoption' }));
+  const list = h('ol', { class: 'pick-list', 'aria-label': t('techniquesInOrder') });
+  const stageBox = h('fieldset', 'stages', h('legend', { text: t('stagesLegend') }));
   const stageTechniques = props.techniques.filter((t) => t.kind === 'stage' && t.stage);
   const error = h('div', { class: 'form-error', role: 'alert' });
 
@@ -115,7 +120,7 @@ export function renderStartForm(props: StartFormProps): StartForm {
   function renderStages(): void {
     stageBox.hidden = !stageFlowChecked() || !stageTechniques.length;
     stageBox.replaceChildren(
-      h('legend', { text: 'Stages to cover in Stage Adoption' }),
+      h('legend', { text: t('stagesLegend') }),
       ...stageTechniques.map((t) => {
         const box = h('input', { type: 'checkbox', 'data-stage': t.stage! });
         box.checked = draft.stages.includes(t.stage!);
@@ -132,7 +137,7 @@ export function renderStartForm(props: StartFormProps): StartForm {
   function renderList(focusId?: string, focusWhat: 'box' | 'up' | 'down' = 'box'): void {
     list.replaceChildren(
       ...draft.techniques.map((entry, index) => {
-        const t = byId.get(entry.id);
+        const technique = byId.get(entry.id);
         const box = h('input', { type: 'checkbox', 'data-technique': entry.id, 'aria-keyshortcuts': 'Alt+ArrowUp Alt+ArrowDown' });
         box.checked = entry.on;
         box.onchange = () => {
@@ -155,9 +160,9 @@ export function renderStartForm(props: StartFormProps): StartForm {
             move(e.key === 'ArrowUp' ? -1 : 1, 'box');
           }
         };
-        const name = t?.title ?? entry.id;
-        const up = button({ class: 'icon-button', title: 'Move up (Alt+Up)', 'aria-label': `Move ${name} up` }, () => move(-1, 'up'), icon('arrow-up'));
-        const down = button({ class: 'icon-button', title: 'Move down (Alt+Down)', 'aria-label': `Move ${name} down` }, () => move(1, 'down'), icon('arrow-down'));
+        const name = technique?.title ?? entry.id;
+        const up = button({ class: 'icon-button', title: t('moveUp'), 'aria-label': t('moveUpNamed', name) }, () => move(-1, 'up'), icon('arrow-up'));
+        const down = button({ class: 'icon-button', title: t('moveDown'), 'aria-label': t('moveDownNamed', name) }, () => move(1, 'down'), icon('arrow-down'));
         up.disabled = index === 0;
         down.disabled = index === draft.techniques.length - 1;
         const row = h('li', 'pick', h('label', 'check', box, ` ${name}`), h('span', 'pick-actions', up, down));
@@ -193,20 +198,20 @@ export function renderStartForm(props: StartFormProps): StartForm {
     renderStages();
   };
   const addGap = (gap: GapSummary): void => {
-    const t = gap.bankId ? byId.get(gap.bankId) : undefined;
+    const technique = gap.bankId ? byId.get(gap.bankId) : undefined;
     if (gap.bankId && gap.promptIds?.length) {
       const focus = { bankId: gap.bankId, promptIds: gap.promptIds, values: gap.placeholders ?? {} };
       // The same question twice (two objectives without a metric ask the same one) is asked once.
       if (!draft.focus?.some((f) => JSON.stringify(f) === JSON.stringify(focus))) draft = { ...draft, focus: [...(draft.focus ?? []), focus] };
-    } else if (t?.kind === 'stage' && t.stage) {
+    } else if (technique?.kind === 'stage' && technique.stage) {
       const stageFlow = props.techniques.find((x) => x.flow === 'stages');
       draft = {
         ...draft,
         techniques: draft.techniques.map((x) => (x.id === stageFlow?.id ? { ...x, on: true } : x)),
-        stages: draft.stages.includes(t.stage) ? draft.stages : [...draft.stages, t.stage],
+        stages: draft.stages.includes(technique.stage) ? draft.stages : [...draft.stages, technique.stage],
       };
-    } else if (t) {
-      draft = { ...draft, techniques: draft.techniques.map((x) => (x.id === t.id ? { ...x, on: true } : x)) };
+    } else if (technique) {
+      draft = { ...draft, techniques: draft.techniques.map((x) => (x.id === technique.id ? { ...x, on: true } : x)) };
     }
   };
   callType.onchange = () => {
@@ -222,20 +227,20 @@ export function renderStartForm(props: StartFormProps): StartForm {
     renderStages();
   };
 
-  const start = h('button', { class: 'primary', type: 'submit' }, icon('play'), ' Start call');
+  const start = h('button', { class: 'primary', type: 'submit' }, icon('play'), ` ${t('startCall')}`);
   const form = h(
     'form',
-    { class: 'start-form', 'aria-label': 'Start a call', novalidate: '' },
-    h('h2', { class: 'view-title', text: 'Start a call' }),
+    { class: 'start-form', 'aria-label': t('startACall'), novalidate: '' },
+    h('h2', { class: 'view-title', text: t('startACall') }),
     props.notice ? h('p', { class: 'saved', role: 'status' }, icon('pass-filled'), ` ${props.notice}`) : null,
-    field('Customer', customer, 'f-customer', props.customers.length ? 'Pick a customer with notes, or type a new one.' : undefined),
+    field(t('customer'), customer, 'f-customer', props.customers.length ? t('customerHelp') : undefined),
     customers,
     gapsBox,
-    field('Playbook', callType, 'f-type', playbookHelp()),
-    field('Title', title, 'f-title'),
-    field('Date', date, 'f-date'),
-    field('Attendees', attendees, 'f-attendees', 'Separate names with commas.'),
-    h('div', 'field', h('div', { class: 'label', id: 'techniques-label', text: 'Techniques' }), h('div', { class: 'help', text: 'Tick the ones to run; Alt+Up/Down reorders.' }), list),
+    field(t('playbook'), callType, 'f-type', playbookHelp()),
+    field(t('title'), title, 'f-title'),
+    field(t('date'), date, 'f-date'),
+    field(t('attendees'), attendees, 'f-attendees', t('attendeesHelp')),
+    h('div', 'field', h('div', { class: 'label', id: 'techniques-label', text: t('techniques') }), h('div', { class: 'help', text: t('techniquesHelp') }), list),
     stageBox,
     error,
     h('div', 'actions', start),
@@ -244,13 +249,13 @@ export function renderStartForm(props: StartFormProps): StartForm {
     e.preventDefault();
     sync();
     const problem = !draft.customer.trim()
-      ? ([customer, 'Enter the customer’s name.'] as const)
+      ? ([customer, t('needCustomer')] as const)
       : !draft.title.trim()
-        ? ([title, 'Give the call a title.'] as const)
+        ? ([title, t('needTitle')] as const)
         : !/^\d{4}-\d{2}-\d{2}$/.test(draft.date)
-          ? ([date, 'Pick the date of the call.'] as const)
-          : !draft.techniques.some((t) => t.on)
-            ? ([list.querySelector('input') ?? start, 'Tick at least one technique.'] as const)
+          ? ([date, t('needDate')] as const)
+          : !draft.techniques.some((x) => x.on)
+            ? ([list.querySelector('input') ?? start, t('needTechnique')] as const)
             : undefined;
     if (problem) {
       error.textContent = problem[1];
@@ -266,7 +271,7 @@ export function renderStartForm(props: StartFormProps): StartForm {
       callType: playbookOf(props.playbooks, draft.callType).title,
       date: draft.date,
       attendees: draft.attendees.split(/[,;\n]/).map((a) => a.trim()).filter(Boolean),
-      techniques: draft.techniques.filter((t) => t.on).map((t) => t.id),
+      techniques: draft.techniques.filter((x) => x.on).map((x) => x.id),
       stages: stagesOn ? (draft.stages as CallSetup['stages']) : [],
       focus: draft.focus ?? [],
     });
@@ -281,33 +286,34 @@ export function renderStartForm(props: StartFormProps): StartForm {
     showGaps(name, gaps) {
       if (known(customer.value) !== name) return; // the CSM has typed on since
       gapsBox.hidden = gaps.length === 0;
-      const groups = gapGroups.map(([title, kinds]) => ({ title, gaps: gaps.filter((g) => kinds.includes(g.kind as GapKind)) }));
+      const groups = gapGroups.map(([, kinds]) => ({ words: GAP_GROUP_WORDS[kinds[0]!] ?? OTHER_GAPS, gaps: gaps.filter((g) => kinds.includes(g.kind as GapKind)) }));
       const grouped = new Set(gapGroups.flatMap(([, kinds]) => kinds) as string[]);
-      const other = gaps.filter((g) => !grouped.has(g.kind));
-      if (other.length) groups.push({ title: 'Other', gaps: other });
+      const otherGaps = gaps.filter((g) => !grouped.has(g.kind));
+      if (otherGaps.length) groups.push({ words: OTHER_GAPS, gaps: otherGaps });
       const shown = groups.filter((g) => g.gaps.length);
       const added = (b: HTMLButtonElement) => {
-        b.replaceChildren(icon('check'), ' Added');
+        b.replaceChildren(icon('check'), ` ${t('gapAdded')}`);
         b.disabled = true;
       };
       const sections = shown.map((group) => {
         const rows = group.gaps.map((gap) => {
-          const add = button({ class: 'link-button', 'aria-label': `Add to next call: ${gap.label}` }, () => {
+          const add = button({ class: 'link-button', 'aria-label': t('gapAddNamed', gap.label) }, () => {
             addGaps([gap]);
             added(add);
-          }, icon('add'), ' Add');
+          }, icon('add'), ` ${t('gapAdd')}`);
           return h('li', 'gap', h('span', { class: 'gap-label', text: gap.label }), add);
         });
         const all = button('secondary', () => {
           addGaps(group.gaps);
           added(all);
           rows.forEach((row) => added(row.querySelector('button')!));
-        }, icon('add'), group.gaps.length === 1 ? ' Add to next call' : ` Add all ${group.gaps.length}`);
-        all.setAttribute('aria-label', `Add ${group.title.toLowerCase()} (${group.gaps.length}) to the next call`);
+        }, icon('add'), ` ${group.gaps.length === 1 ? t('gapAddOne') : t('gapAddAll', group.gaps.length)}`);
+        const title = t(group.words[0]);
+        all.setAttribute('aria-label', t('gapAddGroup', title, group.gaps.length));
         return h(
           'section',
-          { class: 'gap-group', 'aria-label': group.title },
-          h('div', 'gap-group-head', h('strong', { text: `${group.title} (${group.gaps.length})` }), all),
+          { class: 'gap-group', 'aria-label': title },
+          h('div', 'gap-group-head', h('strong', { text: t('gapGroupCount', title, group.gaps.length) }), all),
           h('ul', 'gap-list', ...rows),
         );
       });
@@ -316,8 +322,8 @@ export function renderStartForm(props: StartFormProps): StartForm {
         h(
           'summary',
           {},
-          h('h3', { class: 'subheading', text: `Not yet covered with ${name} (${gaps.length})` }),
-          h('span', { class: 'help gap-counts', text: shown.map((g) => countedGroup(g.gaps.length, g.title)).join(' · ') }),
+          h('h3', { class: 'subheading', text: t('notYetCovered', name, gaps.length) }),
+          h('span', { class: 'help gap-counts', text: shown.map((g) => tn(g.gaps.length, g.words[1], g.words[2])).join(' · ') }),
         ),
         ...sections,
       );

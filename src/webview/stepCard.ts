@@ -11,13 +11,15 @@ import { renderScorecard } from './capturePanels';
 import { renderLadder, showTypedRung } from './ladder';
 import { attr, button, h, icon, memo, setText, sync } from './dom';
 import { ariaOf, keyOf } from './keys';
+import { t } from './l10n';
+import type { UiStringId } from '../uiStrings';
 
-export const TAG_LABELS: Record<AnswerTag, [label: string, key: string]> = {
-  objective: ['Objective', 'O'],
-  'pain-point': ['Pain point', 'P'],
-  metric: ['Metric', 'M'],
-  'action-item': ['Action item', 'A'],
-  'follow-up': ['Follow-up', 'F'],
+export const TAG_LABELS: Record<AnswerTag, [label: UiStringId, key: string]> = {
+  objective: ['tagObjective', 'O'],
+  'pain-point': ['tagPainPoint', 'P'],
+  metric: ['tagMetric', 'M'],
+  'action-item': ['tagActionItem', 'A'],
+  'follow-up': ['tagFollowUp', 'F'],
 };
 
 export interface StepCardHost {
@@ -36,7 +38,7 @@ export class StepCard {
   #host: StepCardHost;
 
   readonly root = h('article', { class: 'prompt-card', 'aria-labelledby': 'question' });
-  #missing = h('p', { class: 'empty', text: 'This prompt is no longer in its bank. Press Skip to go on.' });
+  #missing = h('p', { class: 'empty', text: t('promptMissing') });
   #heading = h('h2', 'technique-heading');
   #when = h('div', 'when');
   #question = h('p', { class: 'question', id: 'question' });
@@ -44,16 +46,16 @@ export class StepCard {
   #hint = h('p', 'hint', icon('lightbulb'), ' ', this.#hintText);
   #note = h('p', 'note');
   #area = h('textarea', { id: 'answer', rows: '3', 'aria-describedby': 'question', spellcheck: 'true' });
-  #text = h('div', 'field', h('label', { class: 'label', for: 'answer', text: 'Answer' }), this.#area);
+  #text = h('div', 'field', h('label', { class: 'label', for: 'answer', text: t('answer') }), this.#area);
   #number = h('input', { id: 'answer', type: 'number', inputmode: 'decimal', step: 'any', 'aria-describedby': 'question' });
   #unit = h('span', 'unit');
   #numberBox = h('div', 'number');
-  #numberField = h('div', 'field', h('label', { class: 'label', for: 'answer', text: 'Answer' }), this.#numberBox);
+  #numberField = h('div', 'field', h('label', { class: 'label', for: 'answer', text: t('answer') }), this.#numberBox);
   #tagButtons = answerTags.map((tag) => {
     const key = TAG_LABELS[tag][1];
     return button({ class: 'tag', 'aria-pressed': '', 'aria-keyshortcuts': ariaOf(tag), title: keyOf(tag) }, () => this.toggleTag(tag));
   });
-  #tags = h('div', { class: 'tags', role: 'group', 'aria-label': 'Tag this answer' }, ...this.#tagButtons);
+  #tags = h('div', { class: 'tags', role: 'group', 'aria-label': t('tagThisAnswer') }, ...this.#tagButtons);
   #another: HTMLButtonElement;
   #back: HTMLButtonElement;
   #stepNav: HTMLElement;
@@ -62,19 +64,19 @@ export class StepCard {
   constructor(host: StepCardHost) {
     this.#host = host;
     const dispatch = (action: CallAction) => () => host.dispatch(action);
-    this.#another = button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('tedAnother') }, dispatch({ type: 'tedAnother' }), icon('add'), ' Ask another TED question ', h('kbd', { text: keyOf('tedAnother') }));
-    this.#back = button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('back'), title: keyOf('back') }, dispatch({ type: 'back' }), icon('arrow-left'), ' Back');
+    this.#another = button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('tedAnother') }, dispatch({ type: 'tedAnother' }), icon('add'), ` ${t('askAnotherTed')} `, h('kbd', { text: keyOf('tedAnother') }));
+    this.#back = button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('back'), title: keyOf('back') }, dispatch({ type: 'back' }), icon('arrow-left'), ` ${t('back')}`);
     this.#stepNav = h(
       'div',
       'nav',
       this.#back,
-      button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('skip'), title: keyOf('skip') }, dispatch({ type: 'skip' }), icon('debug-step-over'), ' Skip'),
-      button({ class: 'primary', 'aria-keyshortcuts': ariaOf('next'), title: keyOf('next') }, dispatch({ type: 'next' }), 'Next ', icon('arrow-right')),
+      button({ class: 'secondary', 'aria-keyshortcuts': ariaOf('skip'), title: keyOf('skip') }, dispatch({ type: 'skip' }), icon('debug-step-over'), ` ${t('skip')}`),
+      button({ class: 'primary', 'aria-keyshortcuts': ariaOf('next'), title: keyOf('next') }, dispatch({ type: 'next' }), `${t('next')} `, icon('arrow-right')),
       h(
         'div',
         'keys muted',
-        `${keyOf('next')} next · ${keyOf('back')} back · ${keyOf('skip')} skip · ${keyOf('techniques')} techniques · `,
-        button('link-button', () => host.keyboardShortcuts(), 'Change keys'),
+        t('keysHint', keyOf('next'), keyOf('back'), keyOf('skip'), keyOf('techniques')),
+        button('link-button', () => host.keyboardShortcuts(), t('changeKeys')),
       ),
     );
     this.#area.oninput = () => {
@@ -162,7 +164,7 @@ export class StepCard {
     h(
       'fieldset',
       'ted-verbs',
-      h('legend', { text: 'Ask it as' }),
+      h('legend', { text: t('askItAs') }),
       ...bank.prompts.map((p) => {
         const radio = h('input', { type: 'radio', name: `ted-${bank.id}`, value: p.id });
         radio.onchange = () => {
@@ -195,7 +197,7 @@ export class StepCard {
           h('label', { for: id, text: label }),
           input,
           !!options.length && h('datalist', { id: `${id}-list` }, ...options.map((o) => h('option', { value: o }))),
-          !!options.length && h('div', { class: 'help', text: `${options.length} from earlier calls with ${this.#host.context().state.setup.customer}` }),
+          !!options.length && h('div', { class: 'help', text: t('fromEarlierCalls', options.length, this.#host.context().state.setup.customer) }),
         );
       });
     return { fields, inputs };
@@ -205,7 +207,7 @@ export class StepCard {
     h(
       'fieldset',
       { class: 'choices', 'aria-describedby': 'question' },
-      h('legend', { text: 'Answer' }),
+      h('legend', { text: t('answer') }),
       ...prompt.choices!.map((choice, i) => {
         const radio = h('input', { type: 'radio', name: 'answer', value: choice, ...(i === 0 ? { id: 'answer' } : {}) });
         radio.onchange = () => {
@@ -266,14 +268,14 @@ export class StepCard {
       if (b.getAttribute('aria-pressed') === String(on)) return;
       b.className = on ? 'tag on' : 'tag';
       b.setAttribute('aria-pressed', String(on));
-      b.replaceChildren(...(on ? [icon('check')] : []), ` ${TAG_LABELS[tag][0]}`);
+      b.replaceChildren(...(on ? [icon('check')] : []), ` ${t(TAG_LABELS[tag][0])}`);
     });
   }
 
   #scorecard = memo((bank: CallBank, _score: CallState['scores'][string] | undefined) => {
     const check = this.#check(bank);
     const details = renderScorecard(bank, this.#host.context().state, check.status, (a) => this.#host.dispatch(a));
-    details.append(h('p', { class: 'unmet help', 'aria-live': 'polite', text: check.unmet.length ? `Still needed: ${check.unmet.join('; ')}` : 'All requirements met.' }));
+    details.append(h('p', { class: 'unmet help', 'aria-live': 'polite', text: check.unmet.length ? t('stillNeeded', check.unmet.join('; ')) : t('allMet') }));
     return details;
   });
 
@@ -285,8 +287,8 @@ export class StepCard {
     if (!bank?.adoption || !bank.stage || !el || !unmet) return;
     const check = this.#check(bank);
     el.className = `status-${check.status}`;
-    el.textContent = check.status === 'adopted' ? 'Adopted' : check.status === 'pilot' ? 'Pilot' : 'Not started';
-    unmet.textContent = check.unmet.length ? `Still needed: ${check.unmet.join('; ')}` : 'All requirements met.';
+    el.textContent = t(check.status === 'adopted' ? 'adopted' : check.status === 'pilot' ? 'pilot' : 'notStarted');
+    unmet.textContent = check.unmet.length ? t('stillNeeded', check.unmet.join('; ')) : t('allMet');
   }
 
   #check(bank: CallBank) {

@@ -23,6 +23,7 @@ import { toCallBank } from '../../src/core/session/fromBank';
 import type { CallSetup } from '../../src/core/session/model';
 import { startCall } from '../../src/core/session/reducer';
 import { shellHtml } from '../../src/host/csp';
+import { uiStringIds } from '../../src/uiStrings';
 
 const [dist, repo = process.cwd()] = process.argv.slice(2);
 if (!dist) throw new Error('usage: webview.js <folder with the production dist/> [repo]');
@@ -66,7 +67,9 @@ const realisticCall = callMessage({
   focus: [],
 });
 const nonce = 'bench-nonce-0123456789';
-const html = shellHtml(ORIGIN, nonce, { codiconCss: `${ORIGIN}/codicon.css`, sidebarCss: `${ORIGIN}/sidebar.css`, script: `${ORIGIN}/webview.js` });
+const html = shellHtml(ORIGIN, nonce, { codiconCss: `${ORIGIN}/codicon.css`, sidebarCss: `${ORIGIN}/sidebar.css`, script: `${ORIGIN}/webview.js` }, { language: 'en', loading: 'loading' });
+/** The host's first message after ready: the sidebar's strings (each its own id here: the benchmark times painting, not words). */
+const stringsMessage = { type: 'strings', language: 'en', strings: Object.fromEntries(uiStringIds.map((id) => [id, id])) };
 const bundle = readFileSync(join(dist, 'webview.js'), 'utf8');
 const files: Record<string, [string | Buffer, string]> = {
   '/': [html, 'text/html'],
@@ -169,11 +172,11 @@ async function main(): Promise<void> {
   });
   try {
     // Warm-up load (browser start-up, font cache), not counted.
-    await (await openPage(browser, [catalogMessageToSend, realisticCall])).context().close();
+    await (await openPage(browser, [stringsMessage, catalogMessageToSend, realisticCall])).context().close();
     const firstPaints: number[] = [];
     const readies: number[] = [];
     for (let i = 0; i < FIRST_PAINT_RUNS; i++) {
-      const page = await openPage(browser, [catalogMessageToSend, realisticCall]);
+      const page = await openPage(browser, [stringsMessage, catalogMessageToSend, realisticCall]);
       const t = await page.evaluate(() => {
         const w = window as unknown as { __firstPaint: number; __ready: number };
         const start = performance.getEntriesByName('callcoach:script-start')[0]!.startTime;
@@ -184,7 +187,7 @@ async function main(): Promise<void> {
       await page.context().close();
     }
 
-    const page = await openPage(browser, [catalogMessageToSend, realisticCall]);
+    const page = await openPage(browser, [stringsMessage, catalogMessageToSend, realisticCall]);
     if (process.env.CALL_COACH_BENCH_TRACE) await browser.startTracing(page, { path: process.env.CALL_COACH_BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'gpu', 'v8'] });
     const cdp = process.env.CALL_COACH_BENCH_CPUPROFILE ? await page.context().newCDPSession(page) : undefined;
     if (cdp) {

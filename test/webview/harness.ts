@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { shellHtml } from '../../src/host/csp';
 import { SHORTCUTS } from '../../src/shortcuts';
+import { englishStrings } from './englishStrings';
 
 const repo = join(__dirname, '..', '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,8 +44,8 @@ export const ORIGIN = 'http://sidebar.test';
  * The very shell and CSP that src/host/webviewHtml.ts serves, with this test origin as cspSource;
  * `inject` (tests of the policy itself) goes into the body before the bundle's script.
  */
-function sidebarHtml(nonce: string, inject = ''): string {
-  const html = shellHtml(ORIGIN, nonce, { codiconCss: `${ORIGIN}/codicon.css`, sidebarCss: `${ORIGIN}/sidebar.css`, script: `${ORIGIN}/webview.js` });
+function sidebarHtml(nonce: string, loading: string, inject = ''): string {
+  const html = shellHtml(ORIGIN, nonce, { codiconCss: `${ORIGIN}/codicon.css`, sidebarCss: `${ORIGIN}/sidebar.css`, script: `${ORIGIN}/webview.js` }, { language: 'en', loading });
   return inject ? html.replace('<script nonce=', `${inject}\n<script nonce=`) : html;
 }
 
@@ -111,6 +112,7 @@ export async function openSidebar(initialState?: unknown, options: { inject?: st
   // Served from a fake origin so the page gets the same CSP as in VS Code: nothing but our
   // nonce'd bundle runs, styles and fonts only from our own origin.
   const nonce = 'test-nonce-' + Math.random().toString(36).slice(2);
+  const strings = await englishStrings();
   const files: Record<string, [string, string]> = {
     '/webview.js': [join(repo, 'dist', 'webview.js'), 'text/javascript'],
     '/sidebar.css': [join(repo, 'media', 'sidebar.css'), 'text/css'],
@@ -120,7 +122,7 @@ export async function openSidebar(initialState?: unknown, options: { inject?: st
   await page.route(`${ORIGIN}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/') {
-      return route.fulfill({ contentType: 'text/html', body: sidebarHtml(nonce, options.inject) });
+      return route.fulfill({ contentType: 'text/html', body: sidebarHtml(nonce, strings.loading, options.inject) });
     }
     const file = files[path];
     if (!file) return route.fulfill({ status: 404, body: 'not found' });
@@ -129,12 +131,23 @@ export async function openSidebar(initialState?: unknown, options: { inject?: st
   await page.goto(`${ORIGIN}/`);
   await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
   if (errors.length) throw new Error(`webview threw: ${errors.join('; ')}`);
+  // As the host does after `ready`: the strings first (src/host/sidebarProvider.ts).
+  await page.evaluate((m) => window.postMessage(m, '*'), { type: 'strings', language: 'en', strings });
   return {
     page,
     posted: () => page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type !== 'focus')),
     focusReports: () => page.evaluate(() => (window as unknown as { __posted: { type: string; focused?: boolean }[] }).__posted.flatMap((m) => (m.type === 'focus' ? [!!m.focused] : []))),
     savedState: () => page.evaluate(() => (window as unknown as { __state: unknown }).__state),
-    send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+    // Resolves once the view has handled it: our listener, added after the view's, runs after it.
+    send: (message) =>
+      page.evaluate(
+        (m) =>
+          new Promise<void>((resolve) => {
+            window.addEventListener('message', () => resolve(), { once: true });
+            window.postMessage(m, '*');
+          }),
+        message,
+      ),
     violations: () => page.evaluate(() => (window as unknown as { __violations: CspViolation[] }).__violations),
     requests: () => requests.filter((r) => r.failure()?.errorText !== 'csp').map((r) => r.url()),
   };
