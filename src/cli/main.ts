@@ -165,7 +165,13 @@ ${commonHelp}`,
       const ws = workspace(values, io);
       const notes = notesOf(ws, values, io);
       const context = planContext(loadBanks(ws.root, ws.teamBanks).catalog.banks, today(values));
-      const portfolio = await collectPortfolio(source(notes), { context, usage: portfolioUsage(source(notes)), onCustomer: (input) => notes.index.done(notes.folder.where([input.folder])) });
+      const portfolio = await collectPortfolio(source(notes), {
+        context,
+        usage: portfolioUsage(source(notes)),
+        cache: notes.index.figures(),
+        onCustomer: (counted) => notes.index.done(notes.folder.where([counted.folder])),
+      });
+      notes.index.saveFigures();
       if (values.json) {
         io.out(`${JSON.stringify(portfolio, null, 2)}\n`);
         return ExitCode.Ok;

@@ -4,9 +4,13 @@
 // reading a customer's notes starts with), and written out and let go when the caller is done with
 // the folder (`done`), so memory holds one folder at a time however many customers there are.
 // A cache written by another version of call-coach is not trusted.
+// Beside them, portfolio.json: what `call-coach portfolio` counted of each customer, with the
+// stamps of its notes (src/core/portfolio/figuresCache.ts), so an unchanged customer is counted
+// without restoring, reading or rolling up its notes.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FiguresCache } from '../core/portfolio/figuresCache';
 import { NoteIndex, type FileStamp, type IndexedNote, type NoteIndexOptions, type PersistedNote } from '../core/plan/noteIndex';
 
 interface CacheFile {
@@ -20,6 +24,8 @@ export class PersistedNoteIndex extends NoteIndex {
   private readonly dirty = new Set<string>();
   /** Notes read and stored in this run (not taken from the cache). */
   stored = 0;
+  private figuresCache: FiguresCache | undefined;
+  private readonly scope: string;
 
   /**
    * @param cacheDir the cache folder; undefined keeps nothing between runs.
@@ -32,11 +38,45 @@ export class PersistedNoteIndex extends NoteIndex {
     options: NoteIndexOptions = {},
   ) {
     super({ ...options, hashEveryRead: true });
+    this.scope = path.resolve(scope);
     this.dir = cacheDir && path.join(cacheDir, createHash('sha256').update(path.resolve(scope)).digest('hex').slice(0, 16));
   }
 
   private file(folder: string): string | undefined {
     return this.dir && path.join(this.dir, `${createHash('sha256').update(folder).digest('hex').slice(0, 24)}.json`);
+  }
+
+  private get figuresFile(): string | undefined {
+    return this.dir && path.join(this.dir, 'portfolio.json');
+  }
+
+  /** The portfolio's figures cache, read from the cache folder the first time (empty without one). */
+  figures(): FiguresCache {
+    if (!this.figuresCache) {
+      let text: string | undefined;
+      try {
+        text = this.figuresFile && fs.readFileSync(this.figuresFile, 'utf8');
+      } catch {
+        text = undefined; // none yet
+      }
+      this.figuresCache = FiguresCache.restore(text, this.version, this.scope);
+    }
+    return this.figuresCache;
+  }
+
+  /** Writes the figures cache back when it changed. */
+  saveFigures(): void {
+    const file = this.figuresFile;
+    if (!file || !this.figuresCache?.changed) return;
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const temp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, this.figuresCache.serialize(this.version, this.scope));
+      fs.renameSync(temp, file);
+      this.figuresCache.changed = false;
+    } catch {
+      // A cache that cannot be written only costs time on the next run.
+    }
   }
 
   override retain(folder: string, files: Iterable<string>): void {

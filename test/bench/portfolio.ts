@@ -78,7 +78,8 @@ async function portfolioPart(): Promise<Record<string, number | string>> {
   const cacheDir = join(root, 'cache');
   const warm = async () => {
     const index = new PersistedNoteIndex(cacheDir, ws.notesFolder, 'bench', { text: nodeByteText, hash: nodeHash });
-    const p = await collectPortfolio({ folder, index, log }, { context, onCustomer: (input) => index.done(folder.where([input.folder])) });
+    const p = await collectPortfolio({ folder, index, log }, { context, cache: index.figures(), onCustomer: (counted) => index.done(folder.where([counted.folder])) });
+    index.saveFigures();
     return { p, stored: index.stored };
   };
   // Warm-up (JIT, page cache), and the cache written.

@@ -4,7 +4,7 @@
 // notes that cannot be read or parsed are logged and reported, never rewritten.
 import { customerFolders, noteFiles, type NotesFolder, type NotesLog } from '../notesFolder';
 import type { SkippedNote } from './model';
-import type { IndexedNote, NoteIndex } from './noteIndex';
+import type { FileStamp, IndexedNote, NoteIndex } from './noteIndex';
 import type { PlanNote, RollupNote } from './rollup';
 
 /** What reading notes needs: where they are, the index that remembers them, where to report. */
@@ -14,12 +14,29 @@ export interface NotesSource {
   log: NotesLog;
 }
 
-/** The note `file` of `customer` as the index has it: from memory when unchanged, else read now. Rejects when it cannot be read. */
-export async function indexedNote({ folder, index }: NotesSource, customer: string, file: string): Promise<IndexedNote> {
+/**
+ * The note `file` of `customer` as the index has it: from memory when unchanged, else read now.
+ * `stamp`: the file's stamp when the caller has just taken it. Rejects when it cannot be read.
+ */
+export async function indexedNote({ folder, index }: NotesSource, customer: string, file: string, stamp?: FileStamp): Promise<IndexedNote> {
   const key = folder.where([customer]);
-  const { mtime, size } = await folder.stat([customer, file]);
-  const stamp = { mtime, size };
+  if (!stamp) {
+    const { mtime, size } = await folder.stat([customer, file]);
+    stamp = { mtime, size };
+  }
   return index.fresh(key, file, stamp) ?? index.store(key, file, stamp, await folder.read([customer, file]));
+}
+
+/** Each file's stamp, or why it could not be taken. */
+export function stampNotes(folder: NotesFolder, customer: string, files: readonly string[]): Promise<(FileStamp | Error)[]> {
+  return Promise.all(
+    files.map((file) =>
+      folder.stat([customer, file]).then(
+        ({ mtime, size }): FileStamp => ({ mtime, size }),
+        (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+      ),
+    ),
+  );
 }
 
 /**
@@ -28,20 +45,39 @@ export async function indexedNote({ folder, index }: NotesSource, customer: stri
  * forgets the folder's files that are gone.
  */
 export async function readCustomerNotes(source: NotesSource, customer: string): Promise<{ notes: PlanNote[]; skipped: SkippedNote[] }> {
+  const { notes, skipped } = await readCustomerEntries(source, customer);
+  return { notes, skipped };
+}
+
+/**
+ * readCustomerNotes, and the index's entries of the notes that could be read (by file name).
+ * `listed`: the folder's note files and their stamps, when the caller has just taken them.
+ */
+export async function readCustomerEntries(
+  source: NotesSource,
+  customer: string,
+  listed?: { files: readonly string[]; stamps: readonly (FileStamp | Error)[] },
+): Promise<{ notes: PlanNote[]; skipped: SkippedNote[]; entries: IndexedNote[] }> {
   const { folder, index, log } = source;
-  const files = await noteFiles(folder, customer);
+  const files = listed?.files ?? (await noteFiles(folder, customer));
   index.retain(folder.where([customer]), files);
-  const entries = await Promise.all(files.map((file) => indexedNote(source, customer, file).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
+  const read = (file: string, i: number): Promise<IndexedNote> => {
+    const stamp = listed?.stamps[i];
+    return stamp instanceof Error ? Promise.reject(stamp) : indexedNote(source, customer, file, stamp);
+  };
+  const found = await Promise.all(files.map((file, i) => read(file, i).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
   const notes: PlanNote[] = [];
   const skipped: SkippedNote[] = [];
+  const entries: IndexedNote[] = [];
   files.forEach((file, i) => {
-    const entry = entries[i]!;
+    const entry = found[i]!;
     const where = folder.where([customer, file]);
     if (entry instanceof Error) {
       log.warn(`Success plan: could not read ${where}`, entry);
       skipped.push({ file, error: `could not be read: ${entry.message}` });
       return;
     }
+    entries.push(entry);
     const read = entry.read;
     if (read.ok) {
       notes.push({ file, note: read.note });
@@ -50,7 +86,7 @@ export async function readCustomerNotes(source: NotesSource, customer: string): 
     log.warn(`Success plan: skipped ${where}${read.line ? `:${read.line}` : ''}: ${read.error}`);
     skipped.push(read.line === undefined ? { file, error: read.error } : { file, error: read.error, line: read.line });
   });
-  return { notes, skipped };
+  return { notes, skipped, entries };
 }
 
 export interface CustomerFolder {

@@ -12,7 +12,7 @@
 //   due soon         open objectives due from today to 30 days ahead, across customers.
 import type { HealthColor } from '../note/model';
 import { daysBetween } from '../plan/gaps';
-import type { SuccessPlan } from '../plan/model';
+import type { PlanObjective, SuccessPlan } from '../plan/model';
 import { DUE_SOON_DAYS, type CustomerFigures, type CustomerUsage, type Portfolio, type PortfolioObjective } from './model';
 
 const severity: Record<HealthColor, number> = { green: 0, yellow: 1, red: 2 };
@@ -33,20 +33,58 @@ export interface CustomerInput {
   usage?: CustomerUsage | undefined;
 }
 
-/** One customer's row, and its open objectives with a due date (for the cross-customer lists). */
-export function customerFigures(input: CustomerInput, today: string): { figures: CustomerFigures; dated: PortfolioObjective[] } {
-  const { plan, folder, usage } = input;
-  const usageHealth = usage?.worst ?? null;
-  const csmHealth = worstColor(plan.health.map((h) => h.color));
+/** An open objective as the portfolio counts it. */
+export type OpenObjective = Pick<PlanObjective, 'text' | 'status' | 'owner' | 'due'>;
+
+/**
+ * What the portfolio counts of a customer's plan: everything customerFigures needs but the usage
+ * data and today's date. Small and plain (JSON), so it can be kept between runs beside the note
+ * index (figuresCache.ts) and a customer whose notes did not change is counted without its plan.
+ * The gaps depend on the day and the banks: a cache keys them by both.
+ */
+export interface PlanFacts {
+  /** The plan's customer name ('' when no note reads). */
+  customer: string;
+  calls: number;
+  /** The newest call: its file (the Customers view opens it) and date; null without calls. */
+  lastCall: { file: string; date: string } | null;
+  /** The worst of the CSM's latest colours per use case. */
+  csmHealth: HealthColor | null;
+  /** Objectives not done, in plan order. */
+  open: OpenObjective[];
+  gaps: number;
+  unreadable: number;
+}
+
+export function planFacts(plan: SuccessPlan): PlanFacts {
   const last = plan.calls[plan.calls.length - 1];
-  const open = plan.objectives.filter((o) => o.status !== 'done');
+  return {
+    customer: plan.customer,
+    calls: plan.calls.length,
+    lastCall: last ? { file: last.file, date: last.date } : null,
+    csmHealth: worstColor(plan.health.map((h) => h.color)),
+    open: plan.objectives.filter((o) => o.status !== 'done').map((o) => ({ text: o.text, status: o.status, owner: o.owner, due: o.due })),
+    gaps: plan.gaps.length,
+    unreadable: plan.skipped.length,
+  };
+}
+
+/** One customer's row, and its open objectives with a due date (for the cross-customer lists). */
+export function customerFigures(input: CustomerInput, today: string): CustomerCount {
+  return countCustomer(input.folder, planFacts(input.plan), input.usage, today);
+}
+
+/** customerFigures from a plan's facts (planFacts). */
+export function countCustomer(folder: string, facts: PlanFacts, usage: CustomerUsage | undefined, today: string): CustomerCount {
+  const usageHealth = usage?.worst ?? null;
+  const { csmHealth, lastCall: last, open } = facts;
   const dated: PortfolioObjective[] = [];
   let overdue = 0;
   let nextDue = '';
   for (const o of open) {
     if (!isDate(o.due)) continue;
     const daysLeft = daysBetween(today, o.due);
-    dated.push({ folder, customer: plan.customer, text: o.text, status: o.status, owner: o.owner, due: o.due, daysLeft });
+    dated.push({ folder, customer: facts.customer, text: o.text, status: o.status, owner: o.owner, due: o.due, daysLeft });
     if (daysLeft < 0) overdue++;
     else if (!nextDue || o.due < nextDue) nextDue = o.due;
   }
@@ -54,19 +92,19 @@ export function customerFigures(input: CustomerInput, today: string): { figures:
   return {
     figures: {
       folder,
-      customer: plan.customer || folder,
+      customer: facts.customer || folder,
       health: usageHealth ?? csmHealth,
       healthSource: usageHealth ? 'usage' : csmHealth ? 'csm' : 'none',
-      calls: plan.calls.length,
+      calls: facts.calls,
       lastCall: last?.date ?? '',
       daysSinceLastCall: Number.isNaN(since) ? null : since,
       openObjectives: open.length,
       overdue,
       atRisk: open.filter((o) => o.status === 'at-risk').length,
       nextDue,
-      gaps: plan.gaps.length,
+      gaps: facts.gaps,
       usageAlerts: [...(usage?.alerts ?? [])],
-      unreadable: plan.skipped.length,
+      unreadable: facts.unreadable,
     },
     dated,
   };
@@ -81,7 +119,10 @@ export function buildPortfolio(inputs: Iterable<CustomerInput>, today: string): 
   return portfolioOf(counted, today);
 }
 
-export type CustomerCount = ReturnType<typeof customerFigures>;
+export interface CustomerCount {
+  figures: CustomerFigures;
+  dated: PortfolioObjective[];
+}
 
 /** The portfolio from customers already counted (so a caller need not keep every plan). */
 export function portfolioOf(counted: Iterable<CustomerCount>, today: string): Portfolio {

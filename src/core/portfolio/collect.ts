@@ -1,46 +1,89 @@
 // The portfolio from a notes folder: every customer folder's notes read through the note index
 // (only notes changed since they were last read are read again), rolled up with buildPlan, and
 // counted (aggregate.ts). The extension's Customers view and Update Portfolio and the CLI all run
-// this, each over its own NotesFolder adapter.
-import { customerFolders } from '../notesFolder';
-import { readCustomerNotes, type NotesSource } from '../plan/customerNotes';
-import type { PlanContext, SuccessPlan } from '../plan/model';
+// this, each over its own NotesFolder adapter. Given a FiguresCache, a customer whose notes are
+// unchanged since it was counted is counted from the cache: its notes are stamped, not read.
+import { customerFolders, noteFiles } from '../notesFolder';
+import { readCustomerEntries, stampNotes, type NotesSource } from '../plan/customerNotes';
+import type { PlanContext } from '../plan/model';
 import { buildPlan } from '../plan/rollup';
-import { customerFigures, portfolioOf, type CustomerCount, type CustomerInput } from './aggregate';
+import { countCustomer, planFacts, portfolioOf, type CustomerCount, type CustomerInput, type PlanFacts } from './aggregate';
+import { contextKey, type FiguresCache } from './figuresCache';
 import type { CustomerFigures, CustomerUsage, Portfolio } from './model';
 
 export interface CollectOptions {
   context: PlanContext;
   /** A customer's usage data, when the usage module has any for it (src/core/usage). */
-  usage?: (customer: string, plan: SuccessPlan) => Promise<CustomerUsage | undefined>;
-  /** Called as each customer is rolled up, in the order they finish: the view fills in as they come. */
-  onCustomer?: (input: CustomerInput, figures: CustomerFigures) => void;
+  usage?: (customer: string, facts: PlanFacts) => Promise<CustomerUsage | undefined>;
+  /** Called as each customer is counted, in the order they finish: the view fills in as they come. */
+  onCustomer?: (customer: CountedCustomer, figures: CustomerFigures) => void;
   /** Customer folders read at once; 8 by default. */
   concurrency?: number;
+  /** What was counted before (the persisted index); kept up to date as customers are counted. */
+  cache?: FiguresCache;
+  /**
+   * Called before the first note is read, when some customer was not in `cache`: the caller
+   * restores the persisted note index then (the extension's is one large file), not before.
+   */
+  beforeRead?: () => Promise<void>;
+}
+
+/** A customer as collectPortfolio counted it. */
+export interface CountedCustomer {
+  /** The customer's folder name (slug). */
+  folder: string;
+  facts: PlanFacts;
+  usage: CustomerUsage | undefined;
 }
 
 /** One customer's plan and usage, read through the index; undefined for a folder without notes. */
 export async function collectCustomer(source: NotesSource, folder: string, options: CollectOptions): Promise<CustomerInput | undefined> {
-  const { notes, skipped } = await readCustomerNotes(source, folder);
+  const { notes, skipped } = await readCustomerEntries(source, folder);
   if (!notes.length && !skipped.length) return undefined;
   const plan = buildPlan({ customer: folder, notes, skipped }, options.context);
-  const usage = await options.usage?.(folder, plan);
+  const usage = await options.usage?.(folder, planFacts(plan));
   return { folder, plan, usage };
+}
+
+/** A customer's facts: from the cache when its notes are unchanged, else read (what changed) and rolled up. */
+async function customerFacts(source: NotesSource, folder: string, options: CollectOptions, beforeRead: () => Promise<void>): Promise<PlanFacts | undefined> {
+  const files = await noteFiles(source.folder, folder);
+  const { cache } = options;
+  if (!files.length) {
+    cache?.delete(folder);
+    source.index.retain(source.folder.where([folder]), []);
+    return undefined;
+  }
+  const stamps = await stampNotes(source.folder, folder, files);
+  const key = contextKey(options.context);
+  const cached = cache?.fresh(folder, key, files, stamps);
+  if (cached) return cached;
+  await beforeRead();
+  const { notes, skipped, entries } = await readCustomerEntries(source, folder, { files, stamps });
+  const same = cache?.sameContent(folder, key, entries);
+  if (same) return same;
+  const facts = planFacts(buildPlan({ customer: folder, notes, skipped }, options.context));
+  cache?.put(folder, key, entries, facts);
+  return facts;
 }
 
 /** Every customer folder with notes, rolled up and counted. */
 export async function collectPortfolio(source: NotesSource, options: CollectOptions): Promise<Portfolio> {
   const folders = await customerFolders(source.folder);
+  options.cache?.retain(folders);
+  let restoring: Promise<void> | undefined;
+  const beforeRead = () => (restoring ??= options.beforeRead?.() ?? Promise.resolve());
   const counted: CustomerCount[] = [];
   let next = 0;
   const worker = async () => {
     while (next < folders.length) {
       const folder = folders[next++]!;
-      const input = await collectCustomer(source, folder, options);
-      if (!input) continue;
-      const count = customerFigures(input, options.context.today);
+      const facts = await customerFacts(source, folder, options, beforeRead);
+      if (!facts) continue;
+      const usage = await options.usage?.(folder, facts);
+      const count = countCustomer(folder, facts, usage, options.context.today);
       counted.push(count);
-      options.onCustomer?.(input, count.figures);
+      options.onCustomer?.({ folder, facts, usage }, count.figures);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));

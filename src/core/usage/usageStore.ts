@@ -8,7 +8,7 @@ import type { StoredSnapshot, SnapshotWrite } from './importPlan';
 import { parsePayload, type UsageSnapshot } from './payload';
 import { sortSnapshots, usageKeys, usageReport, type UsageReport } from './report';
 import type { CustomerUsage } from '../portfolio/model';
-import type { SuccessPlan } from '../plan/model';
+import type { PlanFacts } from '../portfolio/aggregate';
 import { usageSummary } from './drops';
 import { HEALTH_KEYS } from './keys';
 
@@ -110,12 +110,12 @@ export async function writeUsageChart(source: { folder: NotesFolder }, customer:
  * data (the worst use-case colour of the latest snapshot) and its usage alerts since the last call;
  * undefined without snapshots, so the CSM's latest judgement stands.
  */
-export function portfolioUsage(source: { folder: NotesFolder; log: NotesLog }): (customer: string, plan: SuccessPlan) => Promise<CustomerUsage | undefined> {
-  return async (customer, plan) => {
+export function portfolioUsage(source: { folder: NotesFolder; log: NotesLog }): (customer: string, facts: PlanFacts) => Promise<CustomerUsage | undefined> {
+  return async (customer, facts) => {
     const snapshots = await customerSnapshots(source.folder, customer, HEALTH_KEYS, source.log);
     if (!snapshots.length) return undefined;
     const customerSince = await customerSinceOf(source.folder, customer);
-    const lastCallDate = plan.calls.reduce((d, c) => (c.date > d ? c.date : d), '');
+    const lastCallDate = facts.lastCall?.date ?? ''; // the calls are in date order
     return usageSummary(snapshots, { ...(customerSince ? { customerSince } : {}), ...(lastCallDate ? { lastCallDate } : {}) });
   };
 }

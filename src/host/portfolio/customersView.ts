@@ -12,7 +12,7 @@ import type { HealthColor } from '../../core/note/model';
 import { planContext } from '../../core/plan/context';
 import { collectCustomer, collectPortfolio } from '../../core/portfolio/collect';
 import { portfolioUsage } from '../../core/usage/usageStore';
-import { customerFigures, type CustomerInput } from '../../core/portfolio/aggregate';
+import { customerFigures } from '../../core/portfolio/aggregate';
 import type { CustomerFigures } from '../../core/portfolio/model';
 import { customerOrders, filterCustomers, groupCustomers, type CustomerOrder } from '../../core/portfolio/order';
 import { CommandId, ContextKey, StateKey, BuiltInCommand } from '../../ids';
@@ -48,9 +48,9 @@ const HEALTH_COLOR: Record<HealthColor, string> = { red: 'charts.red', yellow: '
 /** How often the tree redraws while the first read is under way. */
 const FILL_IN_MS = 150;
 
-function customerNode(folder: WorkspaceNotesFolder, input: CustomerInput, figures: CustomerFigures): CustomerNode {
-  const last = input.plan.calls[input.plan.calls.length - 1];
-  return { kind: 'customer', folder: folder.uri([input.folder]), customer: figures.customer, uri: last ? folder.uri([input.folder, last.file]) : undefined, figures };
+/** `lastNote`: the newest call's file name, if any. */
+function customerNode(folder: WorkspaceNotesFolder, customer: string, lastNote: string | undefined, figures: CustomerFigures): CustomerNode {
+  return { kind: 'customer', folder: folder.uri([customer]), customer: figures.customer, uri: lastNote ? folder.uri([customer, lastNote]) : undefined, figures };
 }
 
 export class CustomersView implements vscode.Disposable {
@@ -247,8 +247,8 @@ export class CustomersView implements vscode.Disposable {
       await collectPortfolio(source, {
         context,
         usage: portfolioUsage(source),
-        onCustomer: (input, figures) => {
-          this.nodes.set(input.folder, customerNode(folder, input, figures));
+        onCustomer: ({ folder: customer, facts }, figures) => {
+          this.nodes.set(customer, customerNode(folder, customer, facts.lastCall?.file, figures));
           read++;
           if (read % 25 === 0) progress.report({ message: `${read} customers` });
           this.redrawSoon();
@@ -304,7 +304,7 @@ export class CustomersView implements vscode.Disposable {
     const input = await collectCustomer(source, customer, { context, usage: portfolioUsage(source) });
     if (!input) this.nodes.delete(customer);
     else {
-      this.nodes.set(customer, customerNode(folder, input, customerFigures(input, context.today).figures));
+      this.nodes.set(customer, customerNode(folder, customer, input.plan.calls[input.plan.calls.length - 1]?.file, customerFigures(input, context.today).figures));
     }
     this.lastUpdateMs = performance.now() - started;
     if (this.notesRoot) this.indexCache?.saveSoon(sharedNoteIndex(), this.notesRoot);

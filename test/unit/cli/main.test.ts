@@ -216,4 +216,21 @@ describe('call-coach CLI', function () {
     assert.equal((await readWith('t')).stored, 1, 'only the changed note');
     assert.equal((await readWith('u')).stored, 3, 'a cache from another version is not trusted');
   });
+
+  it('portfolio keeps what it counted between runs: the same figures from the cache, a changed note counted again', async () => {
+    const root = workspace({ ...acmeNotes(), 'success-plans/globex/2026-03-01-sync.md': note({ customer: 'Globex', date: '2026-03-01' }) });
+    const cacheDir = path.join(root, 'cache');
+    const old = new Date(Date.now() - 60_000);
+    for (const c of ['acme-corp', 'globex']) for (const f of fs.readdirSync(path.join(root, 'success-plans', c))) fs.utimesSync(path.join(root, 'success-plans', c, f), old, old);
+    const portfolio = async () => (await run(root, 'portfolio', '--json', '--today', '2026-04-01', '--cache-dir', cacheDir)).out;
+    const first = await portfolio();
+    const cached = fs.readdirSync(cacheDir, { recursive: true }).map(String);
+    assert.ok(cached.some((f) => f.endsWith('portfolio.json')), cached.join(', '));
+    assert.equal(await portfolio(), first, 'the same figures from the cache');
+    fs.writeFileSync(path.join(root, 'success-plans', 'globex', '2026-03-01-sync.md'), note({ customer: 'Globex Corp', date: '2026-03-01' }));
+    fs.utimesSync(path.join(root, 'success-plans', 'globex', '2026-03-01-sync.md'), old, new Date(Date.now() - 30_000));
+    const changed = await portfolio();
+    assert.ok(changed.includes('"customer": "Globex Corp"'));
+    assert.equal(changed, (await run(root, 'portfolio', '--json', '--today', '2026-04-01', '--no-cache')).out, 'as without a cache');
+  });
 });
