@@ -62,6 +62,8 @@ export class FiguresCache {
   private readonly customers = new Map<string, Counted>();
   /** Whether anything changed since it was made or restored (so it needs saving). */
   changed = false;
+  /** Customers counted from the cache (`fresh` or `sameContent`) since it was made. */
+  hits = 0;
 
   /** The facts of `folder` when `files` and their `stamps` are the ones they were counted from. */
   fresh(folder: string, context: string, files: readonly string[], stamps: readonly (FileStamp | Error)[]): PlanFacts | undefined {
@@ -72,6 +74,7 @@ export class FiguresCache {
       const s = stamps[i]!;
       if (s instanceof Error || n.file !== files[i] || n.mtime !== s.mtime || n.size !== s.size || !(s.mtime < n.readAt - RACY_MS)) return undefined;
     }
+    this.hits++;
     return c.facts;
   }
 
@@ -88,6 +91,7 @@ export class FiguresCache {
       if (n.file !== e.file || n.size !== e.size || n.hash === undefined || n.hash !== e.hash) return undefined;
     }
     this.put(folder, context, entries, c.facts);
+    this.hits++;
     return c.facts;
   }
 

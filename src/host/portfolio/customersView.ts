@@ -13,6 +13,7 @@ import { planContext } from '../../core/plan/context';
 import { collectCustomer, collectPortfolio } from '../../core/portfolio/collect';
 import { portfolioUsage } from '../../core/usage/usageStore';
 import { customerFigures } from '../../core/portfolio/aggregate';
+import { FiguresCache } from '../../core/portfolio/figuresCache';
 import type { CustomerFigures } from '../../core/portfolio/model';
 import { customerOrders, filterCustomers, groupCustomers, type CustomerOrder } from '../../core/portfolio/order';
 import { CommandId, ContextKey, StateKey, BuiltInCommand } from '../../ids';
@@ -57,6 +58,8 @@ export class CustomersView implements vscode.Disposable {
   private readonly nodes = new Map<string, CustomerNode>();
   private notesFolder: WorkspaceNotesFolder | undefined;
   private restoredFolders = 0;
+  /** What the last read counted of each customer (kept between sessions by the index cache). */
+  private figuresCache: FiguresCache | undefined;
   /** The notes folder's Uri as the index cache is keyed by it. */
   private notesRoot: vscode.Uri | undefined;
   private loading: Promise<void> | undefined;
@@ -194,7 +197,7 @@ export class CustomersView implements vscode.Disposable {
   }
 
   /** The customers' names as the view shows them now (order, groups and filter applied). */
-  /** How many customer folders the view's reads took from the last session's index (the tests ask). */
+  /** How many customer folders the view's reads took from the last session (its figures or its note index; the tests ask). */
   async restoredFromCache(): Promise<number> {
     await this.ensureLoaded();
     return this.restoredFolders;
@@ -236,27 +239,38 @@ export class CustomersView implements vscode.Disposable {
     this.notesRoot = location.folder;
     this.watch(location.folder);
     const started = Date.now();
-    // Last session's index: only notes whose stamp changed since are read again.
-    // (A reload of the view, after a bank or setting change, finds them in the index already.)
-    const cached = (await this.indexCache?.restore(sharedNoteIndex(), location.folder)) ?? 0;
-    this.restoredFolders += cached;
+    // Last session's figures: a customer whose notes' stamps are unchanged is counted from them.
+    // Its note index is put back only when some customer's notes must be read (a reload of the
+    // view, after a bank or setting change, finds them in the index already).
+    const index = sharedNoteIndex();
+    const figures = (await this.indexCache?.figures(location.folder)) ?? new FiguresCache();
+    this.figuresCache = figures;
+    let restoring: Promise<number> | undefined;
+    const restore = () => (restoring ??= this.indexCache?.restore(index, location.folder) ?? Promise.resolve(0));
+    let read = 0;
+    let hits = 0;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Call Coach: reading customers') }, async (progress) => {
       const context = await this.context();
-      let read = 0;
       const source = notesSource(folder, this.log);
+      const before = figures.hits;
       await collectPortfolio(source, {
         context,
         usage: portfolioUsage(source),
-        onCustomer: ({ folder: customer, facts }, figures) => {
-          this.nodes.set(customer, customerNode(folder, customer, facts.lastCall?.file, figures));
+        cache: figures,
+        beforeRead: async () => void (await restore()),
+        onCustomer: ({ folder: customer, facts }, counted) => {
+          this.nodes.set(customer, customerNode(folder, customer, facts.lastCall?.file, counted));
           read++;
           if (read % 25 === 0) progress.report({ message: `${read} customers` });
           this.redrawSoon();
         },
       });
+      hits = figures.hits - before;
     });
-    this.log.info(`Customers: ${this.nodes.size} read in ${Date.now() - started} ms (${cached} customer folders known from the last session).`);
-    this.indexCache?.saveSoon(sharedNoteIndex(), location.folder, 0);
+    const restored = restoring ? await restoring : 0;
+    this.restoredFolders += hits + restored;
+    this.log.info(`Customers: ${this.nodes.size} read in ${Date.now() - started} ms (${hits} counted from the last session's figures, ${restored} customer folders' notes from its index).`);
+    this.indexCache?.saveSoon(index, location.folder, 0, { figures, saveIndex: !!restoring });
     this.showTitle();
     this.fire();
   }
@@ -299,6 +313,8 @@ export class CustomersView implements vscode.Disposable {
     if (!folder || !this.loading) return;
     await this.loading;
     const context = await this.context();
+    // The last session's note index, if the first read did not need it: only changed notes are read.
+    if (this.notesRoot) await this.indexCache?.restore(sharedNoteIndex(), this.notesRoot);
     const started = performance.now();
     const source = notesSource(folder, this.log);
     const input = await collectCustomer(source, customer, { context, usage: portfolioUsage(source) });
@@ -307,7 +323,7 @@ export class CustomersView implements vscode.Disposable {
       this.nodes.set(customer, customerNode(folder, customer, input.plan.calls[input.plan.calls.length - 1]?.file, customerFigures(input, context.today).figures));
     }
     this.lastUpdateMs = performance.now() - started;
-    if (this.notesRoot) this.indexCache?.saveSoon(sharedNoteIndex(), this.notesRoot);
+    if (this.notesRoot) this.indexCache?.saveSoon(sharedNoteIndex(), this.notesRoot, undefined, this.figuresCache && { figures: this.figuresCache });
     this.log.trace(`Customers: ${customer} updated in ${this.lastUpdateMs.toFixed(2)} ms.`);
     this.showTitle();
   }
