@@ -32,6 +32,7 @@ import { parsePayload } from '../../src/core/usage/payload';
 import { CHART_FILE } from '../../src/core/usage/planUsage';
 import { usageKeys } from '../../src/core/usage/report';
 import { planText, portfolioUsage, storedSnapshots, USAGE_FOLDER, writeSnapshots } from '../../src/core/usage/usageStore';
+import { planFacts } from '../../src/core/portfolio/aggregate';
 import type { SuccessPlan } from '../../src/core/plan/model';
 import { SAMPLE_CALLS, SAMPLE_CUSTOMER, SAMPLE_CUSTOMER_SINCE, SAMPLE_OVERLAY, SAMPLE_PLAN_DAY, SAMPLE_TEAM_BANKS, SAMPLE_USAGE, type SampleCall } from '../fixtures/sampleCustomer';
 import { MemoryNotesFolder } from './fakes/memoryNotesFolder';
@@ -197,7 +198,7 @@ describe('the sample customer (npm start)', () => {
     // Nothing that identifies the instance is kept.
     for (const name of USAGE_FILES) assert.doesNotMatch(folder.text(`${slug}/${USAGE_FOLDER}/${name}`)!, /hostname|licensee|uuid|acme/i);
     // The Customers view and portfolio.md: health from usage (the worst colour of November), one alert.
-    const usage = await portfolioUsage({ folder, log: silent })(slug, plan);
+    const usage = await portfolioUsage({ folder, log: silent })(slug, planFacts(plan));
     assert.deepEqual(usage, { worst: 'red', alerts: ['User engagement went Green → Yellow since 2026-10-01'], recordedAt: '2026-11-01' });
   });
 
