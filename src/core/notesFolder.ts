@@ -79,5 +79,10 @@ export async function customerFolders(notes: NotesFolder): Promise<string[]> {
 
 /** A customer folder's call notes, sorted by name (so by date: notes are named `YYYY-MM-DD-…`). */
 export async function noteFiles(notes: NotesFolder, customer: string): Promise<string[]> {
-  return (await notes.list([customer])).filter((e) => e.type === 'file' && isNoteFileName(e.name)).map((e) => e.name).sort(byName);
+  return noteFilesIn(await notes.list([customer]));
+}
+
+/** noteFiles from the customer folder's entries, when the caller has listed it already. */
+export function noteFilesIn(entries: readonly NotesEntry[]): string[] {
+  return entries.filter((e) => e.type === 'file' && isNoteFileName(e.name)).map((e) => e.name).sort(byName);
 }

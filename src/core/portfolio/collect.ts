@@ -3,7 +3,7 @@
 // counted (aggregate.ts). The extension's Customers view and Update Portfolio and the CLI all run
 // this, each over its own NotesFolder adapter. Given a FiguresCache, a customer whose notes are
 // unchanged since it was counted is counted from the cache: its notes are stamped, not read.
-import { customerFolders, noteFiles } from '../notesFolder';
+import { customerFolders, noteFilesIn, type NotesEntry } from '../notesFolder';
 import { readCustomerEntries, stampNotes, type NotesSource } from '../plan/customerNotes';
 import type { PlanContext } from '../plan/model';
 import { buildPlan } from '../plan/rollup';
@@ -13,8 +13,11 @@ import type { CustomerFigures, CustomerUsage, Portfolio } from './model';
 
 export interface CollectOptions {
   context: PlanContext;
-  /** A customer's usage data, when the usage module has any for it (src/core/usage). */
-  usage?: (customer: string, facts: PlanFacts) => Promise<CustomerUsage | undefined>;
+  /**
+   * A customer's usage data, when the usage module has any for it (src/core/usage). `entries`: the
+   * customer folder's, when they were just listed (a folder without a usage folder needs no look).
+   */
+  usage?: (customer: string, facts: PlanFacts, entries?: readonly NotesEntry[]) => Promise<CustomerUsage | undefined>;
   /** Called as each customer is counted, in the order they finish: the view fills in as they come. */
   onCustomer?: (customer: CountedCustomer, figures: CustomerFigures) => void;
   /** Customer folders read at once; 8 by default. */
@@ -46,8 +49,8 @@ export async function collectCustomer(source: NotesSource, folder: string, optio
 }
 
 /** A customer's facts: from the cache when its notes are unchanged, else read (what changed) and rolled up. */
-async function customerFacts(source: NotesSource, folder: string, options: CollectOptions, beforeRead: () => Promise<void>): Promise<PlanFacts | undefined> {
-  const files = await noteFiles(source.folder, folder);
+async function customerFacts(source: NotesSource, folder: string, listed: readonly NotesEntry[], options: CollectOptions, beforeRead: () => Promise<void>): Promise<PlanFacts | undefined> {
+  const files = noteFilesIn(listed);
   const { cache } = options;
   if (!files.length) {
     cache?.delete(folder);
@@ -78,9 +81,10 @@ export async function collectPortfolio(source: NotesSource, options: CollectOpti
   const worker = async () => {
     while (next < folders.length) {
       const folder = folders[next++]!;
-      const facts = await customerFacts(source, folder, options, beforeRead);
+      const entries = await source.folder.list([folder]);
+      const facts = await customerFacts(source, folder, entries, options, beforeRead);
       if (!facts) continue;
-      const usage = await options.usage?.(folder, facts);
+      const usage = await options.usage?.(folder, facts, entries);
       const count = countCustomer(folder, facts, usage, options.context.today);
       counted.push(count);
       options.onCustomer?.({ folder, facts, usage }, count.figures);

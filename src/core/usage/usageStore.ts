@@ -1,7 +1,7 @@
 // A customer's usage data in the notes folder: trimmed snapshots in `<customer>/usage/<YYYY-MM-DD>.json`
 // and customerSince in `<customer>/success-plan.md`, read and written through the NotesFolder
 // (src/core/notesFolder.ts), so the extension host and the CLI share it.
-import { PLAN_FILE, type NotesFolder, type NotesLog } from '../notesFolder';
+import { PLAN_FILE, type NotesEntry, type NotesFolder, type NotesLog } from '../notesFolder';
 import { CHART_FILE, planUsageFromFiles, SNAPSHOT_NAME, usageChartSvg, type PlanUsage } from './planUsage';
 import { readCustomerSince } from './customerSince';
 import type { StoredSnapshot, SnapshotWrite } from './importPlan';
@@ -110,8 +110,10 @@ export async function writeUsageChart(source: { folder: NotesFolder }, customer:
  * data (the worst use-case colour of the latest snapshot) and its usage alerts since the last call;
  * undefined without snapshots, so the CSM's latest judgement stands.
  */
-export function portfolioUsage(source: { folder: NotesFolder; log: NotesLog }): (customer: string, facts: PlanFacts) => Promise<CustomerUsage | undefined> {
-  return async (customer, facts) => {
+export function portfolioUsage(source: { folder: NotesFolder; log: NotesLog }): (customer: string, facts: PlanFacts, entries?: readonly NotesEntry[]) => Promise<CustomerUsage | undefined> {
+  return async (customer, facts, entries) => {
+    // Listed already without a usage folder: nothing to read (saves a failing look per customer).
+    if (entries && !entries.some((e) => e.name === USAGE_FOLDER && e.type === 'directory')) return undefined;
     const snapshots = await customerSnapshots(source.folder, customer, HEALTH_KEYS, source.log);
     if (!snapshots.length) return undefined;
     const customerSince = await customerSinceOf(source.folder, customer);
