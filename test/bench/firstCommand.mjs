@@ -6,12 +6,12 @@
 // its banks are loaded: it warms them after startup, see src/host/extension.ts; how long that took
 // after the window showed is reported too), the user waits `idleMs` more, opens the Command
 // Palette with F1, types "Browse Stage Questions" and presses Enter. Measured in the page: from that Enter keydown to the first frame
-// in which the stage picker lists a stage ("Manage"). That covers the command reaching the
+// in which the stage picker lists a stage (a row labelled "Manage"). That covers the command reaching the
 // extension host, Call Coach loading its feature bundle and banks if nothing warmed them yet, and
 // the quick pick's round trip back to the workbench.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ensureHost } from '../host/install-host.mjs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ensureHost, REPO_ROOT } from '../host/install-host.mjs';
 import { copySampleWorkspace, launchBrowser, linkExtension, makeScratch, removeScratch, startServer, workbenchUrl } from '../host/server.mjs';
 
 const COMMAND = 'Call Coach: Browse Stage Questions';
@@ -35,11 +35,12 @@ async function sample({ extensionDir, idleMs, say }) {
   const workspace = copySampleWorkspace(scratch.root);
   const server = startServer({ paths, scratch, logLevel: process.env.CALL_COACH_BENCH_KEEP ? 'trace' : undefined });
   let browser;
+  let page;
   try {
     const { baseUrl } = await server.ready;
     const launched = await launchBrowser({ chromium: paths.chromium });
     browser = launched.browser;
-    const { page } = launched;
+    page = launched.page;
     await page.goto(workbenchUrl({ baseUrl, folder: workspace }), { waitUntil: 'domcontentloaded' });
     await page.locator('.part.statusbar').waitFor({ state: 'visible', timeout: 120_000 });
     await page.locator('a.action-label[aria-label^="Call Coach"]').first().waitFor({ state: 'visible', timeout: 60_000 });
@@ -61,13 +62,17 @@ async function sample({ extensionDir, idleMs, say }) {
     await page.evaluate(() => {
       const w = window;
       w.__firstCommand = new Promise((resolve) => {
+        w.__firstCommandSeen = { keys: [], frames: 0 };
         const onKey = (e) => {
+          w.__firstCommandSeen.keys.push(e.key);
           if (e.key !== 'Enter') return;
           window.removeEventListener('keydown', onKey, true);
           const t0 = performance.now();
           const check = () => {
+            w.__firstCommandSeen.frames++;
             const rows = [...document.querySelectorAll('.quick-input-widget .monaco-list-row')];
-            if (rows.some((r) => /\bManage\b/.test(r.textContent ?? ''))) {
+            // The row's label itself: its textContent runs label and description together ("Manageusing 2 of…").
+            if (rows.some((r) => [...r.querySelectorAll('.label-name')].some((l) => (l.textContent ?? '').trim() === 'Manage'))) {
               requestAnimationFrame(() => resolve(performance.now() - t0));
               return;
             }
@@ -79,9 +84,15 @@ async function sample({ extensionDir, idleMs, say }) {
       });
     });
     await page.keyboard.press('Enter');
-    const ms = await page.evaluate(() => Promise.race([window.__firstCommand, new Promise((_, reject) => setTimeout(() => reject(new Error('no stage picker within 30 s')), 30_000))]));
+    const ms = await page.evaluate(() => Promise.race([window.__firstCommand, new Promise((_, reject) => setTimeout(() => reject(new Error(`no stage picker within 30 s (seen in the page: ${JSON.stringify(window.__firstCommandSeen)})`)), 30_000))]));
     say(`first command: ${ms.toFixed(1)} ms (banks warm ${settledMs} ms after the window showed, then ${idleMs} ms idle)`);
     return { ms, settledMs };
+  } catch (err) {
+    // What the window showed, to see why.
+    const file = join(REPO_ROOT, 'test-results', 'bench-first-command-failure.png');
+    mkdirSync(dirname(file), { recursive: true });
+    await page?.screenshot({ path: file }).then(() => say(`what the window showed: ${file}`), (e) => say(`no screenshot: ${e.message}`));
+    throw err;
   } finally {
     await browser?.close().catch(() => {});
     server.stop();

@@ -106,8 +106,10 @@ const details = {};
 const failures = [];
 
 function stageBuild() {
-  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'esbuild.mjs']) cpSync(join(REPO, f), join(stage, f));
-  for (const d of ['questions', 'media']) cpSync(join(REPO, d), join(stage, d), { recursive: true });
+  // package.nls.json and l10n/ too: without them the manifest's %key% strings stay unresolved (the
+  // activity bar would say "%viewsContainers.callCoach.title%") and the .vsix would miss them.
+  for (const f of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'esbuild.mjs']) cpSync(join(REPO, f), join(stage, f));
+  for (const d of ['questions', 'media', 'l10n']) cpSync(join(REPO, d), join(stage, d), { recursive: true });
   for (const d of ['src', 'node_modules']) symlinkSync(join(REPO, d), join(stage, d), 'dir');
   say('production build (esbuild.mjs --production) in a scratch copy');
   run(process.execPath, ['esbuild.mjs', '--production'], { cwd: stage });
