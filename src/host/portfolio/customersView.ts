@@ -190,6 +190,15 @@ export class CustomersView implements vscode.Disposable {
     return this.nodes.get(folder);
   }
 
+  /**
+   * What the view counted of each customer, for another read of the same notes folder (Update
+   * Portfolio after every call: unchanged customers are not rolled up again); undefined before
+   * the view's first read, or for another folder.
+   */
+  figuresFor(notesFolder: vscode.Uri): FiguresCache | undefined {
+    return this.notesRoot?.toString() === notesFolder.toString() ? this.figuresCache : undefined;
+  }
+
   /** Every customer's figures, once the first read is done (Update Portfolio, tests). */
   async figures(): Promise<CustomerFigures[]> {
     await this.ensureLoaded();

@@ -37,14 +37,16 @@ export interface PortfolioDeps {
 }
 
 /** Writes portfolio.md; never throws (problems are reported). */
-export async function updatePortfolio({ banks, state, log }: PortfolioDeps, quiet = false): Promise<vscode.Uri | undefined> {
+export async function updatePortfolio({ banks, state, log, customers }: PortfolioDeps, quiet = false): Promise<vscode.Uri | undefined> {
   try {
     const location = await resolveNotesLocation(state);
     if (!location) return undefined;
     const folder = new WorkspaceNotesFolder(location.folder);
     const context = planContext((await banks.ready()).banks, localToday());
     const source = notesSource(folder, log);
-    const portfolio = await collectPortfolio(source, { context, usage: portfolioUsage(source) });
+    // The Customers view's figures: a customer whose notes did not change is not rolled up again.
+    const cache = customers.figuresFor(location.folder);
+    const portfolio = await collectPortfolio(source, { context, usage: portfolioUsage(source), ...(cache ? { cache } : {}) });
     const uri = folder.uri([PORTFOLIO_FILE]);
     let existing: string | undefined;
     try {
