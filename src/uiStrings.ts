@@ -106,6 +106,8 @@ export const uiStringIds = [
   'adopted',
   'pilot',
   'notStarted',
+  'needShare',
+  'needAtLeast',
   'ladder',
   'depthOf',
   'depth',

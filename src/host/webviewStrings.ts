@@ -110,6 +110,8 @@ export function webviewStrings(): UiStrings {
     adopted: vscode.l10n.t('Adopted'),
     pilot: vscode.l10n.t('Pilot'),
     notStarted: vscode.l10n.t('Not started'),
+    needShare: vscode.l10n.t('more than {0}% of teams or projects using the stage'),
+    needAtLeast: vscode.l10n.t('at least {0} of: {1}'),
     ladder: vscode.l10n.t('Five Whys ladder'),
     depthOf: vscode.l10n.t('Depth {0} of 5'),
     depth: vscode.l10n.t('Depth {0}'),

@@ -5,7 +5,7 @@
 import { answerTags, type AnswerTag } from '../core/note/model';
 import type { CallBank, CallItem, CallPrompt, CallState } from '../core/session/model';
 import { currentItem, promptOf, questionText, type CallAction } from '../core/session/reducer';
-import { checkAdoption } from '../core/bank/adoption';
+import { checkAdoption, type AdoptionWords } from '../core/bank/adoption';
 import { currentBank, type CallContext } from './callContext';
 import { renderScorecard } from './capturePanels';
 import { renderLadder, showTypedRung } from './ladder';
@@ -21,6 +21,9 @@ export const TAG_LABELS: Record<AnswerTag, [label: UiStringId, key: string]> = {
   'action-item': ['tagActionItem', 'A'],
   'follow-up': ['tagFollowUp', 'F'],
 };
+
+/** The scorecard's made-up requirements in the display language. */
+const ADOPTION_WORDS: AdoptionWords = { share: (threshold) => t('needShare', threshold), atLeast: (count, criteria) => t('needAtLeast', count, criteria) };
 
 export interface StepCardHost {
   /** The call as it stands now (event handlers read it when they run, not when made). */
@@ -293,6 +296,6 @@ export class StepCard {
 
   #check(bank: CallBank) {
     const score = this.#host.context().state.scores[bank.stage!] ?? { percent: null, criteria: [] };
-    return checkAdoption(bank.adoption!, score.percent, score.criteria);
+    return checkAdoption(bank.adoption!, score.percent, score.criteria, ADOPTION_WORDS);
   }
 }

@@ -28,8 +28,19 @@ export interface AdoptionCheck {
   unmet: string[];
 }
 
+/** How the made-up requirements are worded (the sidebar passes its display language's). */
+export interface AdoptionWords {
+  share(thresholdPercent: number): string;
+  atLeast(count: number, criteria: string): string;
+}
+
+const ENGLISH: AdoptionWords = {
+  share: (threshold) => `more than ${threshold}% of teams or projects using the stage`,
+  atLeast: (count, criteria) => `at least ${count} of: ${criteria}`,
+};
+
 /** Checks a stage's criteria and share against its rule. */
-export function checkAdoption(adoption: Adoption, percent: number | null, criteria: readonly string[]): AdoptionCheck {
+export function checkAdoption(adoption: Adoption, percent: number | null, criteria: readonly string[], words: AdoptionWords = ENGLISH): AdoptionCheck {
   const checked = new Set(criteria);
   const met = adoption.criteria.filter((c) => checked.has(c.id));
   const unmet: string[] = [];
@@ -38,11 +49,11 @@ export function checkAdoption(adoption: Adoption, percent: number | null, criter
     const pool = r.group === undefined ? adoption.criteria : adoption.criteria.filter((c) => c.group === r.group);
     const count = met.filter((c) => pool.includes(c)).length;
     if (count >= r.atLeast) continue;
-    unmet.push(r.description ?? (pool.length === 1 ? pool[0]!.text : `at least ${r.atLeast} of: ${pool.map((c) => c.text).join('; ')}`));
+    unmet.push(r.description ?? (pool.length === 1 ? pool[0]!.text : words.atLeast(r.atLeast, pool.map((c) => c.text).join('; '))));
   }
   const share = percent !== null && Number.isFinite(percent) ? percent : null;
   if (share === null || share <= adoption.thresholdPercent) {
-    unmet.unshift(`more than ${adoption.thresholdPercent}% of teams or projects using the stage`);
+    unmet.unshift(words.share(adoption.thresholdPercent));
   }
   if (unmet.length === 0) return { status: 'adopted', unmet };
   if ((share !== null && share > 0) || met.length > 0) return { status: 'pilot', unmet };

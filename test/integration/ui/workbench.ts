@@ -51,6 +51,16 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Make the workspace a Git repository with everything in it committed (and a test identity). */
   gitRepository?: boolean;
+  /** The extension to install (a folder laid out as the package is); this checkout by default. */
+  extensionDir?: string;
+  /**
+   * The workbench's display language, as a language pack sets it (its NLS script defines
+   * `_VSCODE_NLS_LANGUAGE`, which becomes vscode.env.language in the extension host); none can be
+   * installed offline, so the page gets the same global before the workbench loads.
+   */
+  language?: string;
+  /** The Call Coach activity's label as the display language writes it. */
+  activityLabel?: string;
 }
 
 export interface Workbench {
@@ -98,7 +108,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     const { readFileSync } = await import('node:fs');
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), ...settings }, null, 2));
   }
-  host.linkExtension(scratch, REPO);
+  host.linkExtension(scratch, options.extensionDir ?? REPO);
   const server = host.startServer({
     paths,
     scratch,
@@ -116,8 +126,13 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     const launched = await host.launchBrowser({ chromium: paths.chromium, viewport: { width: 1280, height: 800 } });
     browser = launched.browser;
     const page = launched.page;
+    if (options.language) {
+      await page.addInitScript((language) => {
+        (globalThis as unknown as { _VSCODE_NLS_LANGUAGE: string })._VSCODE_NLS_LANGUAGE = language;
+      }, options.language);
+    }
     await page.goto(host.workbenchUrl({ baseUrl, folder: workspace }), { waitUntil: 'domcontentloaded' });
-    await host.openActivity(page, 'Call Coach');
+    await host.openActivity(page, options.activityLabel ?? 'Call Coach');
     /** Presses `key` until a quick input shows (a key pressed while focus is changing hands is lost). */
     const quickInput = async (key: string) => {
       const input = page.locator('.quick-input-widget input');
