@@ -21,19 +21,19 @@
 // media/screenshots). Needs `npx tsc -p test` (out/src) as well as the build.
 //
 // --native [DIR]: how Call Coach sits in VS Code, PNGs to DIR (default test-results/native):
-//   usage-import.png         Call Coach: Import Usage Data from the palette (four monthly Service
-//                            Ping payloads for the sample customer, typed into VS Code's own open
-//                            dialog), Open Success Plan, and the plan's Usage section in the
-//                            Markdown preview: what media/walkthrough/usage-data.svg is drawn from
-//   then for each theme (default: the host's own, hc-dark: Default High Contrast, hc-light: its Light twin):
+//   usage-import.png         Call Coach: Import Usage Data from the palette (this month's Service
+//                            Ping payload for the sample customer, its folder typed into VS Code's
+//                            own open dialog), Open Success Plan, and the plan's Usage section in
+//                            the Markdown preview: what media/walkthrough/usage-data.svg is drawn from
+//   then for each High Contrast theme (hc-dark: Default High Contrast, hc-light: its Light twin):
 //   walkthrough-<theme>.png        Welcome: Open Walkthrough… > Get Started with Call Coach
 //   walkthrough-usage-<theme>.png  the same with its "Import usage data" step opened
 //   keyboard-shortcuts-<theme>.png Preferences: Open Keyboard Shortcuts, filtered to "Call Coach"
-//   sidebar-<theme>.png            a call in the sidebar (High Contrast themes only)
+//   sidebar-<theme>.png            a call in the sidebar
 //
 // Builds first unless --no-build. Exit code 1 if the sidebar never showed content or a step failed.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { ensureHost, REPO_ROOT } from './install-host.mjs';
@@ -229,27 +229,21 @@ async function runFromPalette(page, title) {
   await row.click();
 }
 
-/** Four monthly Service Ping payloads (nested as GitLab sends them) for the sample customer. */
-function writePayloads(folder) {
+/**
+ * This month's Service Ping payload for the sample customer, who already has monthly snapshots
+ * (test/fixtures/sample-customer): the latest one, recorded on the 1st of this month, its counts
+ * grown by 5%. Nested as GitLab sends it; the import trims it again.
+ */
+function writePayloads(folder, workspace) {
+  const usage = join(workspace, 'success-plans', 'northwind-logistics', 'usage');
+  const latest = readdirSync(usage).filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort().at(-1);
+  if (!latest) throw new Error(`the sample customer has no usage snapshots in ${usage}`);
+  const payload = JSON.parse(readFileSync(join(usage, latest), 'utf8'));
+  const now = new Date();
+  payload.recorded_at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1, 10)).toISOString();
+  for (const [key, value] of Object.entries(payload.counts ?? {})) if (typeof value === 'number') payload.counts[key] = Math.round(value * 1.05);
   mkdirSync(folder, { recursive: true });
-  for (const [i, month] of ['08', '09', '10', '11'].entries()) {
-    const payload = {
-      recorded_at: `2026-${month}-01T10:00:00.000Z`,
-      uuid: '0b5a2f7e-7d6c-4a55-9d1a-6e2f3c4b5a69',
-      version: '17.5.1-ee',
-      edition: 'EEU',
-      license_plan: 'ultimate',
-      license_user_count: 120,
-      license_billable_users: 70 + 10 * i,
-      active_user_count: 90,
-      gitlab_shared_runners_enabled: true,
-      counts: { ci_builds: 9000 + 1500 * i, ci_internal_pipelines: 20_000 + 5000 * i, merge_requests: 4000 + 300 * i, source_code_pushes: 80_000, projects_with_repositories_enabled: 300, deployments: 600 + 100 * i, environments: 12, sast_jobs: 10, dast_jobs: 0, secret_detection_jobs: 3, dependency_scanning_jobs: 5, count_total_create_ci_build_monthly: i === 3 ? 900 : 4100 },
-      counts_monthly: { ci_internal_pipelines: 1000, deployments: 800, successful_deployments: 90, failed_deployments: 10 },
-      redis_hll_counters: { manage: { unique_active_users_monthly: 85 } },
-      usage_activity_by_stage_monthly: { create: { action_monthly_active_users_project_repo: 40 }, release: { deployments: 15 }, secure: { user_unique_users_all_secure_scanners: 25, sast_scans: 300, secret_detection_scans: 200, dependency_scanning_scans: 100 } },
-    };
-    writeFileSync(join(folder, `service-ping-2026-${month}.json`), JSON.stringify(payload, null, 2));
-  }
+  writeFileSync(join(folder, `service-ping-${payload.recorded_at.slice(0, 7)}.json`), JSON.stringify(payload, null, 2));
 }
 
 /** Import Usage Data from the palette as a CSM does it, then the plan's Usage section in the preview. */
@@ -270,10 +264,14 @@ async function shootUsageImport(page, payloads) {
   await page.keyboard.type('Northwind', { delay: 10 });
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Northwind Logistics' }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
-  await title(/when did .* buy GitLab/);
-  await page.keyboard.type('2024-03', { delay: 10 });
-  await page.keyboard.press('Enter');
-  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Usage data for Northwind Logistics/ }).first();
+  // "Customer since" is asked only when the plan does not say it yet (the sample's does).
+  const since = page.locator('.quick-input-widget .quick-input-title', { hasText: /when did .* buy GitLab/ }).first();
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Usage data (for Northwind Logistics|not imported)/ }).first();
+  await since.or(toast).first().waitFor({ state: 'visible', timeout: 60_000 });
+  if (await since.isVisible()) {
+    await page.keyboard.type('2026-02', { delay: 10 });
+    await page.keyboard.press('Enter');
+  }
   await toast.waitFor({ state: 'visible', timeout: 60_000 });
   say(`notification: ${(await toast.innerText()).replace(/\s+/g, ' ')}`);
   await toast.locator('.monaco-button', { hasText: 'Open Success Plan' }).first().click();
@@ -296,7 +294,6 @@ async function shootUsageImport(page, payloads) {
 }
 
 const THEMES = [
-  ['default', undefined, undefined],
   // The picker lists "Default High Contrast" as "Dark High Contrast", its light twin as "Light High Contrast".
   ['hc-dark', 'Dark High Contrast', 'hc-black'],
   ['hc-light', 'Light High Contrast', 'hc-light'],
@@ -306,12 +303,10 @@ const THEMES = [
 async function shootNative(page, payloads) {
   await shootUsageImport(page, payloads);
   for (const [name, row, css] of THEMES) {
-    if (row) {
-      await runFromPalette(page, 'Preferences: Color Theme');
-      await page.locator('.quick-input-widget input.input').fill('High Contrast');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: row }).first().click();
-      await page.locator(`.monaco-workbench.${css}`).waitFor({ timeout: 30_000 });
-    }
+    await runFromPalette(page, 'Preferences: Color Theme');
+    await page.locator('.quick-input-widget input.input').fill('High Contrast');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: row }).first().click();
+    await page.locator(`.monaco-workbench.${css}`).waitFor({ timeout: 30_000 });
     if (await page.locator('.part.sidebar').isVisible()) await runFromPalette(page, 'View: Close Primary Side Bar'); // room for the step's image
     await runFromPalette(page, 'Welcome: Open Walkthrough...');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Call Coach' }).first().click();
@@ -344,7 +339,15 @@ async function shootNative(page, payloads) {
 
     // A call in the sidebar: the customer and Enter on the start form (once), an answer, Alt+O.
     await openActivity(page, 'Call Coach');
-    const found = await settledSidebar(page);
+    // Not settledSidebar once the call runs: its timer changes the text every second.
+    let found;
+    for (let i = 0; i < 240 && !found; i++) {
+      found = await findWebviewText(page).catch(() => undefined); // the sidebar: no other webview is open
+      if (!found || /^Loading\b/i.test(found.text.trim())) {
+        found = undefined;
+        await page.waitForTimeout(250);
+      }
+    }
     if (!found) throw new Error('the sidebar never showed');
     const answer = found.frame.locator('textarea#answer');
     if (!(await answer.count())) {
@@ -370,7 +373,7 @@ async function main() {
   // bare workspace, for a customer without history.
   const workspace = callMode || customersMode ? copySampleWorkspace(scratch.root) : prepareSampleWorkspace(join(scratch.root, 'sample-workspace')).target;
   if (customersMode) writeCustomers(workspace);
-  if (nativeMode) writePayloads(join(scratch.root, 'northwind-service-ping'));
+  if (nativeMode) writePayloads(join(scratch.root, 'northwind-service-ping'), workspace);
   linkExtension(scratch, REPO_ROOT);
   const server = startServer({ paths, scratch });
   let browser;
