@@ -124,8 +124,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'idle':
       idle = message;
-      // Start Call from the Customers view: the form opens with that customer.
-      if (message.customer) ui.draft = { ...(ui.draft ?? defaultDraft(techniques, playbooks, message.today)), customer: message.customer };
+      // Start Call from the Customers view: the form opens with that customer. Saved at once, as a
+      // typed draft is: the host sends it only once, and the view may be made anew right after.
+      if (message.customer) {
+        ui.draft = { ...(ui.draft ?? defaultDraft(techniques, playbooks, message.today)), customer: message.customer };
+        saveUi();
+      }
       renderIdle();
       if (message.notice) announce(message.notice);
       return;

@@ -39,13 +39,24 @@ export interface CountedCustomer {
   usage: CustomerUsage | undefined;
 }
 
-/** One customer's plan and usage, read through the index; undefined for a folder without notes. */
+/**
+ * One customer's plan and usage, read through the index; undefined for a folder with neither notes
+ * nor usage data. A folder with usage data and no note yet (usage imported before the first call)
+ * is a customer with no call yet: its health comes from the data.
+ */
 export async function collectCustomer(source: NotesSource, folder: string, options: CollectOptions): Promise<CustomerInput | undefined> {
   const { notes, skipped } = await readCustomerEntries(source, folder);
-  if (!notes.length && !skipped.length) return undefined;
+  const noNotes = !notes.length && !skipped.length;
+  if (noNotes && !options.usage) return undefined;
   const plan = buildPlan({ customer: folder, notes, skipped }, options.context);
   const usage = await options.usage?.(folder, planFacts(plan));
+  if (noNotes && !usage) return undefined;
   return { folder, plan, usage };
+}
+
+/** The facts of a customer folder without notes: no calls, and the gaps a plan without notes has. */
+function noCallFacts(folder: string, context: PlanContext): PlanFacts {
+  return planFacts(buildPlan({ customer: folder, notes: [], skipped: [] }, context));
 }
 
 /** A customer's facts: from the cache when its notes are unchanged, else read (what changed) and rolled up. */
@@ -70,7 +81,7 @@ async function customerFacts(source: NotesSource, folder: string, listed: readon
   return facts;
 }
 
-/** Every customer folder with notes, rolled up and counted. */
+/** Every customer folder with notes or usage data, rolled up and counted. */
 export async function collectPortfolio(source: NotesSource, options: CollectOptions): Promise<Portfolio> {
   const folders = await customerFolders(source.folder);
   options.cache?.retain(folders);
@@ -82,9 +93,12 @@ export async function collectPortfolio(source: NotesSource, options: CollectOpti
     while (next < folders.length) {
       const folder = folders[next++]!;
       const entries = await source.folder.list([folder]);
-      const facts = await customerFacts(source, folder, entries, options, beforeRead);
-      if (!facts) continue;
+      const read = await customerFacts(source, folder, entries, options, beforeRead);
+      if (!read && !options.usage) continue;
+      const facts = read ?? noCallFacts(folder, options.context);
       const usage = await options.usage?.(folder, facts, entries);
+      // A folder without notes is listed for its usage data alone (no call yet), else not at all.
+      if (!read && !usage) continue;
       const count = countCustomer(folder, facts, usage, options.context.today);
       counted.push(count);
       options.onCustomer?.({ folder, facts, usage }, count.figures);

@@ -26,11 +26,11 @@ function healthCell(c: CustomerFigures): string {
 
 function customersRegion(p: Portfolio): string[] {
   const out = ['## Customers', ''];
-  if (!p.customers.length) return [...out, '_No customers with call notes yet._'];
+  if (!p.customers.length) return [...out, '_No customers with call notes or usage data yet._'];
   const rows = p.customers.map((c) => [
     planLink(c.folder, c.customer),
     healthCell(c),
-    c.lastCall ? `${c.lastCall} (${c.daysSinceLastCall === 0 ? 'today' : plural(c.daysSinceLastCall ?? 0, 'day')})` : '—',
+    c.lastCall ? `${c.lastCall} (${c.daysSinceLastCall === 0 ? 'today' : plural(c.daysSinceLastCall ?? 0, 'day')})` : c.calls || c.unreadable ? '—' : 'no call yet',
     String(c.openObjectives),
     String(c.overdue),
     String(c.atRisk),

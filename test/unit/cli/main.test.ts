@@ -11,6 +11,7 @@ import { readCustomerNotes } from '../../../src/core/plan/customerNotes';
 import { renderNote } from '../../../src/core/note/render';
 import type { CallNote } from '../../../src/core/note/model';
 import { realistic } from '../core/note/noteFixtures';
+import { EE_BASE, payload } from '../core/usage/usagePayloads';
 
 const fixtures = path.resolve(__dirname, '../../../../test/fixtures/plan');
 
@@ -192,6 +193,23 @@ describe('call-coach CLI', function () {
     assert.equal(lines[0], 'Customer,Objective,Status,Owner,Due,Horizon (months),Value driver,First discussed,Last discussed');
     assert.equal(lines[1], `Acme,"'=HYPERLINK(""http://evil"")",At risk,'@ops,2026-11-20,3,,2026-11-01,2026-11-01`);
     assert.equal((await run(root, 'export')).code, 2, 'no format named');
+  });
+
+  it('portfolio lists a customer with usage data and no call yet (health from the data)', async () => {
+    const root = workspace({
+      'success-plans/acme/2026-11-01-a.md': note({ customer: 'Acme', date: '2026-11-01' }),
+      'success-plans/umbrella/usage/2026-11-01.json': payload(EE_BASE, { recorded_at: '2026-11-01T10:00:00Z' }),
+    });
+    const p = JSON.parse((await run(root, 'portfolio', '--json', '--today', '2026-12-01', '--no-cache')).out) as { customers: Record<string, unknown>[] };
+    assert.deepEqual(
+      p.customers.map((c) => [c.folder, c.health, c.healthSource, c.calls, c.daysSinceLastCall]),
+      [
+        ['acme', 'yellow', 'csm', 1, 30],
+        ['umbrella', 'green', 'usage', 0, null],
+      ],
+    );
+    assert.equal((await run(root, 'portfolio', '--today', '2026-12-01', '--no-cache')).code, 0);
+    assert.match(fs.readFileSync(path.join(root, 'success-plans', 'portfolio.md'), 'utf8'), /\| \[umbrella\]\(umbrella\/success-plan\.md\) \| Green \(usage data\) \| no call yet \|/);
   });
 
   it('keeps the note index between runs: unchanged notes are not read again', async () => {

@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { renderNote } from '../../../../src/core/note/render';
 import { planContext } from '../../../../src/core/plan/context';
-import { collectPortfolio } from '../../../../src/core/portfolio/collect';
+import { collectCustomer, collectPortfolio } from '../../../../src/core/portfolio/collect';
+import { groupCustomers } from '../../../../src/core/portfolio/order';
 import { portfolioRegionText } from '../../../../src/core/portfolio/regions';
 import { renderPortfolio } from '../../../../src/core/portfolio/portfolioFile';
 import { planImport } from '../../../../src/core/usage/importPlan';
@@ -65,5 +66,38 @@ describe('usage data in the portfolio', () => {
     assert.match(after.text, /\| \[Acme\]\(acme\/success-plan\.md\) \| Yellow \(usage data\) \|.*\| CI went Green → Yellow since the last call \|/);
     assert.match(after.text, /\| \[Initech\]\(initech\/success-plan\.md\) \| Green \|/);
     assert.ok(after.text.endsWith("## My notes\n\nCall Acme's CFO before the renewal.\n"), 'the CSM’s own text is kept');
+  });
+
+  it('a customer with usage data and no call note yet is listed: health from the data, no call yet; a folder with neither is not', async () => {
+    const f = new MemoryNotesFolder({
+      'acme/2026-03-20-discovery.md': note('Acme'),
+      'umbrella/usage/2026-03-01.json': payload(EE_BASE, { recorded_at: monthDate(2) }),
+      'umbrella/usage/2026-04-01.json': payload(EE_BASE, { recorded_at: monthDate(3), 'counts.count_total_create_ci_build_monthly': 1000 }),
+      'empty/README.txt': 'not a customer yet',
+    });
+    const src = source(f);
+    const context = planContext(builtInBanks(), '2026-05-01');
+    const seen: string[] = [];
+    const portfolio = await collectPortfolio(src, { context, usage: portfolioUsage(src), onCustomer: (c) => seen.push(c.folder) });
+    assert.deepStrictEqual(portfolio.customers.map((c) => c.folder), ['acme', 'umbrella']);
+    assert.deepStrictEqual(seen.sort(), ['acme', 'umbrella'], 'the view fills in with it too');
+    const umbrella = portfolio.customers.find((c) => c.folder === 'umbrella')!;
+    assert.deepStrictEqual(
+      { health: umbrella.health, source: umbrella.healthSource, calls: umbrella.calls, lastCall: umbrella.lastCall, days: umbrella.daysSinceLastCall, alerts: umbrella.usageAlerts },
+      { health: 'yellow', source: 'usage', calls: 0, lastCall: '', days: null, alerts: ['CI went Green → Yellow since 2026-03-01'] },
+    );
+    const rendered = renderPortfolio(portfolio);
+    assert.ok(rendered.ok);
+    assert.match(rendered.text, /\| \[umbrella\]\(umbrella\/success-plan\.md\) \| Yellow \(usage data\) \| no call yet \|.*\| CI went Green → Yellow since 2026-03-01 \|/);
+    // Sorted by last contact it comes first, under "No calls yet".
+    assert.deepStrictEqual(
+      groupCustomers(portfolio.customers, 'lastContact').map((g) => [g.label, g.customers.map((c) => c.folder)]),
+      [['No calls yet', ['umbrella']], ['31–90 days ago', ['acme']]],
+    );
+    // The Customers view's single-customer read (after a change) agrees; without a usage hook there is nothing to list.
+    assert.equal((await collectCustomer(src, 'umbrella', { context, usage: portfolioUsage(src) }))?.usage?.worst, 'yellow');
+    assert.equal(await collectCustomer(src, 'umbrella', { context }), undefined);
+    assert.equal(await collectCustomer(src, 'empty', { context, usage: portfolioUsage(src) }), undefined);
+    assert.deepStrictEqual((await collectPortfolio(src, { context })).customers.map((c) => c.folder), ['acme']);
   });
 });
