@@ -7,7 +7,25 @@ import { MAX_BANK_BYTES, type Position } from '../core/bank/loader';
 export type DecodedBank = { ok: true; text: string } | { ok: false; message: string; start: Position };
 
 const TOP: Position = { line: 1, col: 1 };
+/** The problems in words: English by default (the CLI, the tests); the extension passes its display language's (bankService.ts). */
+export interface DecodingWords {
+  tooBig(megabytes: string): string;
+  bom(encoding: string): string;
+  nul(line: number, col: number, what: string): string;
+  wide: string;
+  binary: string;
+  invalid(byte: string, line: number, col: number): string;
+}
+
 const SAVE_AS = 'save it as UTF-8 (in VS Code: the encoding in the status bar, then "Save with Encoding")';
+export const ENGLISH_DECODING: DecodingWords = {
+  tooBig: (mb) => `file is ${mb} MB; a question bank must be under 1 MB, so split it into several banks`,
+  bom: (name) => `file is ${name} text (it starts with a ${name} byte order mark), not UTF-8; ${SAVE_AS}`,
+  nul: (line, col, what) => `file is not UTF-8 text: it has a NUL byte at line ${line}, column ${col} (${what}); ${SAVE_AS}`,
+  wide: 'UTF-16 or UTF-32 text without a byte order mark',
+  binary: 'binary data',
+  invalid: (byte, line, col) => `file is not valid UTF-8: byte ${byte} at line ${line}, column ${col} is not part of a UTF-8 character (Latin-1 or Windows-1252 text?); ${SAVE_AS}`,
+};
 
 /** Byte order marks of encodings that are not UTF-8, longest first (UTF-32 LE starts like UTF-16 LE). */
 const BOMS: [bytes: number[], name: string][] = [
@@ -59,13 +77,13 @@ function positionOf(bytes: Uint8Array, offset: number): Position {
 const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
 
 /** The text of a bank file, or why it is not UTF-8 text and where. A UTF-8 BOM is dropped. */
-export function decodeBankBytes(bytes: Uint8Array): DecodedBank {
+export function decodeBankBytes(bytes: Uint8Array, words: DecodingWords = ENGLISH_DECODING): DecodedBank {
   if (bytes.length > MAX_BANK_BYTES) {
-    return { ok: false, message: `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a question bank must be under 1 MB, so split it into several banks`, start: TOP };
+    return { ok: false, message: words.tooBig((bytes.length / 1024 / 1024).toFixed(1)), start: TOP };
   }
   for (const [bom, name] of BOMS) {
     if (bom.every((b, i) => bytes[i] === b)) {
-      return { ok: false, message: `file is ${name} text (it starts with a ${name} byte order mark), not UTF-8; ${SAVE_AS}`, start: TOP };
+      return { ok: false, message: words.bom(name), start: TOP };
     }
   }
   const bad = invalidUtf8At(bytes);
@@ -73,15 +91,15 @@ export function decodeBankBytes(bytes: Uint8Array): DecodedBank {
   if (nul >= 0 && (bad < 0 || nul < bad)) {
     // Text editors never write NUL; it is binary data, or UTF-16/32 without a byte order mark.
     const wide = bytes.length > 1 && bytes.filter((b) => b === 0).length * 4 >= bytes.length;
-    const what = wide ? 'UTF-16 or UTF-32 text without a byte order mark' : 'binary data';
+    const what = wide ? words.wide : words.binary;
     const at = positionOf(bytes, nul);
-    return { ok: false, message: `file is not UTF-8 text: it has a NUL byte at line ${at.line}, column ${at.col} (${what}); ${SAVE_AS}`, start: at };
+    return { ok: false, message: words.nul(at.line, at.col, what), start: at };
   }
   if (bad >= 0) {
     const at = positionOf(bytes, bad);
     return {
       ok: false,
-      message: `file is not valid UTF-8: byte ${hex(bytes[bad]!)} at line ${at.line}, column ${at.col} is not part of a UTF-8 character (Latin-1 or Windows-1252 text?); ${SAVE_AS}`,
+      message: words.invalid(hex(bytes[bad]!), at.line, at.col),
       start: at,
     };
   }

@@ -11,7 +11,7 @@ const toPosition = (p: { line: number; col: number }) => new vscode.Position(Mat
 export function toDiagnostic(p: BankProblem): vscode.Diagnostic {
   const d = new vscode.Diagnostic(
     new vscode.Range(toPosition(p.start), toPosition(p.end)),
-    p.path ? `${p.message} (at ${p.path})` : p.message,
+    p.path ? vscode.l10n.t('{0} (at {1})', p.message, p.path) : p.message,
     p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
   );
   d.source = 'Call Coach';

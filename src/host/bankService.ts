@@ -6,12 +6,26 @@
 import * as vscode from 'vscode';
 import { buildCatalog, emptyCatalog, type BankFile, type Catalog } from '../core/bank/catalog';
 import type { BankProblem } from '../core/bank/loader';
-import { decodeBankBytes } from './bankDecoding';
+import { decodeBankBytes, type DecodingWords } from './bankDecoding';
 import { isBankFileName } from '../core/bank/teamPaths';
 import { BankDiagnostics } from './bankDiagnostics';
 import type { Log } from './log';
 import { findTeamBankFiles } from './teamBankFiles';
 import { TeamBankWatcher } from './teamBankWatcher';
+
+/** bankDecoding's problems in the display language (they show in the Problems panel). */
+function decodingWords(): DecodingWords {
+  const saveAs = vscode.l10n.t('save it as UTF-8 (in VS Code: the encoding in the status bar, then "Save with Encoding")');
+  return {
+    tooBig: (mb) => vscode.l10n.t('file is {0} MB; a question bank must be under 1 MB, so split it into several banks', mb),
+    bom: (name) => vscode.l10n.t('file is {0} text (it starts with a {0} byte order mark), not UTF-8; {1}', name, saveAs),
+    nul: (line, col, what) => vscode.l10n.t('file is not UTF-8 text: it has a NUL byte at line {0}, column {1} ({2}); {3}', line, col, what, saveAs),
+    wide: vscode.l10n.t('UTF-16 or UTF-32 text without a byte order mark'),
+    binary: vscode.l10n.t('binary data'),
+    invalid: (byte, line, col) =>
+      vscode.l10n.t('file is not valid UTF-8: byte {0} at line {1}, column {2} is not part of a UTF-8 character (Latin-1 or Windows-1252 text?); {3}', byte, line, col, saveAs),
+  };
+}
 
 export class BankService implements vscode.Disposable {
   private current: Catalog = emptyCatalog();
@@ -109,7 +123,7 @@ export class BankService implements vscode.Disposable {
       uris.map(async (uri): Promise<BankFile | undefined> => {
         const file = label(uri);
         try {
-          const decoded = decodeBankBytes(await vscode.workspace.fs.readFile(uri));
+          const decoded = decodeBankBytes(await vscode.workspace.fs.readFile(uri), decodingWords());
           if (decoded.ok) return { file, text: decoded.text };
           undecodable.push({ file, message: decoded.message, path: '', start: decoded.start, end: decoded.start, severity: 'error' });
           return undefined;

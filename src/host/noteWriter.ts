@@ -69,7 +69,7 @@ async function write(base: vscode.Uri, pathFor: (attempt: number) => string[], c
     await vscode.workspace.fs.writeFile(temp, bytes);
     if (await claim(temp, target)) return target;
   }
-  throw new Error(`more than ${MAX_ATTEMPTS} notes with the same name`);
+  throw new Error(vscode.l10n.t('more than {0} notes with the same name', MAX_ATTEMPTS));
 }
 
 /**

@@ -141,7 +141,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         return;
       }
       case 'runCommand':
-        if (message.command === 'keyboardShortcuts') void vscode.commands.executeCommand(BuiltInCommand.openKeyboardShortcuts, 'Call Coach');
+        // The commands' category as the display language writes it (package.nls.json's "Call Coach").
+        if (message.command === 'keyboardShortcuts') void vscode.commands.executeCommand(BuiltInCommand.openKeyboardShortcuts, vscode.l10n.t('Call Coach'));
         else void vscode.commands.executeCommand(CommandId[message.command]);
         return;
       case 'focus':

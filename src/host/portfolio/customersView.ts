@@ -270,7 +270,7 @@ export class CustomersView implements vscode.Disposable {
         onCustomer: ({ folder: customer, facts }, counted) => {
           this.nodes.set(customer, customerNode(folder, customer, facts.lastCall?.file, counted));
           read++;
-          if (read % 25 === 0) progress.report({ message: `${read} customers` });
+          if (read % 25 === 0) progress.report({ message: vscode.l10n.t('{0} customers', displayNumber(read)) });
           this.redrawSoon();
         },
       });
