@@ -15,7 +15,8 @@
 // its status bar; each should stay under 150 KB (a warning says when one does not).
 //
 // --customers [DIR]: a notes folder of six customers (written with the project's own renderNote),
-// then through the real workbench: the Customers view read and shown, a click on a customer (its
+// one of them (Globex Logistics) with the sample customer's monthly usage snapshots, and a seventh
+// (Stark Freight) with usage data and no call yet; then through the real workbench: the Customers view read and shown, a click on a customer (its
 // plan opens), the view's Update Portfolio button, and portfolio.md opened from the notification,
 // with its Markdown preview beside it. Writes customers.png and portfolio.png to DIR (default
 // media/screenshots). Needs `npx tsc -p test` (out/src) as well as the build.
@@ -186,6 +187,14 @@ function writeCustomers(workspace) {
     };
     writeFileSync(join(folder, `${note.date}-quarterly-review.md`), renderNote(note));
   }
+  // Usage data (the sample customer's snapshots, test/fixtures/sample-customer): Globex's health
+  // then comes from the data, with its alert; Stark Freight has data and no call yet.
+  const snapshots = join(REPO_ROOT, 'test', 'fixtures', 'sample-customer', 'success-plans', 'northwind-logistics', 'usage');
+  for (const [folder, months] of [['globex-logistics', 3], ['stark-freight', 2]]) {
+    const usage = join(workspace, 'success-plans', folder, 'usage');
+    mkdirSync(usage, { recursive: true });
+    for (const name of readdirSync(snapshots).filter((f) => f.endsWith('.json')).sort().slice(-months)) writeFileSync(join(usage, name), readFileSync(join(snapshots, name)));
+  }
 }
 
 /** The Customers view and portfolio.md, through the real workbench: the steps in the header comment. */
@@ -212,7 +221,14 @@ async function driveCustomers(page) {
   await page.locator('.tabs-container .tab', { hasText: 'portfolio.md' }).first().waitFor({ state: 'visible', timeout: 30_000 });
   await page.keyboard.press('Control+k');
   await page.keyboard.press('v');
-  await page.waitForTimeout(3000);
+  // The preview is a webview that fills in late under load: wait for its table, not for a while.
+  const deadline = Date.now() + 60_000;
+  let preview;
+  while (!(preview = await findWebviewText(page, { contains: 'Due in the next 30 days' }).catch(() => undefined)) && Date.now() < deadline) await page.waitForTimeout(500);
+  if (!preview) throw new Error('the Markdown preview of portfolio.md never showed its content');
+  await preview.frame.locator('table').first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForTimeout(500); // its images and styles settle
+  say(`portfolio.md preview shows: ${preview.text.replace(/\s+/g, ' ').slice(0, 300)}`);
   await shoot(page, join(out, 'portfolio.png'));
 }
 
