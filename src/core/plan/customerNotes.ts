@@ -51,18 +51,18 @@ export async function readCustomerNotes(source: NotesSource, customer: string): 
 
 /**
  * readCustomerNotes, and the index's entries of the notes that could be read (by file name).
- * `listed`: the folder's note files and their stamps, when the caller has just taken them.
+ * `listed`: the folder's note files (and their stamps), when the caller has just taken them.
  */
 export async function readCustomerEntries(
   source: NotesSource,
   customer: string,
-  listed?: { files: readonly string[]; stamps: readonly (FileStamp | Error)[] },
+  listed?: { files: readonly string[]; stamps?: readonly (FileStamp | Error)[] },
 ): Promise<{ notes: PlanNote[]; skipped: SkippedNote[]; entries: IndexedNote[] }> {
   const { folder, index, log } = source;
   const files = listed?.files ?? (await noteFiles(folder, customer));
   index.retain(folder.where([customer]), files);
   const read = (file: string, i: number): Promise<IndexedNote> => {
-    const stamp = listed?.stamps[i];
+    const stamp = listed?.stamps?.[i];
     return stamp instanceof Error ? Promise.reject(stamp) : indexedNote(source, customer, file, stamp);
   };
   const found = await Promise.all(files.map((file, i) => read(file, i).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))));

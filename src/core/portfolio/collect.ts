@@ -45,11 +45,12 @@ export interface CountedCustomer {
  * is a customer with no call yet: its health comes from the data.
  */
 export async function collectCustomer(source: NotesSource, folder: string, options: CollectOptions): Promise<CustomerInput | undefined> {
-  const { notes, skipped } = await readCustomerEntries(source, folder);
+  const entries = await source.folder.list([folder]);
+  const { notes, skipped } = await readCustomerEntries(source, folder, { files: noteFilesIn(entries) });
   const noNotes = !notes.length && !skipped.length;
   if (noNotes && !options.usage) return undefined;
   const plan = buildPlan({ customer: folder, notes, skipped }, options.context);
-  const usage = await options.usage?.(folder, planFacts(plan));
+  const usage = await options.usage?.(folder, planFacts(plan), entries);
   if (noNotes && !usage) return undefined;
   return { folder, plan, usage };
 }
