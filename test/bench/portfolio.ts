@@ -9,7 +9,9 @@
 //   portfolio_warm_vs_raw_read  a new session with what the view's IndexCache saved: the figures
 //                               read first (portfolio-figures.json), the note index (note-index.json)
 //                               restored only if some customer changed; over readFileSync of every
-//                               note. portfolio_warm_cli_ms: `call-coach portfolio` with its cache.
+//                               note. Reported beside it: raw_read_async_ms, the same files read
+//                               through the notes folder as the view reads them (asynchronously);
+//                               portfolio_warm_cli_ms, `call-coach portfolio` with its cache.
 //   tree_update_ms         one note rewritten: its customer re-read through the long-lived
 //                               index and counted again, as the Customers view does; median of 25
 // cli         5,000 customers, 100,000 notes: `call-coach plan` writes every plan (not timed), then
@@ -81,6 +83,26 @@ async function portfolioPart(): Promise<Record<string, number | string>> {
     for (const f of ws.files) total += readFileSync(f).length;
     return total;
   };
+  // Reported beside it: the same files read the way the view reads them, through the notes folder
+  // (asynchronously), eight customer folders at a time.
+  const byCustomer = new Map<string, string[]>();
+  for (const f of ws.files) {
+    const [customer, file] = f.split('/').slice(-2) as [string, string];
+    byCustomer.set(customer, [...(byCustomer.get(customer) ?? []), file]);
+  }
+  const readAllAsync = async () => {
+    const customers = [...byCustomer];
+    let next = 0;
+    let total = 0;
+    const worker = async () => {
+      while (next < customers.length) {
+        const [customer, files] = customers[next++]!;
+        for (const b of await Promise.all(files.map((file) => folder.read([customer, file])))) total += b.length;
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    return total;
+  };
   // As the Customers view reads (customersView.ts): the shared note index, the usage hook, and on a
   // warm start the figures and note index its IndexCache saved (portfolio-figures.json, read first;
   // note-index.json, restored only when a customer's notes must be read). The bench's notes folder
@@ -115,6 +137,7 @@ async function portfolioPart(): Promise<Record<string, number | string>> {
   await hostWarm();
   await cliWarm();
   const reads: number[] = [];
+  const asyncReads: number[] = [];
   const colds: number[] = [];
   const warms: number[] = [];
   const cliWarms: number[] = [];
@@ -123,6 +146,10 @@ async function portfolioPart(): Promise<Record<string, number | string>> {
     let t = performance.now();
     readAll();
     reads.push(performance.now() - t);
+    fullGc();
+    t = performance.now();
+    await readAllAsync();
+    asyncReads.push(performance.now() - t);
     fullGc();
     t = performance.now();
     await cold();
@@ -163,6 +190,7 @@ async function portfolioPart(): Promise<Record<string, number | string>> {
     customers: DEFAULT_SPEC.customers,
     workspace_bytes: ws.bytes,
     raw_read_ms: median(reads),
+    raw_read_async_ms: median(asyncReads),
     portfolio_cold_ms: median(colds),
     portfolio_warm_ms: median(warms),
     portfolio_warm_vs_raw_read: median(warms) / median(reads),
