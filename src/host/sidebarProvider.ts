@@ -19,6 +19,7 @@ import { renderWebviewHtml, webviewRoots } from './webviewHtml';
 import { BuiltInCommand, CommandId, ContextKey, ViewId } from '../ids';
 import type { ShortcutAction } from '../shortcuts';
 import { webviewStrings } from './webviewStrings';
+import { gapLabel } from './gapLabel';
 
 export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
@@ -190,7 +191,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       const { plan } = await loadCustomerPlan(notesSource(folder, this.log), slugify(customer, 'customer'), await this.banks.ready());
       // Only a customer with notes has gaps worth showing; a new one has nothing covered yet.
       if (!plan.calls.length) return;
-      this.post({ type: 'gaps', customer, gaps: plan.gaps });
+      this.post({ type: 'gaps', customer, gaps: plan.gaps.map(({ facts, ...gap }) => ({ ...gap, label: gapLabel(gap.kind, gap.label, facts) })) });
     } catch (err) {
       this.log.warn(`Could not work out the coverage gaps of ${customer}`, err);
     }

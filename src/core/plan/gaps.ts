@@ -65,26 +65,28 @@ export function findGaps(input: GapInput, context: PlanContext): Gap[] {
   for (const { stage, bankId, title } of context.stages) {
     const last = lastDiscussed.get(stage);
     if (last === undefined) {
-      gaps.push({ kind: 'stage-never', label: `${title}: never discussed`, bankId });
+      gaps.push({ kind: 'stage-never', label: `${title}: never discussed`, bankId, facts: { subject: title } });
       continue;
     }
     const days = daysBetween(last, context.today);
-    if (days > STALE_DAYS) gaps.push({ kind: 'stage-stale', label: `${title}: not discussed since ${last} (${days} days)`, bankId });
+    if (days > STALE_DAYS) gaps.push({ kind: 'stage-stale', label: `${title}: not discussed since ${last} (${days} days)`, bankId, facts: { subject: title, since: last, days } });
   }
 
   const used = new Set<string>();
   for (const n of input.notes) for (const t of n.techniques) used.add(t);
   for (const t of context.techniques) {
-    if (!used.has(t.id)) gaps.push({ kind: 'technique-never', label: `${t.title}: never used`, bankId: t.id });
+    if (!used.has(t.id)) gaps.push({ kind: 'technique-never', label: `${t.title}: never used`, bankId: t.id, facts: { subject: t.title } });
   }
 
   const measured = new Set(input.metrics.map((m) => m.valueDriver).filter(Boolean));
   for (const o of input.objectives) {
     if (o.status === 'done') continue;
     if (o.valueDriver && measured.has(o.valueDriver)) continue;
+    const objective = quoted(oneLine(o.text));
     gaps.push({
       kind: 'objective-without-metric',
-      label: `${quoted(oneLine(o.text))}: how will you measure that?`,
+      label: `${objective}: how will you measure that?`,
+      facts: { subject: objective },
       bankId: MEASURE_PROMPT.bankId,
       promptIds: [MEASURE_PROMPT.promptId],
     });
@@ -96,6 +98,7 @@ export function findGaps(input: GapInput, context: PlanContext): Gap[] {
     gaps.push({
       kind: 'metric-without-baseline',
       label: `${name}: no baseline yet`,
+      facts: { subject: name },
       bankId: METRIC_PROMPTS.bankId,
       promptIds: m.measuredHow.trim() ? [METRIC_PROMPTS.baseline] : [METRIC_PROMPTS.measuredHow, METRIC_PROMPTS.baseline],
       placeholders: { metric: name },

@@ -81,6 +81,8 @@ export interface Gap {
   kind: GapKind;
   /** One line for the CSM, e.g. "Verify: not discussed since 2026-01-03 (120 days)". */
   label: string;
+  /** What the label is made of, for a UI that words it in another language: its subject, and for a stale stage since when. */
+  facts?: { subject: string; since?: string; days?: number };
   /** The bank to add: a stage bank, a technique, leveling-up or value-drivers. */
   bankId?: string;
   /** Only these prompts of the bank; the whole bank when absent. */

@@ -158,6 +158,13 @@ describe('the pseudo locale: every string the user reads comes from the l10n bun
     const saved = pseudo('Saved {0}').split('{0}')[0]!.trim();
     frame = await wb.sidebar(saved);
     await sidebarCheck(frame, 'start form after Finish');
+
+    // The same customer again: what their calls have not covered yet, each gap worded by the host.
+    await frame.locator('#f-customer').focus();
+    await page.keyboard.type(CUSTOMER);
+    await frame.locator('details.gaps:not([hidden])').waitFor({ state: 'visible', timeout: 30_000 });
+    await frame.locator('details.gaps').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await sidebarCheck(frame, 'coverage gaps');
   });
 
   it('the host: a palette command and its picker, and the Customers view', async () => {

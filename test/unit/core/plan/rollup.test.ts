@@ -300,15 +300,15 @@ describe('coverage gaps', () => {
       },
     ]).gaps.filter((g) => g.kind === 'objective-without-metric');
     assert.deepEqual(gaps.map((g) => g.label), ['“B”: how will you measure that?', '“C”: how will you measure that?']);
-    assert.deepEqual(gaps[0], { kind: 'objective-without-metric', label: '“B”: how will you measure that?', bankId: 'leveling-up', promptIds: ['leveling-up-success'] });
+    assert.deepEqual(gaps[0], { kind: 'objective-without-metric', label: '“B”: how will you measure that?', facts: { subject: '“B”' }, bankId: 'leveling-up', promptIds: ['leveling-up-success'] });
   });
 
   it('a metric without a baseline asks for it, and for how it is measured when that is missing too', () => {
     const metric = (id: string, measuredHow: string, baseline: string) => ({ id, name: id.toUpperCase(), valueDriver: '', measuredHow, baseline, target: '', unit: '' });
     const gaps = plan([{ ...base, metrics: [metric('a', 'Jira', ''), metric('b', '', ' '), metric('c', '', '3')] }]).gaps.filter((g) => g.kind === 'metric-without-baseline');
     assert.deepEqual(gaps, [
-      { kind: 'metric-without-baseline', label: 'A: no baseline yet', bankId: 'value-drivers', promptIds: ['value-drivers-baseline'], placeholders: { metric: 'A' } },
-      { kind: 'metric-without-baseline', label: 'B: no baseline yet', bankId: 'value-drivers', promptIds: ['value-drivers-measured-today', 'value-drivers-baseline'], placeholders: { metric: 'B' } },
+      { kind: 'metric-without-baseline', label: 'A: no baseline yet', facts: { subject: 'A' }, bankId: 'value-drivers', promptIds: ['value-drivers-baseline'], placeholders: { metric: 'A' } },
+      { kind: 'metric-without-baseline', label: 'B: no baseline yet', facts: { subject: 'B' }, bankId: 'value-drivers', promptIds: ['value-drivers-measured-today', 'value-drivers-baseline'], placeholders: { metric: 'B' } },
     ]);
   });
 
