@@ -11,10 +11,10 @@ export function isMonth(s: string): boolean {
   return MONTH.test(s);
 }
 
-/** Why a typed month is not usable, or undefined; `today` (YYYY-MM-DD) bounds it. */
-export function monthProblem(s: string, today: string): string | undefined {
-  if (!isMonth(s.trim())) return 'Write the month as YYYY-MM, e.g. 2025-06.';
-  if (s.trim() > today.slice(0, 7)) return 'That month is in the future.';
+/** Why a typed month is not usable, or undefined; `today` (YYYY-MM-DD) bounds it. `words`: the host passes its display language's. */
+export function monthProblem(s: string, today: string, words = { format: 'Write the month as YYYY-MM, e.g. 2025-06.', future: 'That month is in the future.' }): string | undefined {
+  if (!isMonth(s.trim())) return words.format;
+  if (s.trim() > today.slice(0, 7)) return words.future;
   return undefined;
 }
 

@@ -124,7 +124,8 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
       prompt: vscode.l10n.t('Customer since, as YYYY-MM. License utilization is judged by account age; Call Coach keeps it in the success plan’s front matter (customerSince) and asks only once.'),
       placeHolder: vscode.l10n.t('YYYY-MM, e.g. 2025-06'),
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? monthProblem(v, today) : undefined),
+      validateInput: (v) =>
+        v.trim() ? monthProblem(v, today, { format: vscode.l10n.t('Write the month as YYYY-MM, e.g. 2025-06.'), future: vscode.l10n.t('That month is in the future.') }) : undefined,
     });
     return typed?.trim() || undefined;
   }
