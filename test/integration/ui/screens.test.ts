@@ -135,7 +135,9 @@ describe('what a CSM sees, shot in the real workbench', function () {
     const { page } = wb;
     await wb.quickInput('Control+p');
     await page.keyboard.type(file.replace(/\.md$/, ''), { delay: 10 });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    // Enter opens the focused row: wait until the typed name has filtered it to the file, not
+    // while an editor from the history (the list before the filter applies) still has focus.
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: file }).first().waitFor({ state: 'visible', timeout: 20_000 });
     await page.keyboard.press('Enter');
     await page.locator('.editor-group-container .tab.active', { hasText: file }).waitFor({ state: 'visible', timeout: 20_000 });
     await wb.palette('Markdown: Open Preview to the Side');
