@@ -145,6 +145,9 @@ async function driveCall(paths) {
     await page.goto(workbenchUrl({ baseUrl, folder: workspace, extensionDevelopmentPaths: [REPO_ROOT] }));
     await openActivity(page, 'Call Coach');
     const { frame } = await sidebarShowing(page, 'Customer');
+    // No call notes yet: once read, the Customers view says so (its read used to leave the pane blank here).
+    const customersPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Customers' }) }).first();
+    await customersPane.getByText('No customers with call notes yet. Finish a call and its customer shows here.').waitFor({ state: 'visible', timeout: 30_000 });
     await commitHiddenFromPalette(page);
     const customer = frame.locator('#f-customer');
     await customer.click();

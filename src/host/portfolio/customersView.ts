@@ -63,6 +63,8 @@ export class CustomersView implements vscode.Disposable {
   /** The notes folder's Uri as the index cache is keyed by it. */
   private notesRoot: vscode.Uri | undefined;
   private loading: Promise<void> | undefined;
+  /** While a read runs (not `loading`, which stays set once read): the empty-view message waits for it. */
+  private reading = false;
   private order: CustomerOrder;
   private filter = '';
   private watcher: vscode.FileSystemWatcher | undefined;
@@ -178,7 +180,7 @@ export class CustomersView implements vscode.Disposable {
     ).length;
     this.view.message = this.filter
       ? vscode.l10n.t('Filtered by “{0}”: {1} of {2} customers.', this.filter, displayNumber(shown), displayNumber(this.nodes.size))
-      : this.loading || this.nodes.size
+      : this.reading || this.nodes.size
         ? undefined
         : vscode.l10n.t('No customers with call notes yet. Finish a call and its customer shows here.');
   }
@@ -237,6 +239,16 @@ export class CustomersView implements vscode.Disposable {
   }
 
   private async load(): Promise<void> {
+    this.reading = true;
+    try {
+      await this.read();
+    } finally {
+      this.reading = false;
+      this.showTitle();
+    }
+  }
+
+  private async read(): Promise<void> {
     const location = await resolveNotesLocation(this.state, false).catch(() => undefined);
     if (!location) {
       this.showTitle();

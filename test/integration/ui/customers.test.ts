@@ -213,3 +213,20 @@ describe('the Customers view, clicked and keyed in the real workbench', function
     assert.ok(existsSync(join(wb.workspace, 'success-plans', 'acme-corp', 'success-plan.md')));
   });
 });
+
+describe('the Customers view of a workspace without call notes', function () {
+  this.timeout(300_000);
+  let wb: Workbench;
+  before(async () => {
+    wb = await openWorkbench();
+  });
+  closeAfterwards(() => wb);
+
+  it('says there are no customers yet (once read), rather than showing an empty pane', async () => {
+    const pane = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: 'Customers' }) }).first();
+    const header = pane.locator('.pane-header').first();
+    await header.waitFor({ state: 'visible', timeout: 60_000 });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    await pane.getByText('No customers with call notes yet. Finish a call and its customer shows here.').waitFor({ state: 'visible', timeout: 60_000 });
+  });
+});
