@@ -77,7 +77,7 @@ describe('the packaged .vsix', function () {
   });
 
   it('holds only dist/, media/, questions/, the manifest, its strings (package.nls.json, l10n/) and the docs', () => {
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(dist\/(extension\.js|web\/extension\.js|webview\.js|codicons\/codicon\.(css|ttf))|media\/([\w.-]+\.(svg|css)|icon\.png|walkthrough\/[\w.-]+\.svg)|questions\/[\w.-]+\.yaml|package\.json|package\.nls\.json|l10n\/bundle\.l10n\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE))$/i;
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(dist\/(extension\.js|web\/extension\.js|webview\.js|codicons\/codicon\.(css|ttf))|media\/([\w.-]+\.(svg|css)|icon\.png|walkthrough\/[\w.-]+\.svg)|questions\/[\w.-]+\.yaml|package\.json|package\.nls(\.[\w-]+)?\.json|l10n\/bundle\.l10n\.[\w-]+\.json|readme\.md|changelog\.md|LICENSE\.txt|LICENSE))$/i;
     const stray = entries.map((e) => e.name).filter((n) => !allowed.test(n));
     assert.deepEqual(stray, []);
     for (const needed of ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/webview.js', 'extension/package.json', 'extension/package.nls.json']) {
