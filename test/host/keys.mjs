@@ -6,11 +6,10 @@
 // does, and the hints' "Change keys" opens Keyboard Shortcuts. Exit code 1 on any failure.
 // Starts a host: run it under the host lock, e.g.
 //   flock -w 1800 /work/host.lock node test/host/keys.mjs [--no-build]
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureHost, REPO_ROOT } from './install-host.mjs';
-import { copySampleWorkspace, findWebviewText, launchBrowser, linkExtension, makeScratch, openActivity, removeScratch, startServer, workbenchUrl } from './server.mjs';
+import { buildExtension, copySampleWorkspace, findWebviewText, launchBrowser, linkExtension, makeScratch, openActivity, removeScratch, startServer, workbenchUrl } from './server.mjs';
 
 const say = (m) => console.log(`[keys] ${m}`);
 const failures = [];
@@ -85,10 +84,7 @@ async function run({ paths, rebound }) {
   }
 }
 
-if (!process.argv.includes('--no-build')) {
-  const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('build failed');
-}
+buildExtension(process.argv.includes('--no-build'));
 const paths = ensureHost({ quiet: true });
 try {
   await run({ paths, rebound: false });

@@ -14,13 +14,13 @@
 // --check: start, open the URL once in headless Chromium, confirm that the Call Coach sidebar
 // offers the sample customer and shows its coverage gaps, stop (exit code 0/1).
 // --no-build skips the build.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { bootstrap } from '../bootstrap.mjs';
 import { ensureHost, REPO_ROOT } from './install-host.mjs';
 import { globalGitConfig, prepareSampleWorkspace, SAMPLE_CUSTOMER } from './sample.mjs';
-import { findWebviewText, launchBrowser, linkExtension, openActivity, makeScratch, removeScratch, startServer, workbenchUrl } from './server.mjs';
+import { buildExtension, findWebviewText, launchBrowser, linkExtension, openActivity, makeScratch, removeScratch, startServer, workbenchUrl } from './server.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -71,10 +71,7 @@ async function check(baseUrl, folder, paths) {
 
 async function main() {
   bootstrap(['start']);
-  if (!flag('no-build')) {
-    const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('build failed (node esbuild.mjs)');
-  }
+  buildExtension(flag('no-build'));
   const folder = workspace();
 
   if (!flag('web') && !flag('check') && onPath('code')) {

@@ -33,13 +33,12 @@
 //   sidebar-<theme>.png            a call in the sidebar
 //
 // Builds first unless --no-build. Exit code 1 if the sidebar never showed content or a step failed.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { ensureHost, REPO_ROOT } from './install-host.mjs';
 import { prepareSampleWorkspace } from './sample.mjs';
-import { copySampleWorkspace, findWebviewText, launchBrowser, linkExtension, makeScratch, openActivity, removeScratch, startServer, workbenchUrl } from './server.mjs';
+import { buildExtension, copySampleWorkspace, findWebviewText, launchBrowser, linkExtension, makeScratch, openActivity, removeScratch, startServer, workbenchUrl } from './server.mjs';
 
 const argv = process.argv.slice(2);
 const callMode = argv.includes('--call');
@@ -379,10 +378,7 @@ async function shootNative(page, payloads) {
 }
 
 async function main() {
-  if (!argv.includes('--no-build')) {
-    const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('build failed');
-  }
+  buildExtension(argv.includes('--no-build'));
   const paths = ensureHost({ quiet: true });
   const scratch = makeScratch();
   // The plain shot shows what `npm start` opens (the sample customer); the call is driven on the

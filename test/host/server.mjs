@@ -1,10 +1,17 @@
 // Shared pieces for running the VS Code server build (see install-host.mjs) and driving its web
 // workbench in Debian's headless Chromium: used by code-wrapper.mjs, open.mjs and screenshot.mjs.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from './install-host.mjs';
+
+/** Builds dist/ (node esbuild.mjs) unless `skip` (the scripts' --no-build); throws when the build fails. */
+export function buildExtension(skip = false) {
+  if (skip) return;
+  const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed (node esbuild.mjs)');
+}
 
 export const SAMPLE_WORKSPACE = join(REPO_ROOT, 'test', 'fixtures', 'sample-workspace');
 

@@ -5,11 +5,10 @@
 // Alt+T and a click jump to Verify, whose scorecard shows the data beside each criterion, pre-ticked.
 //   node test/host/usage-screenshot.mjs [out.png] [--no-build]   (default media/screenshots/scorecard-usage.png)
 // Run it under the integration lock: flock /work/integration.lock node test/host/usage-screenshot.mjs
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ensureHost, REPO_ROOT } from './install-host.mjs';
-import { copySampleWorkspace, findWebviewText, launchBrowser, linkExtension, makeScratch, openActivity, removeScratch, startServer, workbenchUrl } from './server.mjs';
+import { buildExtension, copySampleWorkspace, findWebviewText, launchBrowser, linkExtension, makeScratch, openActivity, removeScratch, startServer, workbenchUrl } from './server.mjs';
 
 const argv = process.argv.slice(2);
 const out = resolve(argv.find((a) => !a.startsWith('--')) ?? join(REPO_ROOT, 'media', 'screenshots', 'scorecard-usage.png'));
@@ -34,10 +33,7 @@ function snapshot(month, i) {
 }
 
 async function main() {
-  if (!argv.includes('--no-build')) {
-    const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('build failed');
-  }
+  buildExtension(argv.includes('--no-build'));
   const paths = ensureHost({ quiet: true });
   const scratch = makeScratch();
   const workspace = copySampleWorkspace(scratch.root);
