@@ -30,3 +30,13 @@ export function displayDate(iso: string): string {
 export function displayNumber(n: number, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(locale(), options).format(n);
 }
+
+/**
+ * "a", "a and b", "a, b and c" in the display language. The translators' words rather than
+ * Intl.ListFormat, whose English ("a, b, and c") is not the English the rest of the UI writes.
+ */
+export function displayList(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  const head = parts.slice(0, -1).reduce((a, b) => vscode.l10n.t('{0}, {1}', a, b));
+  return vscode.l10n.t('{0} and {1}', head, parts[parts.length - 1]!);
+}

@@ -49,16 +49,43 @@ function listed(parts: readonly string[]): string {
 }
 
 /**
+ * What a commit holds, in words. English by default: the commit message (Git history, the CLI) and
+ * the unit tests; the extension's notification passes its display language's (host/git/commitWords.ts).
+ */
+export interface ContentsWords {
+  callNotes(n: number): string;
+  plans(n: number): string;
+  /** One plan, when the commit is about one customer. */
+  thePlan: string;
+  portfolio: string;
+  otherFiles(n: number): string;
+  /** Nothing at all. */
+  none: string;
+  /** "a", "a and b", "a, b and c". */
+  list(parts: readonly string[]): string;
+}
+
+export const ENGLISH_CONTENTS: ContentsWords = {
+  callNotes: (n) => counted(n, 'call note'),
+  plans: (n) => counted(n, 'success plan'),
+  thePlan: 'the success plan',
+  portfolio: 'the portfolio',
+  otherFiles: (n) => counted(n, 'other file'),
+  none: 'no files',
+  list: listed,
+};
+
+/**
  * What changed, in words: "1 call note and the success plan", "3 call notes, 2 success plans and
  * the portfolio". One plan is "the success plan" when the commit is about one customer.
  */
-export function describeContents(contents: CommitContents, customerCount: number): string {
+export function describeContents(contents: CommitContents, customerCount: number, words: ContentsWords = ENGLISH_CONTENTS): string {
   const parts: string[] = [];
-  if (contents.callNotes) parts.push(counted(contents.callNotes, 'call note'));
-  if (contents.plans) parts.push(contents.plans === 1 && customerCount <= 1 ? 'the success plan' : counted(contents.plans, 'success plan'));
-  if (contents.portfolio) parts.push('the portfolio');
-  if (contents.other) parts.push(counted(contents.other, 'other file'));
-  return parts.length ? listed(parts) : 'no files';
+  if (contents.callNotes) parts.push(words.callNotes(contents.callNotes));
+  if (contents.plans) parts.push(contents.plans === 1 && customerCount <= 1 ? words.thePlan : words.plans(contents.plans));
+  if (contents.portfolio) parts.push(words.portfolio);
+  if (contents.other) parts.push(words.otherFiles(contents.other));
+  return parts.length ? words.list(parts) : words.none;
 }
 
 const MAX_NAMED = 3;

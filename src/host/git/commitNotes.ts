@@ -14,6 +14,7 @@ import { localToday } from '../../core/localToday';
 import { gitAccess } from './gitAccess';
 import { GitStatus, type Change, type GitAPI, type Repository } from './gitApi';
 import { commitFailure, noIdentity, pushFailure, retryLocked } from './gitErrors';
+import { contentsWords } from './commitWords';
 import { platform } from '../platform';
 import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
 import { Setting, SETTINGS_SECTION } from '../../ids';
@@ -175,7 +176,7 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
   const source = notesSource(new WorkspaceNotesFolder(location.folder), log);
   const customers = (await Promise.all(customersOf(files, location.folder.path).map((folder) => customerNameOf(source, folder).catch(() => folder)))).sort((a, b) => a.localeCompare(b));
   const contents = commitContents(files, location.folder.path);
-  const what = describeContents(contents, customers.length);
+  const what = describeContents(contents, customers.length, contentsWords());
   const message = commitMessage(template, { customers, date: localToday(), contents });
   try {
     await retryLocked(() => repo.commit(message));
@@ -187,9 +188,9 @@ export async function commitPlanNotes(workspaceState: vscode.Memento, log: Log, 
   await repo.status();
   const head = repo.state.HEAD;
   const commit = head?.commit;
-  log.info(`Committed ${what} as ${commit ?? '?'}: ${message}`);
-  // The message says what changed and whose; the commit message itself is in the log and in Git.
-  // (`what` is core's English description, the same words the commit message uses.)
+  log.info(`Committed ${describeContents(contents, customers.length)} as ${commit ?? '?'}: ${message}`);
+  // The message says what changed and whose, in the display language; the commit message itself
+  // (core's English words) is in the log and in Git.
   const whatWhose = customers.length === 1 ? vscode.l10n.t('{0} of {1}', what, customers[0]!) : what;
   const where = head?.name ? vscode.l10n.t('{0} to {1}', whatWhose, head.name) : whatWhose;
   const done = commit ? vscode.l10n.t('Committed {0} ({1}).', where, commit.slice(0, 7)) : vscode.l10n.t('Committed {0}.', where);

@@ -1,6 +1,6 @@
 // Which files "Commit Success Plan Notes" stages, when it refuses, and its commit message.
 import { strict as assert } from 'node:assert';
-import { commitContents, commitMessage, DEFAULT_COMMIT_TEMPLATE, describeContents } from '../../../../src/core/commit/message';
+import { commitContents, commitMessage, DEFAULT_COMMIT_TEMPLATE, describeContents, type ContentsWords } from '../../../../src/core/commit/message';
 import { customersOf, isUnder, planNotesCommit, type RepoChange } from '../../../../src/core/commit/selection';
 
 const notes = '/repo/success-plans';
@@ -92,5 +92,24 @@ describe('notes commit message', () => {
       notes,
     );
     assert.deepEqual(contents, { callNotes: 2, plans: 1, portfolio: 1, other: 2 });
+  });
+
+  it('says what a commit holds in the words it is given (the extension passes its display language\'s); English by default', () => {
+    const words: ContentsWords = {
+      callNotes: (n) => `${n} notas`,
+      plans: (n) => `${n} planes`,
+      thePlan: 'el plan',
+      portfolio: 'la cartera',
+      otherFiles: (n) => `${n} otros`,
+      none: 'nada',
+      list: (parts) => parts.join(' y '),
+    };
+    const all = { callNotes: 3, plans: 2, portfolio: 1, other: 1 };
+    assert.equal(describeContents(all, 2, words), '3 notas y 2 planes y la cartera y 1 otros');
+    assert.equal(describeContents({ callNotes: 1, plans: 1, portfolio: 0, other: 0 }, 1, words), '1 notas y el plan');
+    assert.equal(describeContents({ callNotes: 0, plans: 0, portfolio: 0, other: 0 }, 0, words), 'nada');
+    assert.equal(describeContents(all, 2), '3 call notes, 2 success plans, the portfolio and 1 other file');
+    // The commit message keeps the English words whatever the notification's language.
+    assert.equal(commitMessage('${notes}', { customers: ['a'], date: '2026-01-01', contents: { callNotes: 1, plans: 1, portfolio: 0, other: 0 } }), '1 call note and the success plan');
   });
 });
