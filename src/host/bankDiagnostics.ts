@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Catalog } from '../core/bank/catalog';
 import type { BankProblem } from '../core/bank/loader';
 import { BANK_STATUS_ITEM, DIAGNOSTIC_COLLECTION } from '../ids';
+import { bankProblemText } from './bankIssueText';
 import { displayNumber } from './displayFormat';
 
 const toPosition = (p: { line: number; col: number }) => new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.col - 1));
@@ -11,7 +12,7 @@ const toPosition = (p: { line: number; col: number }) => new vscode.Position(Mat
 export function toDiagnostic(p: BankProblem): vscode.Diagnostic {
   const d = new vscode.Diagnostic(
     new vscode.Range(toPosition(p.start), toPosition(p.end)),
-    p.path ? vscode.l10n.t('{0} (at {1})', p.message, p.path) : p.message,
+    p.path ? vscode.l10n.t('{0} (at {1})', bankProblemText(p), p.path) : bankProblemText(p),
     p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
   );
   d.source = 'Call Coach';

@@ -2,7 +2,7 @@
 // one broken file never keeps the others out. Files are taken in the order given (built-ins
 // first): a later bank cannot reuse an earlier bank's id, and team overrides (`kind: overrides`)
 // are applied after every bank has loaded, in file order, so they can change any loaded prompt.
-import { loadBankFile, type BankProblem, type Range } from './loader';
+import { loadBankFile, type BankIssue, type BankProblem, type Range } from './loader';
 import { applyOverrides, type AppliedOverride, type OverrideSource } from './overrides';
 import type { Bank, Playbook, Prompt } from './schema';
 
@@ -27,7 +27,7 @@ export interface Catalog {
 
 export const emptyCatalog = (): Catalog => ({ banks: [], problems: [], skipped: [], overridden: [], playbooks: [] });
 
-const problemAt = (file: string, range: Range, message: string, path: string): BankProblem => ({ file, message, path, ...range, severity: 'error' });
+const problemAt = (file: string, range: Range, message: string, path: string, issue: BankIssue): BankProblem => ({ file, message, path, ...range, severity: 'error', issue });
 
 export function buildCatalog(files: readonly BankFile[]): Catalog {
   const banks: { bank: Bank; file: string }[] = [];
@@ -54,7 +54,7 @@ export function buildCatalog(files: readonly BankFile[]): Catalog {
     const other = byId.get(id);
     if (other) {
       const hint = content.type === 'bank' ? '; to change its prompts, use a file of kind "overrides" instead' : '';
-      problems.push(problemAt(file, content.idRange, `id "${id}" is already used by ${other}; give this file its own id${hint}`, 'id'));
+      problems.push(problemAt(file, content.idRange, `id "${id}" is already used by ${other}; give this file its own id${hint}`, 'id', { code: 'id-taken', id, by: other, isBank: content.type === 'bank' }));
       skipped.push(file);
       continue;
     }
@@ -71,7 +71,7 @@ export function buildCatalog(files: readonly BankFile[]): Catalog {
   const known = new Set(applied.banks.map((b) => b.id));
   for (const { playbook, file, techniqueRanges } of playbooks.values()) {
     playbook.techniques.forEach((id, i) => {
-      if (!known.has(id)) problems.push({ ...problemAt(file, techniqueRanges[i]!, `no loaded bank has the id "${id}"; check the spelling, or the bank that defines it has errors`, `techniques.${i}`), severity: 'warning' });
+      if (!known.has(id)) problems.push({ ...problemAt(file, techniqueRanges[i]!, `no loaded bank has the id "${id}"; check the spelling, or the bank that defines it has errors`, `techniques.${i}`, { code: 'technique-unknown', id }), severity: 'warning' });
     });
   }
   const orderedPlaybooks = [...playbooks.values()].map((p) => p.playbook).sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));

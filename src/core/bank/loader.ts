@@ -2,7 +2,10 @@
 // line, column and schema path, so a CSM or team lead can fix the file without guessing.
 import { deref, getPair, parseYaml, toJS, type YamlNode } from '../yaml/parse';
 import type * as z from 'zod/mini';
+import { bankIssueOf, type BankIssue } from './issues';
 import { bankSchema, overridesFileSchema, playbookSchema, type Bank, type OverridesFile, type Playbook } from './schema';
+
+export type { BankIssue } from './issues';
 
 /** Banks are small hand-written files; anything larger is a mistake or an attack. */
 export const MAX_BANK_BYTES = 1024 * 1024;
@@ -34,6 +37,8 @@ export interface BankProblem {
   start: Position;
   end: Position;
   severity: 'error' | 'warning';
+  /** What `message` says, as a code and its facts, for the extension to word in the display language. */
+  issue?: BankIssue;
 }
 
 const TOP: Position = { line: 1, col: 1 };
@@ -121,12 +126,13 @@ type Parsed = { ok: true; data: unknown; root: YamlNode | null; pos: Positions; 
 
 /** YAML text to plain data, with size, encoding, alias and depth guards. Never throws. */
 function parse(file: string, text: string): Parsed {
-  const fail = (message: string, start = TOP, end = start, path = ''): Parsed => ({ ok: false, problems: [{ file, message, path, start, end, severity: 'error' }] });
+  const fail = (message: string, issue: BankIssue, start = TOP, end = start, path = ''): Parsed => ({ ok: false, problems: [{ file, message, path, start, end, severity: 'error', issue }] });
   if (text.length > MAX_BANK_BYTES) {
-    return fail(`file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a question bank must be under 1 MB, so split it into several banks`);
+    const megabytes = (text.length / 1024 / 1024).toFixed(1);
+    return fail(`file is ${megabytes} MB; a question bank must be under 1 MB, so split it into several banks`, { code: 'too-big', megabytes });
   }
   if (text.includes('\u0000') || text.includes('\uFFFD')) {
-    return fail('file is not valid UTF-8 text (binary data or another encoding); save it as UTF-8');
+    return fail('file is not valid UTF-8 text (binary data or another encoding); save it as UTF-8', { code: 'not-utf8' });
   }
   const doc = parseYaml(text, { maxLexedDepth: MAX_LEXED_DEPTH });
   const pos = doc.linePos;
@@ -134,38 +140,41 @@ function parse(file: string, text: string): Parsed {
     const deep = doc.errors.find((e) => e.tooDeep);
     if (deep) {
       const at = pos(deep.range[0]);
-      return fail(`the bank is nested deeper than ${MAX_DEPTH} levels (here, line ${at.line}); no bank needs that`, at);
+      return fail(`the bank is nested deeper than ${MAX_DEPTH} levels (here, line ${at.line}); no bank needs that`, { code: 'too-deep', levels: MAX_DEPTH, line: at.line }, at);
     }
-    return fail(`YAML: ${doc.error.message}`, pos(doc.error.range[0]), pos(doc.error.range[1]));
+    return fail(`YAML: ${doc.error.message}`, { code: 'yaml', detail: doc.error.message }, pos(doc.error.range[0]), pos(doc.error.range[1]));
   }
   if (doc.aliasValues > MAX_ALIAS_VALUES) {
     // Point at the first alias: that is where to start writing the values out.
     const at = pos(doc.aliases[0]!.range[0]);
-    return fail(`YAML: too many aliases (expanding them would repeat more than ${MAX_ALIAS_VALUES} values); write the values out instead`, at);
+    return fail(`YAML: too many aliases (expanding them would repeat more than ${MAX_ALIAS_VALUES} values); write the values out instead`, { code: 'too-many-aliases', max: MAX_ALIAS_VALUES }, at);
   }
   const data = toJS(doc.root);
-  if (data === null || data === undefined) return fail('the bank is empty; it needs id, kind, title, summary, source and prompts');
+  if (data === null || data === undefined) return fail('the bank is empty; it needs id, kind, title, summary, source and prompts', { code: 'empty-file' });
   const deepPath = tooDeep(data, MAX_DEPTH);
   if (deepPath) {
     const range = rangeOf(doc.root, deepPath, pos);
-    return fail(`the bank is nested deeper than ${MAX_DEPTH} levels (here, line ${range.start.line}); no bank needs that`, range.start, range.end, deepPath.join('.'));
+    return fail(`the bank is nested deeper than ${MAX_DEPTH} levels (here, line ${range.start.line}); no bank needs that`, { code: 'too-deep', levels: MAX_DEPTH, line: range.start.line }, range.start, range.end, deepPath.join('.'));
   }
   return { ok: true, data, root: doc.root, pos, warnings: [] };
 }
 
 /** Schema issues as positioned problems: unknown keys point at the key, the rest at the value. */
-function schemaProblems(file: string, issues: readonly z.core.$ZodIssue[], root: YamlNode | null, pos: Positions): BankProblem[] {
-  return issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({
-          file,
-          message: `unknown key "${key}"; check the spelling or remove it`,
-          path: [...issue.path, key].join('.'),
-          ...keyRange(root, issue.path, key, pos),
-          severity: 'error' as const,
-        }))
-      : [{ file, message: describeIssue(issue), path: issue.path.join('.'), ...rangeOf(root, issue.path, pos), severity: 'error' as const }],
-  );
+function schemaProblems(file: string, issues: readonly z.core.$ZodIssue[], root: YamlNode | null, pos: Positions, data: unknown): BankProblem[] {
+  return issues.flatMap((issue): BankProblem[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        file,
+        message: `unknown key "${key}"; check the spelling or remove it`,
+        path: [...issue.path, key].join('.'),
+        ...keyRange(root, issue.path, key, pos),
+        severity: 'error',
+        issue: { code: 'unknown-key', key },
+      }));
+    }
+    const worded = bankIssueOf(issue, data);
+    return [{ file, message: describeIssue(issue), path: issue.path.join('.'), ...rangeOf(root, issue.path, pos), severity: 'error', ...(worded ? { issue: worded } : {}) }];
+  });
 }
 
 /**
@@ -176,7 +185,7 @@ export function loadBank(file: string, text: string): LoadResult {
   const parsed = parse(file, text);
   if (!parsed.ok) return parsed;
   const result = bankSchema.safeParse(parsed.data);
-  if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, parsed.root, parsed.pos) };
+  if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, parsed.root, parsed.pos, parsed.data) };
   return { ok: true, bank: result.data, warnings: parsed.warnings };
 }
 
@@ -188,18 +197,18 @@ export function loadBankFile(file: string, text: string): LoadFileResult {
   const idRange = rangeOf(root, ['id'], pos);
   if (data && typeof data === 'object' && (data as { kind?: unknown }).kind === 'overrides') {
     const result = overridesFileSchema.safeParse(data);
-    if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, root, pos) };
+    if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, root, pos, data) };
     const entryRanges = result.data.overrides.map((_, i) => rangeOf(root, ['overrides', i, 'prompt'], pos));
     const criterionRanges = result.data.criteria.map((_, i) => rangeOf(root, ['criteria', i, 'criterion'], pos));
     return { ok: true, content: { type: 'overrides', overrides: result.data, idRange, entryRanges, criterionRanges }, warnings };
   }
   if (data && typeof data === 'object' && (data as { kind?: unknown }).kind === 'playbook') {
     const result = playbookSchema.safeParse(data);
-    if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, root, pos) };
+    if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, root, pos, data) };
     const techniqueRanges = result.data.techniques.map((_, i) => rangeOf(root, ['techniques', i], pos));
     return { ok: true, content: { type: 'playbook', playbook: result.data, idRange, techniqueRanges }, warnings };
   }
   const result = bankSchema.safeParse(data);
-  if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, root, pos) };
+  if (!result.success) return { ok: false, problems: schemaProblems(file, result.error.issues, root, pos, data) };
   return { ok: true, content: { type: 'bank', bank: result.data, idRange }, warnings };
 }

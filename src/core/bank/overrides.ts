@@ -2,6 +2,8 @@
 // banks. Pure: returns new Bank objects and leaves the inputs alone. An entry that cannot be
 // applied (unknown or ambiguous prompt, or a patch that leaves the prompt invalid) becomes a
 // problem at that entry and is skipped; the file's other entries still apply.
+import type * as z from 'zod/mini';
+import { bankIssueOf, type BankIssue } from './issues';
 import type { BankProblem, Range } from './loader';
 import { followUpSchema, placeholderNames, promptSchema, type Bank, type CriterionPatch, type FollowUp, type OverridesFile, type Prompt, type PromptPatch } from './schema';
 
@@ -55,25 +57,38 @@ function merge<T extends FollowUp | Prompt>(original: T, patch: PromptPatch): Re
   return merged;
 }
 
-type Applied = { ok: true; bank: Bank } | { ok: false; message: string };
+type Applied = { ok: true; bank: Bank } | { ok: false; message: string; issue: BankIssue };
 
 function applyOne(bank: Bank, target: Target, patch: PromptPatch): Applied {
   const prompt = bank.prompts[target.promptIndex]!;
   const what = `override of "${patch.prompt}" in bank "${bank.id}" not applied`;
-  const explain = (issues: readonly { path: PropertyKey[]; message: string }[]): Applied => ({
+  const explain = (issues: readonly z.core.$ZodIssue[], data: unknown): Applied => ({
     ok: false,
     message: `${what}: ${issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')}`,
+    issue: {
+      code: 'override-invalid',
+      prompt: patch.prompt,
+      bank: bank.id,
+      reasons: issues.map((i) => {
+        const issue = bankIssueOf(i, data);
+        return { path: i.path.join('.'), message: i.message, ...(issue ? { issue } : {}) };
+      }),
+    },
   });
   let next: Prompt;
   if (target.followUpIndex === undefined) {
-    if (patch.when !== undefined) return { ok: false, message: `${what}: "when" only applies to follow-ups, and "${patch.prompt}" is a main prompt; remove it` };
-    const parsed = promptSchema.safeParse(merge(prompt, patch));
-    if (!parsed.success) return explain(parsed.error.issues);
+    if (patch.when !== undefined) {
+      return { ok: false, message: `${what}: "when" only applies to follow-ups, and "${patch.prompt}" is a main prompt; remove it`, issue: { code: 'override-when-on-main', prompt: patch.prompt, bank: bank.id } };
+    }
+    const merged = merge(prompt, patch);
+    const parsed = promptSchema.safeParse(merged);
+    if (!parsed.success) return explain(parsed.error.issues, merged);
     next = parsed.data;
   } else {
     const followUps = prompt.followUps!.slice();
-    const parsed = followUpSchema.safeParse(merge(followUps[target.followUpIndex]!, patch));
-    if (!parsed.success) return explain(parsed.error.issues);
+    const merged = merge(followUps[target.followUpIndex]!, patch);
+    const parsed = followUpSchema.safeParse(merged);
+    if (!parsed.success) return explain(parsed.error.issues, merged);
     followUps[target.followUpIndex] = parsed.data;
     next = { ...prompt, followUps };
   }
@@ -91,26 +106,30 @@ export function applyOverrides(
   const overridden: AppliedOverride[] = [];
   for (const { file, overrides, entryRanges, criterionRanges } of sources) {
     overrides.overrides.forEach((patch, i) => {
-      const fail = (message: string) =>
-        problems.push({ file, message, path: `overrides.${i}.prompt`, ...(entryRanges[i] ?? { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } }), severity: 'error' });
+      const fail = (message: string, issue: BankIssue) =>
+        problems.push({ file, message, path: `overrides.${i}.prompt`, ...(entryRanges[i] ?? { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } }), severity: 'error', issue });
       if (patch.bank && !banks.some((b) => b.id === patch.bank)) {
-        fail(`no loaded bank has the id "${patch.bank}"; check "bank", or remove it to find the prompt in any bank`);
+        fail(`no loaded bank has the id "${patch.bank}"; check "bank", or remove it to find the prompt in any bank`, { code: 'override-bank-unknown', bank: patch.bank });
         return;
       }
       const targets = findTargets(banks, patch);
       if (targets.length === 0) {
-        fail(`no prompt with the id "${patch.prompt}"${patch.bank ? ` in bank "${patch.bank}"` : ' in any loaded bank'}; check the id against the bank's prompts`);
+        fail(`no prompt with the id "${patch.prompt}"${patch.bank ? ` in bank "${patch.bank}"` : ' in any loaded bank'}; check the id against the bank's prompts`, {
+          code: 'override-prompt-unknown',
+          prompt: patch.prompt,
+          ...(patch.bank ? { bank: patch.bank } : {}),
+        });
         return;
       }
       if (targets.length > 1) {
-        const where = [...new Set(targets.map((t) => banks[t.bankIndex]!.id))].join(', ');
-        fail(`the prompt id "${patch.prompt}" is used in more than one bank (${where}); add "bank:" to say which`);
+        const where = [...new Set(targets.map((t) => banks[t.bankIndex]!.id))];
+        fail(`the prompt id "${patch.prompt}" is used in more than one bank (${where.join(', ')}); add "bank:" to say which`, { code: 'override-prompt-ambiguous', prompt: patch.prompt, banks: where });
         return;
       }
       const target = targets[0]!;
       const result = applyOne(banks[target.bankIndex]!, target, patch);
       if (!result.ok) {
-        fail(result.message);
+        fail(result.message, result.issue);
         return;
       }
       banks[target.bankIndex] = result.bank;
@@ -120,7 +139,14 @@ export function applyOverrides(
       const index = banks.findIndex((b) => b.adoption?.criteria.some((c) => c.id === patch.criterion));
       if (index < 0) {
         const range = criterionRanges?.[i] ?? { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
-        problems.push({ file, message: `no stage bank has the adoption criterion "${patch.criterion}"; check the id against the stage's criteria`, path: `criteria.${i}.criterion`, ...range, severity: 'error' });
+        problems.push({
+          file,
+          message: `no stage bank has the adoption criterion "${patch.criterion}"; check the id against the stage's criteria`,
+          path: `criteria.${i}.criterion`,
+          ...range,
+          severity: 'error',
+          issue: { code: 'criterion-unknown', criterion: patch.criterion },
+        });
         return;
       }
       banks[index] = patchCriterion(banks[index]!, patch);

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { answerKinds, stageIds } from './constants';
+import { ID_PATTERN, issueParams, METRIC_KEY_PATTERN, PLACEHOLDER_NAME_PATTERN, type BankIssue } from './issues';
 
 // Mini ships without messages; English ones read far better than "Invalid input".
 z.config(en());
@@ -12,7 +13,7 @@ z.config(en());
 /** Ids are kebab-case so they are stable in YAML, front matter and file names alike. */
 export const idSchema = z
   .string()
-  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes, e.g. "ted-tell"'));
+  .check(z.regex(ID_PATTERN, 'use lower-case letters, digits and single dashes, e.g. "ted-tell"'));
 
 const singleLineField = (max: number) =>
   z
@@ -21,7 +22,7 @@ const singleLineField = (max: number) =>
       z.trim(),
       z.minLength(1, 'must not be empty'),
       z.maxLength(max, `keep it under ${max} characters`),
-      z.refine((s) => !/[\r\n]/.test(s), 'must be a single line'),
+      z.refine((s) => !/[\r\n]/.test(s), { message: 'must be a single line', ...issueParams({ code: 'single-line' }) }),
     );
 
 const longText = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(2000, 'keep it under 2000 characters'));
@@ -60,7 +61,7 @@ const promptFields = {
   choices: z.optional(z.array(singleLineField(120)).check(z.minLength(2, 'give at least two choices'))),
   /** Unit of a number answer, e.g. "hours" or "deploys/day". */
   unit: z.optional(singleLineField(40)),
-  placeholders: z.optional(z.record(z.string().check(z.regex(/^[a-z_][a-z0-9_]*$/, 'placeholder names are lower_snake_case')), placeholderSchema)),
+  placeholders: z.optional(z.record(z.string().check(z.regex(PLACEHOLDER_NAME_PATTERN, 'placeholder names are lower_snake_case')), placeholderSchema)),
   /** Extra context for the CSM, shown under the hint (product pointers, caveats). */
   note: z.optional(longText),
   /** Tag an answer gets by default (objective, pain-point, metric, action-item, follow-up). */
@@ -68,29 +69,28 @@ const promptFields = {
 };
 
 type PromptShape = z.infer<z.ZodMiniObject<typeof promptFields>>;
-type Ctx = { addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void };
+type Ctx = { addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string; params: { bankIssue: BankIssue } }): void };
+
+/** A custom problem: its English message, and what it is made of for the extension to word (issues.ts). */
+const problem = (path: (string | number)[], message: string, issue: BankIssue) => ({ code: 'custom' as const, path, message, ...issueParams(issue) });
 
 function checkPrompt(p: PromptShape & { when?: string }, ctx: Ctx): void {
   if (p.answer === 'choice' && !p.choices) {
-    ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a "choice" answer needs a list of choices' });
+    ctx.addIssue(problem(['choices'], 'a "choice" answer needs a list of choices', { code: 'choices-missing' }));
   }
   if (p.answer !== 'choice' && p.choices) {
-    ctx.addIssue({ code: 'custom', path: ['choices'], message: `choices only apply when answer is "choice" (it is "${p.answer}")` });
+    ctx.addIssue(problem(['choices'], `choices only apply when answer is "choice" (it is "${p.answer}")`, { code: 'choices-unused', answer: p.answer }));
   }
   const used = placeholderNames(p.text);
   const declared = Object.keys(p.placeholders ?? {});
   for (const name of used) {
     if (!declared.includes(name)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['placeholders'],
-        message: `the text uses {${name}} but placeholders does not declare it; add "${name}: { label: ... }"`,
-      });
+      ctx.addIssue(problem(['placeholders'], `the text uses {${name}} but placeholders does not declare it; add "${name}: { label: ... }"`, { code: 'placeholder-undeclared', name }));
     }
   }
   for (const name of declared) {
     if (!used.includes(name)) {
-      ctx.addIssue({ code: 'custom', path: ['placeholders', name], message: `{${name}} is declared but the text never uses it` });
+      ctx.addIssue(problem(['placeholders', name], `{${name}} is declared but the text never uses it`, { code: 'placeholder-unused', name }));
     }
   }
 }
@@ -122,7 +122,7 @@ export const criterionSchema = z.strictObject({
    * JSON path, as in the Metrics Dictionary). Imported usage data meets the criterion when their
    * sum is positive; see src/core/usage/stages.ts.
    */
-  metrics: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9_]+(?:\.[a-z0-9_]+)*$/, 'metric keys are Service Ping key paths such as counts.merge_requests')))),
+  metrics: z.optional(z.array(z.string().check(z.regex(METRIC_KEY_PATTERN, 'metric keys are Service Ping key paths such as counts.merge_requests')))),
   /** "With continuous growth over 3 months": met only when three monthly snapshots in a row each rise. */
   growth: z.optional(z.boolean()),
   /** Criteria in the same group are alternatives counted together by a requirement. */
@@ -150,11 +150,11 @@ export const adoptionSchema = z
     const groups = new Set(a.criteria.map((c) => c.group).filter(Boolean));
     a.requires?.forEach((r, i) => {
       if (r.group && !groups.has(r.group)) {
-        ctx.addIssue({ code: 'custom', path: ['requires', i, 'group'], message: `no criterion is in group "${r.group}"` });
+        ctx.addIssue(problem(['requires', i, 'group'], `no criterion is in group "${r.group}"`, { code: 'group-unknown', group: r.group }));
       }
       const pool = r.group ? a.criteria.filter((c) => c.group === r.group).length : a.criteria.length;
       if (r.atLeast > pool) {
-        ctx.addIssue({ code: 'custom', path: ['requires', i, 'atLeast'], message: `needs ${r.atLeast} but only ${pool} criteria can count` });
+        ctx.addIssue(problem(['requires', i, 'atLeast'], `needs ${r.atLeast} but only ${pool} criteria can count`, { code: 'at-least-too-many', atLeast: r.atLeast, pool }));
       }
     });
   }));
@@ -206,17 +206,17 @@ export const bankSchema = z
   })
   .check(z.superRefine((b, ctx) => {
     if (b.kind === 'stage') {
-      if (!b.stage) ctx.addIssue({ code: 'custom', path: ['stage'], message: 'a stage bank names its stage (manage … govern)' });
-      if (!b.adoption) ctx.addIssue({ code: 'custom', path: ['adoption'], message: 'a stage bank states its adoption rule and criteria' });
+      if (!b.stage) ctx.addIssue(problem(['stage'], 'a stage bank names its stage (manage … govern)', { code: 'stage-missing' }));
+      if (!b.adoption) ctx.addIssue(problem(['adoption'], 'a stage bank states its adoption rule and criteria', { code: 'adoption-missing' }));
     } else {
-      if (b.stage) ctx.addIssue({ code: 'custom', path: ['stage'], message: 'only banks of kind "stage" name a stage' });
-      if (b.adoption) ctx.addIssue({ code: 'custom', path: ['adoption'], message: 'only banks of kind "stage" have adoption criteria' });
+      if (b.stage) ctx.addIssue(problem(['stage'], 'only banks of kind "stage" name a stage', { code: 'stage-not-allowed' }));
+      if (b.adoption) ctx.addIssue(problem(['adoption'], 'only banks of kind "stage" have adoption criteria', { code: 'adoption-not-allowed' }));
     }
     // Ids must be unique across prompts and follow-ups: answers and overrides are keyed by them.
     const seen = new Map<string, string>();
     const visit = (id: string, path: (string | number)[]) => {
       const first = seen.get(id);
-      if (first) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate id "${id}" (first used at ${first})` });
+      if (first) ctx.addIssue(problem([...path, 'id'], `duplicate id "${id}" (first used at ${first})`, { code: 'duplicate-id', id, first }));
       else seen.set(id, path.join('.'));
     };
     b.prompts.forEach((p, i) => {
@@ -226,7 +226,7 @@ export const bankSchema = z
     const crit = new Map<string, string>();
     b.adoption?.criteria.forEach((c, i) => {
       if (crit.has(c.id)) {
-        ctx.addIssue({ code: 'custom', path: ['adoption', 'criteria', i, 'id'], message: `duplicate criterion id "${c.id}"` });
+        ctx.addIssue(problem(['adoption', 'criteria', i, 'id'], `duplicate criterion id "${c.id}"`, { code: 'duplicate-criterion', id: c.id }));
       }
       crit.set(c.id, String(i));
     });
@@ -265,6 +265,7 @@ export const promptPatchSchema = z
   .check(
     z.refine((p) => patchableFields.some((f) => p[f] !== undefined), {
       message: `an override changes at least one of: ${patchableFields.join(', ')}`,
+      ...issueParams({ code: 'override-changes-nothing', fields: [...patchableFields] }),
     }),
   );
 export type PromptPatch = z.infer<typeof promptPatchSchema>;
@@ -286,6 +287,7 @@ export const criterionPatchSchema = z
   .check(
     z.refine((p) => p.metrics !== undefined || p.addMetrics !== undefined || p.growth !== undefined, {
       message: 'a criterion override changes at least one of: metrics, addMetrics, growth',
+      ...issueParams({ code: 'criterion-override-changes-nothing' }),
     }),
   );
 export type CriterionPatch = z.infer<typeof criterionPatchSchema>;
@@ -303,14 +305,14 @@ export const overridesFileSchema = z
   })
   .check(z.superRefine((f, ctx) => {
     if (!f.overrides.length && !f.criteria.length) {
-      ctx.addIssue({ code: 'custom', path: ['overrides'], message: 'list at least one override (or a criteria: entry)' });
+      ctx.addIssue(problem(['overrides'], 'list at least one override (or a criteria: entry)', { code: 'overrides-empty' }));
     }
     const seen = new Map<string, number>();
     f.overrides.forEach((o, i) => {
       const key = `${o.bank ?? ''}/${o.prompt}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['overrides', i, 'prompt'], message: `"${o.prompt}" is already overridden at overrides.${first}; merge the two entries` });
+        ctx.addIssue(problem(['overrides', i, 'prompt'], `"${o.prompt}" is already overridden at overrides.${first}; merge the two entries`, { code: 'override-duplicate', prompt: o.prompt, first }));
       } else seen.set(key, i);
     });
   }));

@@ -57,7 +57,15 @@ describe('loadBank', () => {
     assert.ok(!r.ok);
     const unknown = r.problems.filter((p) => p.message.startsWith('unknown key'));
     assert.equal(unknown.length, 40_000);
-    assert.deepEqual(unknown[39_999], { file: 'big.yaml', message: 'unknown key "k39999"; check the spelling or remove it', path: 'k39999', start: { line: 40_000, col: 1 }, end: { line: 40_000, col: 7 }, severity: 'error' });
+    assert.deepEqual(unknown[39_999], {
+      file: 'big.yaml',
+      message: 'unknown key "k39999"; check the spelling or remove it',
+      path: 'k39999',
+      start: { line: 40_000, col: 1 },
+      end: { line: 40_000, col: 7 },
+      severity: 'error',
+      issue: { code: 'unknown-key', key: 'k39999' },
+    });
     assert.ok(r.problems.some((p) => p.message === 'missing required key "id"'));
   });
 
