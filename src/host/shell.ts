@@ -70,13 +70,14 @@ export function activateShell(context: vscode.ExtensionContext, loadFeatures: (l
     if (features) return features;
     const started = Date.now();
     features = loadFeatures(log);
-    features.customers.attach(customersView, () => customersChanged.fire());
+    features.customers.attach(customersView, (nodes) => customersChanged.fire(nodes && [...nodes]));
     log.info(`Call Coach loaded in ${Date.now() - started} ms.`);
     return features;
   };
 
   // The Customers tree: made now (cheap); the features fill it once the view asks for its items.
-  const customersChanged = new vscode.EventEmitter<void>();
+  // Its change event names the nodes that changed (undefined: all of them).
+  const customersChanged = new vscode.EventEmitter<unknown[] | undefined>();
   const customersView = vscode.window.createTreeView<unknown>(ViewId.customers, {
     treeDataProvider: {
       onDidChangeTreeData: customersChanged.event,

@@ -6,6 +6,10 @@
 // It reads through the host's note index: the first look at the view reads every customer (a window
 // progress item shows it, and the tree fills in as customers are read); after that a note that
 // changes re-reads only its customer's changed files.
+//
+// Rows and groups are long-lived objects, updated in place, and the tree is told only what changed
+// (treeChanges.ts): VS Code resolves a row's context-menu command through its element, which a
+// whole-tree change makes it forget until every row was asked for again.
 import * as vscode from 'vscode';
 import { localToday } from '../../core/localToday';
 import type { HealthColor } from '../../core/note/model';
@@ -15,7 +19,7 @@ import { portfolioUsage } from '../../core/usage/usageStore';
 import { customerFigures } from '../../core/portfolio/aggregate';
 import { FiguresCache } from '../../core/portfolio/figuresCache';
 import type { CustomerFigures } from '../../core/portfolio/model';
-import { customerOrders, filterCustomers, groupCustomers, type CustomerOrder } from '../../core/portfolio/order';
+import { customerOrders, filterCustomers, groupCustomers, type CustomerGroupId, type CustomerOrder } from '../../core/portfolio/order';
 import { CommandId, ContextKey, StateKey, BuiltInCommand } from '../../ids';
 import type { BankService } from '../bankService';
 import type { Log } from '../log';
@@ -23,6 +27,7 @@ import { resolveNotesLocation } from '../notesLocation';
 import { notesSource, sharedNoteIndex, WorkspaceNotesFolder } from '../workspaceNotesFolder';
 import type { IndexCache } from './indexCache';
 import { figureLines, groupLabel, groupSentence, orderLabel, shortFigures } from './customerWords';
+import { treeChange, type LaidOutGroup } from './treeChanges';
 import { displayNumber } from '../displayFormat';
 
 /** A customer in the tree; `folder` and `customer` are what Update Success Plan and Start Call take. */
@@ -39,6 +44,7 @@ export interface CustomerNode {
 
 interface GroupNode {
   kind: 'group';
+  id: CustomerGroupId;
   label: string;
   customers: CustomerNode[];
 }
@@ -55,7 +61,14 @@ function customerNode(folder: WorkspaceNotesFolder, customer: string, lastNote: 
 }
 
 export class CustomersView implements vscode.Disposable {
+  /** Every customer's row, by folder: one object per customer for the view's life, updated in place. */
   private readonly nodes = new Map<string, CustomerNode>();
+  /** The groups' nodes, by id, one object each for the view's life (their rows set on each layout). */
+  private readonly groupNodes = new Map<CustomerGroupId, GroupNode>();
+  /** The groups and rows as the tree was last given them. */
+  private laidOut: LaidOutGroup<CustomerGroupId>[] = [];
+  /** Customers read since the tree was last told (while the first read fills it in). */
+  private readonly unshown = new Set<string>();
   private notesFolder: WorkspaceNotesFolder | undefined;
   private restoredFolders = 0;
   /** What the last read counted of each customer (kept between sessions by the index cache). */
@@ -77,7 +90,8 @@ export class CustomersView implements vscode.Disposable {
 
   /** The tree view and its change event, made by the activation shell before the features loaded. */
   private view: vscode.TreeView<unknown> | undefined;
-  private fire: () => void = () => undefined;
+  /** No argument: the whole tree changed; else these nodes (and their rows) did. */
+  private fire: (nodes?: readonly Node[]) => void = () => undefined;
 
   constructor(
     private readonly banks: BankService,
@@ -90,14 +104,14 @@ export class CustomersView implements vscode.Disposable {
     this.order = (customerOrders as readonly string[]).includes(saved ?? '') ? (saved as CustomerOrder) : 'health';
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('callCoach.notesFolder')) this.reload();
+        if (e.affectsConfiguration('callCoach.notesFolder')) this.reload(false);
       }),
       banks.onDidChange(() => this.reload()),
     );
   }
 
   /** Called by the activation shell once the features load: the view to describe and how to say the items changed. */
-  attach(view: vscode.TreeView<unknown>, fire: () => void): void {
+  attach(view: vscode.TreeView<unknown>, fire: (nodes?: readonly object[]) => void): void {
     this.view = view;
     this.fire = fire;
     this.showTitle();
@@ -115,12 +129,41 @@ export class CustomersView implements vscode.Disposable {
   getChildren(node?: Node): Node[] {
     if (node) return node.kind === 'group' ? node.customers : [];
     void this.ensureLoaded();
+    return this.layout();
+  }
+
+  /** The groups as they show now (order and filter applied), on the same group objects; remembered as what the tree was given. */
+  private layout(): GroupNode[] {
     const shown = filterCustomers(
       [...this.nodes.values()].map((n) => n.figures),
       this.filter,
     );
-    const byFolder = (f: CustomerFigures) => this.nodes.get(f.folder)!;
-    return groupCustomers(shown, this.order).map((g) => ({ kind: 'group', label: groupLabel(g.id), customers: g.customers.map(byFolder) }));
+    const groups = groupCustomers(shown, this.order).map((g) => {
+      let group = this.groupNodes.get(g.id);
+      if (!group) this.groupNodes.set(g.id, (group = { kind: 'group', id: g.id, label: groupLabel(g.id), customers: [] }));
+      group.customers = g.customers.map((f) => this.nodes.get(f.folder)!);
+      return group;
+    });
+    this.laidOut = groups.map((g) => ({ id: g.id, folders: g.customers.map((c) => c.figures.folder) }));
+    return groups;
+  }
+
+  /** Tells the tree what changed after `changed` customers were read: those rows, or their groups, or (groups came or went) everything. */
+  private redraw(changed: Iterable<string>): void {
+    this.showTitle();
+    const before = this.laidOut;
+    this.layout();
+    const change = treeChange(before, this.laidOut, changed);
+    if (change.all) return this.fire();
+    const nodes: Node[] = [...change.groups.map((id) => this.groupNodes.get(id)!), ...change.customers.map((folder) => this.nodes.get(folder)!)];
+    if (nodes.length) this.fire(nodes);
+  }
+
+  /** A customer's row read (again): the same object updated, so the tree's element for the row stays valid. */
+  private put(folder: string, node: CustomerNode): void {
+    const existing = this.nodes.get(folder);
+    if (existing) Object.assign(existing, node);
+    else this.nodes.set(folder, node);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -207,21 +250,27 @@ export class CustomersView implements vscode.Disposable {
     return [...this.nodes.values()].map((n) => n.figures);
   }
 
-  /** The customers' names as the view shows them now (order, groups and filter applied). */
   /** How many customer folders the view's reads took from the last session (its figures or its note index; the tests ask). */
   async restoredFromCache(): Promise<number> {
     await this.ensureLoaded();
     return this.restoredFolders;
   }
 
+  /** The customers' names as the view shows them now (order, groups and filter applied). */
   async shownNames(): Promise<string[]> {
     await this.ensureLoaded();
-    return this.getChildren().flatMap((g) => (g.kind === 'group' ? g.customers.map((c) => c.customer) : [g.customer]));
+    // Not through getChildren: that records what the tree was given.
+    const shown = filterCustomers([...this.nodes.values()].map((n) => n.figures), this.filter);
+    return groupCustomers(shown, this.order).flatMap((g) => g.customers.map((f) => this.nodes.get(f.folder)!.customer));
   }
 
-  reload(): void {
+  /**
+   * Reads every customer again. `keepRows`: the rows stay (updated in place, the ones gone removed
+   * once read) rather than the tree emptying and filling in; not for another notes folder.
+   */
+  reload(keepRows = true): void {
     this.loading = undefined;
-    this.nodes.clear();
+    if (!keepRows) this.nodes.clear();
     this.watcher?.dispose();
     this.watcher = undefined;
     void this.ensureLoaded();
@@ -251,6 +300,7 @@ export class CustomersView implements vscode.Disposable {
   private async read(): Promise<void> {
     const location = await resolveNotesLocation(this.state, false).catch(() => undefined);
     if (!location) {
+      this.nodes.clear();
       this.showTitle();
       this.fire();
       return;
@@ -270,6 +320,7 @@ export class CustomersView implements vscode.Disposable {
     const restore = () => (restoring ??= this.indexCache?.restore(index, location.folder) ?? Promise.resolve(0));
     let read = 0;
     let hits = 0;
+    const seen = new Set<string>();
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Call Coach: reading customers') }, async (progress) => {
       const context = await this.context();
       const source = notesSource(folder, this.log);
@@ -280,7 +331,9 @@ export class CustomersView implements vscode.Disposable {
         cache: figures,
         beforeRead: async () => void (await restore()),
         onCustomer: ({ folder: customer, facts }, counted) => {
-          this.nodes.set(customer, customerNode(folder, customer, facts.lastCall?.file, counted));
+          this.put(customer, customerNode(folder, customer, facts.lastCall?.file, counted));
+          seen.add(customer);
+          this.unshown.add(customer);
           read++;
           if (read % 25 === 0) progress.report({ message: vscode.l10n.t('{0} customers', displayNumber(read)) });
           this.redrawSoon();
@@ -288,20 +341,27 @@ export class CustomersView implements vscode.Disposable {
       });
       hits = figures.hits - before;
     });
+    // Rows kept from before a reload whose customer is gone.
+    for (const customer of [...this.nodes.keys()]) if (!seen.has(customer)) this.nodes.delete(customer);
     const restored = restoring ? await restoring : 0;
     this.restoredFolders += hits + restored;
     this.log.info(`Customers: ${this.nodes.size} read in ${Date.now() - started} ms (${hits} counted from the last session's figures, ${restored} customer folders' notes from its index).`);
     this.indexCache?.saveSoon(index, location.folder, 0, { figures, saveIndex: !!restoring });
-    this.showTitle();
-    this.fire();
+    this.redrawRead();
   }
 
   private redrawSoon(): void {
     this.redrawTimer ??= setTimeout(() => {
       this.redrawTimer = undefined;
-      this.showTitle();
-      this.fire();
+      this.redrawRead();
     }, FILL_IN_MS);
+  }
+
+  /** The rows read since the tree was last told. */
+  private redrawRead(): void {
+    const changed = [...this.unshown];
+    this.unshown.clear();
+    this.redraw(changed);
   }
 
   private watch(root: vscode.Uri): void {
@@ -324,7 +384,7 @@ export class CustomersView implements vscode.Disposable {
     this.pendingTimer = setTimeout(() => {
       const customers = [...this.pending];
       this.pending.clear();
-      void Promise.all(customers.map((c) => this.refreshCustomer(c))).then(() => this.fire());
+      void Promise.all(customers.map((c) => this.refreshCustomer(c))).then(() => this.redraw(customers));
     }, 100);
   }
 
@@ -340,9 +400,7 @@ export class CustomersView implements vscode.Disposable {
     const source = notesSource(folder, this.log);
     const input = await collectCustomer(source, customer, { context, usage: portfolioUsage(source) });
     if (!input) this.nodes.delete(customer);
-    else {
-      this.nodes.set(customer, customerNode(folder, customer, input.plan.calls[input.plan.calls.length - 1]?.file, customerFigures(input, context.today).figures));
-    }
+    else this.put(customer, customerNode(folder, customer, input.plan.calls[input.plan.calls.length - 1]?.file, customerFigures(input, context.today).figures));
     this.lastUpdateMs = performance.now() - started;
     if (this.notesRoot) this.indexCache?.saveSoon(sharedNoteIndex(), this.notesRoot, undefined, this.figuresCache && { figures: this.figuresCache });
     this.log.trace(`Customers: ${customer} updated in ${this.lastUpdateMs.toFixed(2)} ms.`);

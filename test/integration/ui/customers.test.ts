@@ -5,8 +5,8 @@
 // contact and next due date from the "More Actions" menu, filter through its input box, clear the
 // filter. Every step asserts what the tree shows, read from the workbench's own rows.
 import * as assert from 'assert';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { renderNote } from '../../../src/core/note/render';
 import type { CallNote, HealthColor, Objective } from '../../../src/core/note/model';
@@ -55,6 +55,12 @@ async function until<T>(what: string, probe: () => T | undefined | false | Promi
 }
 
 const BY_HEALTH = ['Red (1)', '  Acme Corp', 'Yellow (2)', '  umbrella', '  Initech', 'Green (1)', '  Globex'];
+
+/** The extension's log files (its LogOutputChannel under the scratch user-data dir), for a failure's report. */
+function logFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? logFiles(join(dir, e.name)) : /Call Coach\.log$/.test(e.name) ? [join(dir, e.name)] : []));
+}
 
 describe('the Customers view, clicked and keyed in the real workbench', function () {
   this.timeout(300_000);
@@ -112,6 +118,14 @@ describe('the Customers view, clicked and keyed in the real workbench', function
     if ((await header().getAttribute('aria-expanded')) !== 'true') await header().click();
   });
   closeAfterwards(() => wb);
+  // A menu left open by a failed step would swallow the next test's clicks and keys: close it.
+  afterEach(async () => {
+    for (let i = 0; i < 3 && (await page.locator('.context-view .monaco-menu').count()) > 0; i++) {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(100);
+    }
+  });
+  const extensionLog = () => logFiles(join(dirname(wb.workspace), 'user-data', 'logs')).map((f) => readFileSync(f, 'utf8')).join('\n') || '(no log file)';
 
   it('lists every customer grouped by health (Red first), each row saying its figures to a screen reader', async () => {
     await treeShows(BY_HEALTH);
@@ -169,17 +183,6 @@ describe('the Customers view, clicked and keyed in the real workbench', function
     await treeShows(BY_HEALTH);
   });
 
-  it('a row’s context menu, by right-click: Start Call opens the start form with the customer filled in', async () => {
-    await row('Initech').click({ button: 'right' });
-    await menuItem('Start Call').waitFor({ state: 'visible', timeout: 10_000 });
-    // The customer's actions, in their groups: the call, the plan, usage data.
-    const labels = (await page.locator('.monaco-menu .action-item .action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-    assert.deepStrictEqual(labels, ['Start Call', 'Open Success Plan', 'Update Success Plan', 'Copy Call Summary', 'Import Usage Data']);
-    await menuItem('Start Call').click();
-    // The sidebar's frame read afresh each time: the view may be made anew as it takes the focus.
-    await until('the start form to hold Initech', async () => (await (await wb.sidebar('Customer')).locator('#f-customer').inputValue({ timeout: 1000 })) === 'Initech');
-  });
-
   it('a click on a customer opens its success plan (written first when there is none)', async () => {
     const plan = join(wb.workspace, 'success-plans', 'globex', 'success-plan.md');
     assert.ok(!existsSync(plan), 'no plan before the click');
@@ -187,6 +190,22 @@ describe('the Customers view, clicked and keyed in the real workbench', function
     await page.locator('.tabs-container .tab', { hasText: 'success-plan.md' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.locator('.monaco-editor .view-lines', { hasText: 'Success plan: Globex' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     assert.ok(existsSync(plan), 'the plan was written');
+  });
+
+  it('then a right-click on that row: its context menu’s Start Call opens the start form with the customer filled in', async () => {
+    // The natural order: the row was just clicked, so its plan was written and the view re-read
+    // that customer. The menu's command must still get the row it was opened on.
+    await row('Globex').click({ button: 'right' });
+    await menuItem('Start Call').waitFor({ state: 'visible', timeout: 10_000 });
+    // The customer's actions, in their groups: the call, the plan, usage data.
+    const labels = (await page.locator('.monaco-menu .action-item .action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    assert.deepStrictEqual(labels, ['Start Call', 'Open Success Plan', 'Update Success Plan', 'Copy Call Summary', 'Import Usage Data']);
+    await menuItem('Start Call').click();
+    // The sidebar's frame read afresh each time: the view may be made anew as it takes the focus.
+    await until('the start form to hold Globex', async () => (await (await wb.sidebar('Customer')).locator('#f-customer').inputValue({ timeout: 1000 })) === 'Globex').catch((err: Error) => {
+      console.log(`[ui] Call Coach's log:\n${extensionLog()}`);
+      throw err;
+    });
   });
 
   it('a row’s context menu, by keyboard (Shift+F10): Open Success Plan', async () => {
