@@ -24,6 +24,17 @@ export interface NotesEntry {
   type: EntryType;
 }
 
+/** What the file system says of a file that tells whether it changed: its mtime (ms since the epoch) and size. */
+export interface FileStamp {
+  mtime: number;
+  size: number;
+}
+
+/** A file's bytes with the stamp of the file they were read from. */
+export interface StampedBytes extends FileStamp {
+  bytes: Uint8Array;
+}
+
 export interface NotesStat {
   type: EntryType;
   /** Modification time, milliseconds since the epoch (the same clock as Date.now()). */
@@ -45,6 +56,11 @@ export interface NotesStat {
  *   rename over it), creating missing folders; a crash never leaves half a file.
  * - `where` says where a path is, for log lines and messages (a file system path where there is one,
  *   else a URI). It is also the cache key of the note index, so it must be unique per file.
+ * - `readStamped` and `stampFiles` (optional) do for some files of one folder in one call what
+ *   `read` and `stat` do per file: each file's bytes with its stamp (the mtime and size of the open
+ *   file the bytes came from), or just its stamp, or the error, in the order asked. An adapter
+ *   offers them when that costs far less than a call per file: a customer is then stamped (to
+ *   check the figures cache or the note index) or, on its first read, read in one call.
  */
 export interface NotesFolder {
   list(path: NotesPath): Promise<NotesEntry[]>;
@@ -52,6 +68,8 @@ export interface NotesFolder {
   read(path: NotesPath): Promise<Uint8Array>;
   write(path: NotesPath, text: string): Promise<void>;
   where(path: NotesPath): string;
+  readStamped?(folder: NotesPath, files: readonly string[]): Promise<(StampedBytes | Error)[]>;
+  stampFiles?(folder: NotesPath, files: readonly string[]): Promise<(FileStamp | Error)[]>;
 }
 
 /** Where Call Coach's notes code reports what it skipped; vscode.LogOutputChannel fits. */

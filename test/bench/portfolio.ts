@@ -3,9 +3,11 @@
 //
 // portfolio   the generated workspace of 10,000 notes for 500 customers (workspace.ts), read as the
 //             Customers view reads it (src/core/portfolio/collect.ts over a NotesFolder, the usage
-//             hook; the CLI's Node notes folder stands in for vscode.workspace.fs):
-//   portfolio_cold_ms           a fresh index, no cache: list, stat, read, summarise, roll up 500
-//                               plans, count; median of 3
+//             hook) through the CLI's Node notes folder, which stamps and reads a customer folder's
+//             notes in one call each (stampFiles, readStamped); the extension's folder over
+//             vscode.workspace.fs has no such calls and makes a stat and a read per note:
+//   portfolio_cold_ms           a fresh index, no cache: list, read with stamps, summarise, roll up
+//                               500 plans, count; median of 3
 //   portfolio_warm_vs_raw_read  a new session with what the view's IndexCache saved: the figures
 //                               read first (portfolio-figures.json), the note index (note-index.json)
 //                               restored only if some customer changed; over readFileSync of every

@@ -29,6 +29,7 @@ export async function indexedNote({ folder, index }: NotesSource, customer: stri
 
 /** Each file's stamp, or why it could not be taken. */
 export function stampNotes(folder: NotesFolder, customer: string, files: readonly string[]): Promise<(FileStamp | Error)[]> {
+  if (folder.stampFiles) return folder.stampFiles([customer], files);
   return Promise.all(
     files.map((file) =>
       folder.stat([customer, file]).then(
@@ -60,12 +61,18 @@ export async function readCustomerEntries(
 ): Promise<{ notes: PlanNote[]; skipped: SkippedNote[]; entries: IndexedNote[] }> {
   const { folder, index, log } = source;
   const files = listed?.files ?? (await noteFiles(folder, customer));
-  index.retain(folder.where([customer]), files);
+  const key = folder.where([customer]);
+  index.retain(key, files);
   const read = (file: string, i: number): Promise<IndexedNote> => {
     const stamp = listed?.stamps?.[i];
     return stamp instanceof Error ? Promise.reject(stamp) : indexedNote(source, customer, file, stamp);
   };
-  const found = await Promise.all(files.map((file, i) => read(file, i).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
+  // A folder the index knows nothing of (a first read): every note must be read, so each is read
+  // with its stamp in one call where the adapter can (readStamped), not stamped first and read after.
+  const found =
+    folder.readStamped && !listed?.stamps && !index.holds(key)
+      ? (await folder.readStamped([customer], files)).map((r, i) => (r instanceof Error ? r : index.store(key, files[i]!, r, r.bytes)))
+      : await Promise.all(files.map((file, i) => read(file, i).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
   const notes: PlanNote[] = [];
   const skipped: SkippedNote[] = [];
   const entries: IndexedNote[] = [];

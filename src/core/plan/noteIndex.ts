@@ -20,6 +20,7 @@
 // are not UTF-8, a hand-edited layout, an error — goes to parseNote on the whole text, decoded
 // as the host decodes notes. test/unit/core/plan/noteIndex.test.ts holds the two to the same results.
 import { readRenderedFrontMatter } from '../note/fastFrontMatter';
+import type { FileStamp } from '../notesFolder';
 import type { FrontMatterFields } from '../note/frontMatter';
 import { answerTags, type ActionItem } from '../note/model';
 import { unescapeText } from '../markdown';
@@ -253,12 +254,8 @@ function tasks(region: string): ActionItem[] {
 
 // ---- The index ------------------------------------------------------------------------------------
 
-/** What the file system says about a file. */
-export interface FileStamp {
-  /** Modification time, milliseconds since the epoch. */
-  mtime: number;
-  size: number;
-}
+/** What the file system says about a file (defined with the notes folder, which takes it). */
+export type { FileStamp } from '../notesFolder';
 
 export interface IndexedNote {
   readonly file: string;
@@ -408,6 +405,11 @@ export class NoteIndex {
     }
     if (notes.size) this.folders.set(folder, notes);
     else this.folders.delete(folder);
+  }
+
+  /** Whether any file of `folder` is indexed. */
+  holds(folder: string): boolean {
+    return this.folders.has(folder);
   }
 
   folderNames(): string[] {

@@ -5,6 +5,7 @@
 // unchanged since it was counted is counted from the cache: its notes are stamped, not read.
 import { customerFolders, noteFilesIn, type NotesEntry } from '../notesFolder';
 import { readCustomerEntries, stampNotes, type NotesSource } from '../plan/customerNotes';
+import type { FileStamp } from '../plan/noteIndex';
 import type { PlanContext } from '../plan/model';
 import { buildPlan } from '../plan/rollup';
 import { countCustomer, planFacts, portfolioOf, type CustomerCount, type CustomerInput, type PlanFacts } from './aggregate';
@@ -69,12 +70,17 @@ async function customerFacts(source: NotesSource, folder: string, listed: readon
     source.index.retain(source.folder.where([folder]), []);
     return undefined;
   }
-  const stamps = await stampNotes(source.folder, folder, files);
   const key = contextKey(options.context);
-  const cached = cache?.fresh(folder, key, files, stamps);
-  if (cached) return cached;
+  let stamps: (FileStamp | Error)[] | undefined;
+  if (cache?.has(folder)) {
+    stamps = await stampNotes(source.folder, folder, files);
+    const cached = cache.fresh(folder, key, files, stamps);
+    if (cached) return cached;
+  }
   await beforeRead();
-  const { notes, skipped, entries } = await readCustomerEntries(source, folder, { files, stamps });
+  // A customer never counted and not in the index (a first read): its notes are read, not stamped first.
+  if (!stamps && source.index.holds(source.folder.where([folder]))) stamps = await stampNotes(source.folder, folder, files);
+  const { notes, skipped, entries } = await readCustomerEntries(source, folder, stamps ? { files, stamps } : { files });
   const same = cache?.sameContent(folder, key, entries);
   if (same) return same;
   const facts = planFacts(buildPlan({ customer: folder, notes, skipped }, options.context));

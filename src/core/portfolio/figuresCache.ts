@@ -102,6 +102,11 @@ export class FiguresCache {
     this.changed = true;
   }
 
+  /** Whether `folder` was counted before (whatever the day, banks or stamps). */
+  has(folder: string): boolean {
+    return this.customers.has(folder);
+  }
+
   delete(folder: string): void {
     if (this.customers.delete(folder)) this.changed = true;
   }
