@@ -1,11 +1,13 @@
 // A coverage gap's line in the display language, for the start form. Core words it in English for
-// success-plan.md (core/plan/gaps.ts) and keeps what the line is made of in `facts`; a gap without
-// them (usage alerts, whose words are the usage data's) keeps core's line.
+// success-plan.md (core/plan/gaps.ts, core/usage/drops.ts) and keeps what the line is made of in
+// `facts` (a usage drop's in `drop`); a gap without them keeps core's line.
 import * as vscode from 'vscode';
 import type { Gap } from '../core/plan/model';
 import { displayDate, displayNumber } from './displayFormat';
+import { dropGapLabel } from './usageWords';
 
-export function gapLabel(kind: Gap['kind'], label: string, facts: Gap['facts']): string {
+export function gapLabel({ kind, label, facts, drop }: Pick<Gap, 'kind' | 'label' | 'facts' | 'drop'>): string {
+  if (kind === 'usage-drop' && drop) return dropGapLabel(drop);
   if (!facts) return label;
   const { subject } = facts;
   switch (kind) {

@@ -191,7 +191,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       const { plan } = await loadCustomerPlan(notesSource(folder, this.log), slugify(customer, 'customer'), await this.banks.ready());
       // Only a customer with notes has gaps worth showing; a new one has nothing covered yet.
       if (!plan.calls.length) return;
-      this.post({ type: 'gaps', customer, gaps: plan.gaps.map(({ facts, ...gap }) => ({ ...gap, label: gapLabel(gap.kind, gap.label, facts) })) });
+      this.post({ type: 'gaps', customer, gaps: plan.gaps.map(({ facts, drop, ...gap }) => ({ ...gap, label: gapLabel({ ...gap, facts, drop }) })) });
     } catch (err) {
       this.log.warn(`Could not work out the coverage gaps of ${customer}`, err);
     }

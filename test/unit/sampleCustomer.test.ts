@@ -199,7 +199,12 @@ describe('the sample customer (npm start)', () => {
     for (const name of USAGE_FILES) assert.doesNotMatch(folder.text(`${slug}/${USAGE_FOLDER}/${name}`)!, /hostname|licensee|uuid|acme/i);
     // The Customers view and portfolio.md: health from usage (the worst colour of November), one alert.
     const usage = await portfolioUsage({ folder, log: silent })(slug, planFacts(plan));
-    assert.deepEqual(usage, { worst: 'red', alerts: ['User engagement went Green → Yellow since 2026-10-01'], recordedAt: '2026-11-01' });
+    assert.deepEqual(usage, {
+      worst: 'red',
+      alerts: ['User engagement went Green → Yellow since 2026-10-01'],
+      drops: [{ useCase: 'userEngagement', since: '2026-10-01', kind: 'health', fromColor: 'green', toColor: 'yellow' }],
+      recordedAt: '2026-11-01',
+    });
   });
 
   it('holds nothing but the notes, the plan and the usage folder in the customer folder, and its README names them all', () => {

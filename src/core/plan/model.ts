@@ -2,6 +2,7 @@
 // it). Everything here is derived from the notes; nothing is stored anywhere but in the notes.
 import type { ValueDriver } from '../bank/schema';
 import type { PlanUsage } from '../usage/planUsage';
+import type { DropFacts } from '../usage/drops';
 import type { AdoptionStatus, HealthColor, Horizon, MetricRecord, ObjectiveStatus } from '../note/model';
 
 /** A call note as the roll-up sees it: where it is and what it says. */
@@ -83,6 +84,8 @@ export interface Gap {
   label: string;
   /** What the label is made of, for a UI that words it in another language: its subject, and for a stale stage since when. */
   facts?: { subject: string; since?: string; days?: number };
+  /** A usage drop's facts (usage-drop gaps), for a UI that words it in another language. */
+  drop?: DropFacts;
   /** The bank to add: a stage bank, a technique, leveling-up or value-drivers. */
   bankId?: string;
   /** Only these prompts of the bank; the whole bank when absent. */

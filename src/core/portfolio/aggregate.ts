@@ -104,6 +104,7 @@ export function countCustomer(folder: string, facts: PlanFacts, usage: CustomerU
       nextDue,
       gaps: facts.gaps,
       usageAlerts: [...(usage?.alerts ?? [])],
+      ...(usage?.drops?.length ? { usageDrops: [...usage.drops] } : {}),
       unreadable: facts.unreadable,
     },
     dated,

@@ -2,6 +2,7 @@
 // or overdue across all of them. Everything is derived from each customer's success plan (the
 // roll-up of its notes) and, where there is any, its usage data. Nothing is stored but the notes.
 import type { HealthColor, ObjectiveStatus } from '../note/model';
+import type { DropFacts } from '../usage/drops';
 
 /**
  * What usage data says about a customer, for the portfolio. The usage module (src/core/usage)
@@ -12,6 +13,8 @@ export interface CustomerUsage {
   worst: HealthColor | null;
   /** One line each, e.g. "CI went Green → Yellow since the last call"; empty when all is well. */
   alerts: string[];
+  /** What each alert is made of, in the same order, for a UI that words them in another language. */
+  drops?: DropFacts[];
   /** The latest snapshot's date, YYYY-MM-DD. */
   recordedAt?: string;
 }
@@ -57,6 +60,8 @@ export interface CustomerFigures {
   gaps: number;
   /** Usage alerts, one line each; empty without usage data or when nothing dropped. */
   usageAlerts: string[];
+  /** What each usage alert is made of, in the same order (the Customers view words them; usage/drops.ts). */
+  usageDrops?: DropFacts[];
   /** Notes in the folder that could not be read. */
   unreadable: number;
 }

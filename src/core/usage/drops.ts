@@ -21,7 +21,19 @@ export interface UsageDrop {
   nextStep: string;
   from: string;
   to: string;
+  /** What the label is made of, for a UI that words it in another language (host/usageWords.ts). */
+  facts: DropFacts;
 }
+
+/**
+ * A drop in facts: a use case's colour (`health`) or license utilization's band (`license`, with
+ * the percentages and the bands' indexes in UTILIZATION_BANDS), since the last call (`since`
+ * null) or since the snapshot of `since` (YYYY-MM-DD).
+ */
+export type DropFacts = { useCase: UseCaseId; since: string | null } & (
+  | { kind: 'health'; fromColor: HealthColor; toColor: HealthColor }
+  | { kind: 'license'; was: number; now: number; wasBand: number; nowBand: number }
+);
 
 /** The questions that follow a drop up on the next call (product-usage-review bank). */
 export const DROP_PROMPTS = {
@@ -49,6 +61,7 @@ export function usageDrops(snapshots: readonly UsageSnapshot[], options: { custo
   const atCall = seen && seen !== after ? seen : undefined;
   const before = atCall ?? sorted[sorted.length - 2]!;
   const since = atCall ? 'since the last call' : `since ${before.date}`;
+  const sinceDate = atCall ? null : before.date;
   const a = computeHealth(before, options);
   const b = computeHealth(after, options);
   const drops: UsageDrop[] = [];
@@ -57,7 +70,14 @@ export function usageDrops(snapshots: readonly UsageSnapshot[], options: { custo
     const from = a[id].color;
     const to = b[id].color;
     if (from && to && RANK[to] < RANK[from]) {
-      drops.push({ useCase: id, label: `${USE_CASE_LABEL[id]} went ${NAME[from]} → ${NAME[to]} ${since}`, nextStep: USE_CASE_STEP, from: before.date, to: after.date });
+      drops.push({
+        useCase: id,
+        label: `${USE_CASE_LABEL[id]} went ${NAME[from]} → ${NAME[to]} ${since}`,
+        nextStep: USE_CASE_STEP,
+        from: before.date,
+        to: after.date,
+        facts: { useCase: id, since: sinceDate, kind: 'health', fromColor: from, toColor: to },
+      });
     }
   }
   const was = utilizationPercent(a);
@@ -69,6 +89,7 @@ export function usageDrops(snapshots: readonly UsageSnapshot[], options: { custo
       nextStep: LICENSE_STEP,
       from: before.date,
       to: after.date,
+      facts: { useCase: 'licenseUtilization', since: sinceDate, kind: 'license', was, now, wasBand: utilizationBand(was), nowBand: utilizationBand(now) },
     });
   }
   return drops;
@@ -82,11 +103,12 @@ export function usageDrops(snapshots: readonly UsageSnapshot[], options: { custo
 export function usageSummary(
   snapshots: readonly UsageSnapshot[],
   options: { customerSince?: string; lastCallDate?: string } = {},
-): { worst: HealthColor | null; alerts: string[]; recordedAt: string } | undefined {
+): { worst: HealthColor | null; alerts: string[]; drops: DropFacts[]; recordedAt: string } | undefined {
   const latest = sortSnapshots(snapshots).pop();
   if (!latest) return undefined;
   const health = computeHealth(latest, options);
   const colors = useCaseIds.map((id) => health[id].color).filter((c): c is HealthColor => c !== null);
   const worst = colors.length ? colors.reduce((a, b) => (RANK[b] < RANK[a] ? b : a)) : null;
-  return { worst, alerts: usageDrops(snapshots, options).map((d) => d.label), recordedAt: latest.date };
+  const drops = usageDrops(snapshots, options);
+  return { worst, alerts: drops.map((d) => d.label), drops: drops.map((d) => d.facts), recordedAt: latest.date };
 }

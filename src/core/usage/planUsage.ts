@@ -8,7 +8,7 @@
 import { markdownTable } from '../markdown';
 import type { HealthColor } from '../note/model';
 import { readCustomerSince } from './customerSince';
-import { DROP_PROMPTS, usageDrops, type UsageDrop } from './drops';
+import { DROP_PROMPTS, usageDrops, type DropFacts, type UsageDrop } from './drops';
 import { computeHealth, USE_CASE_LABEL, useCaseIds, utilizationPercent, type HealthReport, type UseCaseId } from './health';
 import { parsePayload, type UsageSnapshot } from './payload';
 import { sortSnapshots } from './report';
@@ -140,6 +140,8 @@ export function usageChartSvg(usage: PlanUsage): string {
 export interface UsageGap {
   kind: 'usage-drop';
   label: string;
+  /** What the label is made of (drops.ts), for a UI in another language. */
+  drop: DropFacts;
   bankId: string;
   promptIds: string[];
   placeholders?: Record<string, string>;
@@ -149,6 +151,7 @@ export function usageGaps(usage: PlanUsage | undefined): UsageGap[] {
   return (usage?.drops ?? []).map((d) => ({
     kind: 'usage-drop' as const,
     label: `${d.label}: ${d.nextStep}`,
+    drop: d.facts,
     bankId: DROP_PROMPTS.bankId,
     promptIds: [...(d.useCase === 'licenseUtilization' ? DROP_PROMPTS.license : DROP_PROMPTS.useCase)],
     ...(d.useCase === 'licenseUtilization' ? {} : { placeholders: { use_case: USE_CASE_LABEL[d.useCase] } }),

@@ -2,16 +2,13 @@
 // tooltip and the screen reader's sentence. core/portfolio/order.ts keeps the English ones the CLI
 // and portfolio.md use; the figures and the grouping are core's, only the words are here.
 import * as vscode from 'vscode';
-import type { HealthColor } from '../../core/note/model';
 import type { CustomerFigures } from '../../core/portfolio/model';
 import type { CustomerGroupId, CustomerOrder } from '../../core/portfolio/order';
 import { displayDate, displayNumber } from '../displayFormat';
+import { dropLabel, healthLabel } from '../usageWords';
 
 const n = (value: number) => displayNumber(value);
 
-export function healthLabel(health: HealthColor): string {
-  return { red: vscode.l10n.t('Red'), yellow: vscode.l10n.t('Yellow'), green: vscode.l10n.t('Green') }[health];
-}
 
 export function groupLabel(id: CustomerGroupId): string {
   switch (id) {
@@ -58,7 +55,7 @@ export function shortFigures(f: CustomerFigures): string {
     open,
     f.nextDue ? vscode.l10n.t('due {0}', displayDate(f.nextDue)) : '',
     f.gaps === 1 ? vscode.l10n.t('1 gap') : vscode.l10n.t('{0} gaps', n(f.gaps)),
-    f.usageAlerts.length ? `⚠ ${f.usageAlerts[0]}` : '',
+    f.usageAlerts.length ? `⚠ ${usageAlerts(f)[0]}` : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -86,6 +83,11 @@ export function figureLines(f: CustomerFigures): string[] {
     open ? vscode.l10n.t('{0} ({1})', objectives, open) : objectives,
     f.nextDue ? vscode.l10n.t('next due {0}', displayDate(f.nextDue)) : vscode.l10n.t('nothing due'),
     f.gaps === 1 ? vscode.l10n.t('1 coverage gap') : vscode.l10n.t('{0} coverage gaps', n(f.gaps)),
-    f.usageAlerts.length ? vscode.l10n.t('usage alert: {0}', f.usageAlerts.join('; ')) : '',
+    f.usageAlerts.length ? vscode.l10n.t('usage alert: {0}', usageAlerts(f).join('; ')) : '',
   ].filter(Boolean);
+}
+
+/** The usage alerts in the display language when core said what they are made of, else as core wrote them. */
+function usageAlerts(f: CustomerFigures): string[] {
+  return f.usageDrops?.length === f.usageAlerts.length ? f.usageDrops.map(dropLabel) : f.usageAlerts;
 }

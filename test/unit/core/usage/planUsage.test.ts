@@ -70,6 +70,7 @@ describe('plan: usage in the roll-up', () => {
       bankId: 'product-usage-review',
       promptIds: ['product-usage-review-use-case-health', 'product-usage-review-blockers'],
       placeholders: { use_case: 'CI' },
+      drop: { useCase: 'ci', since: '2026-01-01', kind: 'health', fromColor: 'green', toColor: 'yellow' },
     });
     const r = renderPlan(plan, context);
     assert.ok(r.ok);

@@ -33,7 +33,9 @@ describe('usage data in the portfolio', () => {
     const acme = portfolio.customers.find((c) => c.folder === 'acme')!;
     const initech = portfolio.customers.find((c) => c.folder === 'initech')!;
     assert.deepStrictEqual([acme.health, acme.healthSource, acme.usageAlerts], ['yellow', 'usage', ['CI went Green → Yellow since the last call']]);
+    assert.deepStrictEqual(acme.usageDrops, [{ useCase: 'ci', since: null, kind: 'health', fromColor: 'green', toColor: 'yellow' }], 'what each alert is made of, for the Customers view to word');
     assert.deepStrictEqual([initech.health, initech.healthSource, initech.usageAlerts], ['green', 'csm', []]);
+    assert.equal(initech.usageDrops, undefined);
     const md = Object.values(portfolioRegionText(portfolio)).join('\n');
     assert.match(md, /Yellow \(usage data\)/);
     assert.match(md, /CI went Green → Yellow since the last call/);

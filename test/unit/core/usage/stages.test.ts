@@ -153,6 +153,9 @@ describe('usage drops and the report', () => {
     assert.equal(drops[0]!.label, 'CI went Green → Yellow since the last call');
     assert.match(drops[0]!.nextStep, /enablement.*right person/);
     assert.equal(usageDrops([before, after])[0]!.label, 'CI went Green → Yellow since 2026-01-01');
+    // What the label is made of, for the extension to word in the display language (host/usageWords.ts).
+    assert.deepEqual(drops[0]!.facts, { useCase: 'ci', since: null, kind: 'health', fromColor: 'green', toColor: 'yellow' });
+    assert.deepEqual(usageDrops([before, after])[0]!.facts, { useCase: 'ci', since: '2026-01-01', kind: 'health', fromColor: 'green', toColor: 'yellow' });
     assert.deepEqual(usageDrops([after, month(2)]), [], 'a rise is no drop');
     assert.deepEqual(usageDrops([before]), []);
   });
@@ -167,6 +170,7 @@ describe('usage drops and the report', () => {
     const drops = usageDrops([month(0), month(1, { license_billable_users: 70 })], { customerSince: '2025-01' });
     assert.equal(drops[0]!.useCase, 'licenseUtilization');
     assert.equal(drops[0]!.label, 'License utilization fell from over 75% to over 50% to 75% (83.33% → 58.33%) since 2026-01-01');
+    assert.deepEqual(drops[0]!.facts, { useCase: 'licenseUtilization', since: '2026-01-01', kind: 'license', was: 83.33, now: 58.33, wasBand: 3, nowBand: 2 });
   });
 
   it('the report: health from the latest snapshot, stages from all, in the CLI shape', () => {
@@ -184,7 +188,12 @@ describe('usage summary for the portfolio', () => {
   it('the worst colour of the latest snapshot, the drops as alerts, and the date', () => {
     const jan = snap({ recorded_at: monthDate(0) });
     const feb = snap({ recorded_at: monthDate(1), 'counts.count_total_create_ci_build_monthly': 1000 });
-    assert.deepEqual(usageSummary([jan, feb], { lastCallDate: '2026-01-10', customerSince: '2025-01' }), { worst: 'yellow', alerts: ['CI went Green → Yellow since the last call'], recordedAt: '2026-02-01' });
+    assert.deepEqual(usageSummary([jan, feb], { lastCallDate: '2026-01-10', customerSince: '2025-01' }), {
+      worst: 'yellow',
+      alerts: ['CI went Green → Yellow since the last call'],
+      drops: [{ useCase: 'ci', since: null, kind: 'health', fromColor: 'green', toColor: 'yellow' }],
+      recordedAt: '2026-02-01',
+    });
     assert.equal(usageSummary([]), undefined);
     assert.equal(usageSummary([snap({ edition: 'CE', license_plan: undefined, license_billable_users: undefined, 'counts_monthly.successful_deployments': -1 })])!.worst, null);
   });
