@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { parseNote } from '../../../src/core/note/parse';
 import type { CallNote } from '../../../src/core/note/model';
-import { openWorkbench, type Workbench, closeAfterwards } from './workbench';
+import { openWorkbench, type Workbench, closeAfterwards, pressCallKey, stepBy } from './workbench';
 
 const TOPIC = 'how releases reach production';
 const TED_ANSWER = 'Tagged builds, a change board on Thursdays';
@@ -59,9 +59,7 @@ async function order(frame: Frame): Promise<string[]> {
 async function nextUntil(frame: Frame, page: Page, done: () => Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 40; i++) {
     if (await done()) return;
-    const before = await frame.locator('.progress').innerText();
-    await page.keyboard.press('Control+Enter');
-    await frame.waitForFunction((b) => document.querySelector('.progress')?.textContent !== b, before, { timeout: 10_000 });
+    await stepBy(frame, page, 'Control+Enter');
   }
   throw new Error(`never reached ${what}`);
 }
@@ -71,7 +69,11 @@ describe('a call typed into the real sidebar and finished by keyboard', function
   let wb: Workbench;
 
   before(async () => {
-    wb = await openWorkbench({ gitRepository: true, settings: { 'callCoach.openNoteAfterFinish': 'none', 'callCoach.commitAfterFinish': 'never' } });
+    // The menu's Alt focus off: under load the workbench, which receives the webview's keys
+    // second-hand, sometimes takes Alt+R's Alt for a lone Alt and moves the focus to its menu, and
+    // the next Ctrl+Enter goes there (seen as the webview's blur just before Alt+R's command lands).
+    // The keys suite covers the Alt keys with VS Code's defaults.
+    wb = await openWorkbench({ gitRepository: true, settings: { 'callCoach.openNoteAfterFinish': 'none', 'callCoach.commitAfterFinish': 'never', 'window.customMenuBarAltFocus': false } });
   });
   closeAfterwards(() => wb);
 
@@ -111,8 +113,9 @@ describe('a call typed into the real sidebar and finished by keyboard', function
     await page.keyboard.type(BASELINE);
     await row.locator('input').nth(2).focus();
     await page.keyboard.type(TARGET);
-    await row.locator('input').nth(3).focus();
-    await page.keyboard.press('Control+A');
+    // Selected in the page, not by Ctrl+A: the webview also forwards Ctrl+A to the workbench, whose
+    // Select All comes back a moment later and would select what was typed meanwhile.
+    await row.locator('input').nth(3).selectText();
     await page.keyboard.type(UNIT);
 
     await frame.locator('.panel.health-panel > summary').focus();
@@ -124,7 +127,7 @@ describe('a call typed into the real sidebar and finished by keyboard', function
     await page.keyboard.press('ArrowDown'); // yellow
     await frame.locator('.panel.health-panel li.health input[type=text]').last().focus();
     await page.keyboard.type(REASON);
-    await page.keyboard.press('Control+Enter');
+    await stepBy(frame, page, 'Control+Enter');
 
     // Stage Adoption, then Verify with its scorecard: the percent typed, a criterion ticked.
     await nextUntil(frame, page, async () => (await frame.locator('.scorecard[data-stage="verify"]').count()) > 0, 'the Verify scorecard');
@@ -134,20 +137,17 @@ describe('a call typed into the real sidebar and finished by keyboard', function
     await frame.locator('.scorecard input[data-criterion]').first().focus();
     await page.keyboard.press('Space');
     await frame.locator('.scorecard input[type=number]').focus();
-    await page.keyboard.press('Control+Enter');
+    await stepBy(frame, page, 'Control+Enter');
 
     // Five Whys: the rung being typed shows on the ladder at once; Alt+R ends it.
     await nextUntil(frame, page, async () => /Five Whys/i.test(await frame.locator('.technique-heading').innerText()), 'Five Whys');
     await frame.locator('#answer').focus();
     await page.keyboard.type(FOCUS);
-    await page.keyboard.press('Control+Enter');
-    await frame.locator('.ladder li').nth(1).waitFor();
+    await pressCallKey(page, 'Control+Enter', () => frame.locator('.ladder li').nth(1).waitFor());
     await page.keyboard.type(OBJECTIVE);
     assert.equal(await frame.locator('.ladder li[aria-current="step"]').innerText(), OBJECTIVE, 'the rung shows what is typed before moving on');
-    await page.keyboard.press('Alt+r');
-
     // Finding the right person asks about the objective just reached, not "[Stated objective]".
-    await frame.waitForFunction(() => /right person/i.test(document.querySelector('.technique-heading')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    await pressCallKey(page, 'Alt+r', () => frame.waitForFunction(() => /right person/i.test(document.querySelector('.technique-heading')?.textContent ?? ''), undefined, { timeout: 10_000 }));
     assert.match(await frame.locator('#question').innerText(), new RegExp(OBJECTIVE));
     assert.equal(await frame.locator('#ph-objective').inputValue(), OBJECTIVE);
 
@@ -220,8 +220,7 @@ describe('a call typed into the real sidebar and finished by keyboard', function
     frame = await wb.sidebar('Why 1 of'); // the heading is in capitals (CSS), which innerText reports as shown
     await frame.locator('#answer').focus();
     await page.keyboard.type('Faster onboarding');
-    await page.keyboard.press('Alt+r');
-    await frame.locator('.wrap-up').waitFor();
+    await pressCallKey(page, 'Alt+r', () => frame.locator('.wrap-up').waitFor());
     await frame.locator('li.objective input[type=text]').first().focus();
     await page.keyboard.type('Sam');
     // Straight from the field to the palette: no blur, no change event in between.

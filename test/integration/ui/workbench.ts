@@ -199,3 +199,35 @@ export function closeAfterwards(workbench: () => Workbench | undefined): void {
     if (this.currentTest?.state === 'failed') await workbench()?.keepFailure(this.currentTest.title);
   });
 }
+
+/**
+ * Presses one of the call's keys and waits for what it does. A call key is a VS Code keybinding:
+ * the webview forwards the key to the workbench, which runs the command in the extension host,
+ * which tells the sidebar — a round trip that takes a moment under load. Reading the sidebar
+ * before it lands sees the old step, and the next press then lands one step too far.
+ *
+ * A modifier is held until then, as a person's finger is: released at once, the workbench can see
+ * a lone Alt (its menu bar's Alt focus) before the forwarded key has done its work.
+ */
+export async function pressCallKey(page: Page, key: string, landed: () => Promise<unknown>): Promise<void> {
+  const parts = key.split('+');
+  const last = parts.pop()!;
+  for (const modifier of parts) await page.keyboard.down(modifier);
+  try {
+    await page.keyboard.press(last);
+    await landed();
+  } finally {
+    for (const modifier of parts.reverse()) await page.keyboard.up(modifier);
+  }
+}
+
+/** The call's progress line ("Technique 2 of 5 · Prompt 1 of 2") as the DOM has it. */
+export function progressText(frame: Frame): Promise<string> {
+  return frame.evaluate(() => document.querySelector('.progress')?.textContent ?? '');
+}
+
+/** Presses a call key that moves to another step (Ctrl+Enter, Alt+S …) and waits until the step has changed. */
+export async function stepBy(frame: Frame, page: Page, key: string): Promise<void> {
+  const before = await progressText(frame);
+  await pressCallKey(page, key, () => frame.waitForFunction((b) => document.querySelector('.progress')?.textContent !== b, before, { timeout: 10_000 }));
+}
