@@ -7,6 +7,7 @@ import { localToday } from '../localToday';
 import { PLAN_FILE, type NotesPath } from '../notesFolder';
 import { planContext } from './context';
 import { readCustomerNotes, type NotesSource } from './customerNotes';
+import { noCallCustomerName } from './planFrontMatter';
 import type { PlanContext, SuccessPlan } from './model';
 import { renderPlan } from './planFile';
 import { buildPlan } from './rollup';
@@ -38,7 +39,9 @@ export async function loadCustomerPlan(source: NotesSource, customer: string, ca
   const context = planContext(catalog.banks, today);
   const lastCallDate = notes.reduce((d, n) => (n.note.date > d ? n.note.date : d), '');
   const usage = await readPlanUsage(source, customer, HEALTH_KEYS, lastCallDate);
-  return { plan: buildPlan({ customer, notes, skipped, usage }, context), context };
+  // No readable note names the customer yet (usage data imported first): the plan's name stays.
+  const name = notes.length ? customer : await noCallCustomerName(source.folder, customer);
+  return { plan: buildPlan({ customer: name, notes, skipped, usage }, context), context };
 }
 
 /** Writes (or refreshes) the customer folder's success-plan.md. Throws PlanFileError for a plan it must not touch. */

@@ -6,6 +6,7 @@
 import { customerFolders, noteFilesIn, type NotesEntry } from '../notesFolder';
 import { readCustomerEntries, stampNotes, type NotesSource } from '../plan/customerNotes';
 import type { FileStamp } from '../plan/noteIndex';
+import { noCallCustomerName } from '../plan/planFrontMatter';
 import type { PlanContext } from '../plan/model';
 import { buildPlan } from '../plan/rollup';
 import { countCustomer, planFacts, portfolioOf, type CustomerCount, type CustomerInput, type PlanFacts } from './aggregate';
@@ -53,7 +54,8 @@ export async function collectCustomer(source: NotesSource, folder: string, optio
   const plan = buildPlan({ customer: folder, notes, skipped }, options.context);
   const usage = await options.usage?.(folder, planFacts(plan), entries);
   if (noNotes && !usage) return undefined;
-  return { folder, plan, usage };
+  // No call yet: the name typed when its usage data was imported (the plan keeps it), not the folder's.
+  return { folder, plan: noNotes ? { ...plan, customer: await noCallCustomerName(source.folder, folder) } : plan, usage };
 }
 
 /** The facts of a customer folder without notes: no calls, and the gaps a plan without notes has. */
@@ -104,11 +106,13 @@ export async function collectPortfolio(source: NotesSource, options: CollectOpti
       if (!read && !options.usage) continue;
       const facts = read ?? noCallFacts(folder, options.context);
       const usage = await options.usage?.(folder, facts, entries);
-      // A folder without notes is listed for its usage data alone (no call yet), else not at all.
+      // A folder without notes is listed for its usage data alone (no call yet), else not at all;
+      // its name is the one typed when the data was imported (the plan keeps it), not the folder's.
       if (!read && !usage) continue;
-      const count = countCustomer(folder, facts, usage, options.context.today);
+      const named = read ? facts : { ...facts, customer: await noCallCustomerName(source.folder, folder) };
+      const count = countCustomer(folder, named, usage, options.context.today);
       counted.push(count);
-      options.onCustomer?.({ folder, facts, usage }, count.figures);
+      options.onCustomer?.({ folder, facts: named, usage }, count.figures);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));

@@ -1,9 +1,10 @@
 // A customer's usage data in the notes folder: trimmed snapshots in `<customer>/usage/<YYYY-MM-DD>.json`
 // and customerSince in `<customer>/success-plan.md`, read and written through the NotesFolder
 // (src/core/notesFolder.ts), so the extension host and the CLI share it.
-import { PLAN_FILE, type NotesEntry, type NotesFolder, type NotesLog } from '../notesFolder';
+import { type NotesEntry, type NotesFolder, type NotesLog } from '../notesFolder';
 import { CHART_FILE, planUsageFromFiles, SNAPSHOT_NAME, usageChartSvg, type PlanUsage } from './planUsage';
 import { readCustomerSince } from './customerSince';
+import { planText } from '../plan/planFrontMatter';
 import type { StoredSnapshot, SnapshotWrite } from './importPlan';
 import { parsePayload, type UsageSnapshot } from './payload';
 import { sortSnapshots, usageKeys, usageReport, type UsageReport } from './report';
@@ -39,14 +40,6 @@ export async function customerSnapshots(notes: NotesFolder, customer: string, ke
   return sortSnapshots((await storedSnapshots(notes, customer, keys, log)).map((s) => s.snapshot));
 }
 
-/** The plan's text, or undefined when there is no plan (or it cannot be read). */
-export async function planText(notes: NotesFolder, customer: string): Promise<string | undefined> {
-  try {
-    return decoder.decode(await notes.read([customer, PLAN_FILE]));
-  } catch {
-    return undefined;
-  }
-}
 
 export async function customerSinceOf(notes: NotesFolder, customer: string): Promise<string | undefined> {
   return readCustomerSince(await planText(notes, customer));

@@ -14,13 +14,14 @@ import { CommandId } from '../../ids';
 import { localToday } from '../../core/localToday';
 import { PLAN_FILE } from '../../core/notesFolder';
 import { slugify } from '../../core/paths';
-import { listCustomerFolders } from '../../core/plan/customerNotes';
+import { listCustomerFolders, readCustomerFolder } from '../../core/plan/customerNotes';
+import { planText, readPlanCustomer, withPlanFrontMatterValue } from '../../core/plan/planFrontMatter';
 import { PlanFileError, updateSuccessPlan } from '../../core/plan/updatePlan';
 import { monthProblem, readCustomerSince, withCustomerSince } from '../../core/usage/customerSince';
 import { planImport, type IncomingPayload } from '../../core/usage/importPlan';
 import { parsePayload, sizeProblem, type ParsedPayload } from '../../core/usage/payload';
 import { usageKeys } from '../../core/usage/report';
-import { planText, storedSnapshots, USAGE_FOLDER, writeSnapshots } from '../../core/usage/usageStore';
+import { storedSnapshots, USAGE_FOLDER, writeSnapshots } from '../../core/usage/usageStore';
 import type { BankService } from '../bankService';
 import { registerCommand } from '../commandRegistry';
 import { reportError, type Log } from '../log';
@@ -201,12 +202,10 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
       );
       return undefined;
     }
-    // The Customers view shows health and alerts from usage data: read them again.
-    void vscode.commands.executeCommand(CommandId.refreshCustomers).then(undefined, () => undefined);
     log.info(`Usage data for ${customer.name}: ${written.length} snapshot(s) written, ${plan.unchanged.length} already there, in ${Date.now() - started} ms.`);
     if (unavailable.length) log.info(`Usage data for ${customer.name}: unavailable metrics (error values, or not sent by this instance): ${unavailable.join('; ')}`);
 
-    await rememberCustomerSince(notes, customer, args.customerSince);
+    await rememberInPlan(notes, customer, args.customerSince);
     let planUri: vscode.Uri | undefined;
     try {
       planUri = notes.uri((await updateSuccessPlan(notesSource(notes, log), customer.folder, catalog)).path);
@@ -214,6 +213,8 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
       if (err instanceof PlanFileError) void vscode.window.showWarningMessage(vscode.l10n.t('Usage data imported, but {0} was left as it is: {1}', PLAN_FILE, err.message));
       else log.error('Usage data imported, but the success plan could not be updated', err);
     }
+    // The Customers view shows health and alerts from usage data (and a new customer's name from the plan): read them again.
+    void vscode.commands.executeCommand(CommandId.refreshCustomers).then(undefined, () => undefined);
     // portfolio.md shows health and alerts from usage data too: rewritten as after a call.
     await afterImport?.(notes.uri([customer.folder]));
     const what =
@@ -234,18 +235,23 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
     return { written, unchanged: plan.unchanged.length, customer: customer.folder };
   }
 
-  /** Asks once per customer; the answer goes into the plan's front matter. */
-  async function rememberCustomerSince(notes: WorkspaceNotesFolder, customer: { folder: string; name: string }, given: string | null | undefined): Promise<void> {
+  /**
+   * What the plan's front matter keeps of an import: the customer's name as typed, while no call
+   * note names the customer (the folder's name is only its slug), and customer since, asked once.
+   */
+  async function rememberInPlan(notes: WorkspaceNotesFolder, customer: { folder: string; name: string }, given: string | null | undefined): Promise<void> {
     const text = await planText(notes, customer.folder);
-    if (readCustomerSince(text) || given === null) return;
-    const month = given ?? (await askCustomerSince(customer.name));
-    if (!month || monthProblem(month, localToday())) return;
-    const next = withCustomerSince(text, month);
-    if (next === undefined) {
-      void vscode.window.showWarningMessage(vscode.l10n.t("{0}'s front matter could not be read, so customer since was not saved; add `customerSince: {1}` to it by hand.", PLAN_FILE, month));
-      return;
+    let next = text;
+    if (readPlanCustomer(text) !== customer.name && !(await readCustomerFolder(notesSource(notes, log), customer.folder))?.named) {
+      next = withPlanFrontMatterValue(text, 'customer', customer.name) ?? text;
     }
-    await notes.write([customer.folder, PLAN_FILE], next);
+    const month = readCustomerSince(next) || given === null ? undefined : (given ?? (await askCustomerSince(customer.name)));
+    if (month && !monthProblem(month, localToday())) {
+      const since = withCustomerSince(next, month);
+      if (since === undefined) void vscode.window.showWarningMessage(vscode.l10n.t("{0}'s front matter could not be read, so customer since was not saved; add `customerSince: {1}` to it by hand.", PLAN_FILE, month));
+      else next = since;
+    }
+    if (next !== undefined && next !== text) await notes.write([customer.folder, PLAN_FILE], next);
   }
 
   return [

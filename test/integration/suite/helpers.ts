@@ -27,7 +27,7 @@ export interface CallCoachApi {
   /** Resolves once the running call's latest change has landed in its draft file. */
   whenCallSaved(): Promise<void>;
   /** The Customers view: each customer's figures, the names it shows, and how many folders its first read took from the last session's index. */
-  customers: { rows(): Promise<{ customer: string; calls: number; openObjectives: number }[]>; shown(): Promise<string[]>; restored(): Promise<number> };
+  customers: { rows(): Promise<{ folder: string; customer: string; calls: number; openObjectives: number }[]>; shown(): Promise<string[]>; restored(): Promise<number> };
 }
 
 export function withTimeout<T>(promise: Thenable<T>, ms: number, what: string): Promise<T> {

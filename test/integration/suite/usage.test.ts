@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { EE_BASE, monthDate, payload } from '../../unit/core/usage/usagePayloads';
-import { activateExtension, exists, readText, workspaceRoot } from './helpers';
+import { activateExtension, eventually, exists, readText, workspaceRoot, type CallCoachApi } from './helpers';
 
 const CUSTOMER = 'Umbrella Usage Test';
 const DIR = ['success-plans', 'umbrella-usage-test'];
@@ -40,8 +40,9 @@ describe('usage data import', () => {
     return p;
   };
 
+  let api: CallCoachApi;
   before(async () => {
-    await activateExtension();
+    ({ api } = await activateExtension());
   });
 
   it('is a contributed command in the Call Coach category', async () => {
@@ -51,7 +52,7 @@ describe('usage data import', () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('callCoach.importUsageData'));
   });
 
-  it('imports a folder of monthly payloads as trimmed snapshots, and keeps customer since in the plan', async () => {
+  it('imports a folder of monthly payloads as trimmed snapshots, and keeps customer since and the typed name in the plan', async () => {
     const months = [0, 1, 2].map((i) => file(`monthly/ping-${i}.json`, payload(EE_BASE, { recorded_at: monthDate(i), 'counts.ci_internal_pipelines': 1000 * (i + 1) })));
     const result = await importUsage([path.dirname(months[0]!)], { customerSince: '2025-06' });
     assert.strictEqual(result?.written.length, 3);
@@ -60,6 +61,13 @@ describe('usage data import', () => {
     assert.strictEqual(JSON.parse(snapshot).counts.ci_internal_pipelines, 3000);
     for (const secret of ['gitlab.acme.example', 'jane@acme.example', '0b5a2f7e', 'c4ca4238']) assert.ok(!snapshot.includes(secret), `snapshot keeps ${secret}`);
     assert.match(await readText(planUri()), /^---\n(?:.*\n)*customerSince: 2025-06\n(?:.*\n)*---\n/);
+    // No call note names this customer yet: the plan and the Customers view keep the name as typed, not its folder's.
+    assert.match(await readText(planUri()), /^customer: Umbrella Usage Test$/m);
+    await eventually(
+      'the Customers view to list the new customer by its name',
+      () => api.customers.rows(),
+      (rows) => rows.some((r) => r.folder === DIR[1] && r.customer === CUSTOMER),
+    );
   });
 
   it('the same payload twice leaves one snapshot; customer since is not asked again', async () => {

@@ -1,6 +1,7 @@
 // src/core/plan/updatePlan.ts: writing a customer's success plan through the notes folder.
 import { strict as assert } from 'node:assert';
 import { PLAN_FILE } from '../../../../src/core/notesFolder';
+import { withPlanFrontMatterValue } from '../../../../src/core/plan/planFrontMatter';
 import { PlanFileError, updateSuccessPlan } from '../../../../src/core/plan/updatePlan';
 import { MemoryNotesFolder } from '../../fakes/memoryNotesFolder';
 import { catalog, DISCOVERY, FOLLOW_UP, source } from '../notesFixtures';
@@ -32,5 +33,20 @@ describe('notes folder: updating a success plan', () => {
     await assert.rejects(updateSuccessPlan(source(folder), 'acme-corp', catalog, '2026-03-10'), (err: unknown) => err instanceof PlanFileError && err.path.join('/') === 'acme-corp/success-plan.md');
     assert.deepEqual(folder.writes, []);
     assert.equal(folder.text('acme-corp/success-plan.md'), damaged);
+  });
+
+  it('a customer with no call yet keeps the name its plan has (typed at Import Usage Data), not its folder’s; a call note’s name wins once there is one', async () => {
+    // As Import Usage Data leaves it for a new customer: the name typed, customer since.
+    const folder = new MemoryNotesFolder({ 'acme-corp/success-plan.md': withPlanFrontMatterValue('---\ncustomerSince: 2025-06\n---\n', 'customer', 'Acme Corp: EMEA')! });
+    const first = await updateSuccessPlan(source(folder), 'acme-corp', catalog, '2026-03-10');
+    assert.equal(first.plan.customer, 'Acme Corp: EMEA');
+    const text = folder.text('acme-corp/success-plan.md')!;
+    assert.match(text, /^---\n(?:.*\n)*customer: "Acme Corp: EMEA"\n(?:.*\n)*---\n/);
+    assert.match(text, /^customerSince: 2025-06$/m);
+    assert.equal((await updateSuccessPlan(source(folder), 'acme-corp', catalog, '2026-03-10')).written, false, 'and keeps it on the next update');
+
+    folder.put('acme-corp/2026-01-10-discovery.md', DISCOVERY);
+    const withCall = await updateSuccessPlan(source(folder), 'acme-corp', catalog, '2026-03-10');
+    assert.equal(withCall.plan.customer, 'Acme Corp');
   });
 });

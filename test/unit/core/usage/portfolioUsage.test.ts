@@ -102,4 +102,30 @@ describe('usage data in the portfolio', () => {
     assert.equal(await collectCustomer(src, 'empty', { context, usage: portfolioUsage(src) }), undefined);
     assert.deepStrictEqual((await collectPortfolio(src, { context })).customers.map((c) => c.folder), ['acme']);
   });
+
+  it('a customer with usage data and no call yet is named as typed at import (the plan keeps the name), not by its folder', async () => {
+    const f = new MemoryNotesFolder({
+      'umbrella-corp/usage/2026-03-01.json': payload(EE_BASE, { recorded_at: monthDate(2) }),
+      'umbrella-corp/success-plan.md': '---\ncustomer: Umbrella Corp\ncustomerSince: 2025-06\n---\n',
+      'initech/usage/2026-03-01.json': payload(EE_BASE, { recorded_at: monthDate(2) }),
+    });
+    const src = source(f);
+    const context = planContext(builtInBanks(), '2026-05-01');
+    const seen: string[] = [];
+    const portfolio = await collectPortfolio(src, { context, usage: portfolioUsage(src), onCustomer: (c, figures) => seen.push(`${c.folder}: ${figures.customer}`) });
+    assert.deepStrictEqual(
+      portfolio.customers.map((c) => [c.folder, c.customer]),
+      [
+        ['initech', 'initech'],
+        ['umbrella-corp', 'Umbrella Corp'],
+      ],
+      'a folder with no plan (or no name in it) is still named by its folder',
+    );
+    assert.deepStrictEqual(seen.sort(), ['initech: initech', 'umbrella-corp: Umbrella Corp'], 'the Customers view fills in with the name');
+    const rendered = renderPortfolio(portfolio);
+    assert.ok(rendered.ok);
+    assert.match(rendered.text, /\| \[Umbrella Corp\]\(umbrella-corp\/success-plan\.md\) \|/);
+    // The Customers view's single-customer read (after the plan or the data changed) agrees.
+    assert.equal((await collectCustomer(src, 'umbrella-corp', { context, usage: portfolioUsage(src) }))?.plan.customer, 'Umbrella Corp');
+  });
 });
