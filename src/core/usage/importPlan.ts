@@ -32,12 +32,31 @@ export interface SnapshotWrite {
   created: boolean;
 }
 
-export type ImportPlan = { ok: true; writes: SnapshotWrite[]; unchanged: IncomingPayload[] } | { ok: false; problems: string[] };
+/** Why a batch is refused, as a code and its facts (dates YYYY-MM-DD, months YYYY-MM), for the extension to word. */
+export type ImportProblem =
+  | { code: 'same-month'; source: string; twin: string; month: string; twinDate: string; date: string }
+  | { code: 'month-taken'; source: string; month: string; file: string; recordedAt: string }
+  | { code: 'older'; source: string; date: string; newest: string };
+
+/** `problems` in English (the CLI, the log); `issues` the same, as facts, in the same order. */
+export type ImportPlan = { ok: true; writes: SnapshotWrite[]; unchanged: IncomingPayload[] } | { ok: false; problems: string[]; issues: ImportProblem[] };
+
+/** An import problem in English. */
+export function importProblemText(p: ImportProblem): string {
+  switch (p.code) {
+    case 'same-month':
+      return `${p.source} and ${p.twin} are both for ${p.month} (recorded ${p.twinDate} and ${p.date}); keep one payload per month.`;
+    case 'month-taken':
+      return `${p.source} is for ${p.month}, which already has a snapshot (${p.file}, recorded ${p.recordedAt}); keep one payload per month.`;
+    case 'older':
+      return `${p.source} was recorded on ${p.date}, before the newest snapshot (${p.newest}); usage data is imported month by month, oldest first.`;
+  }
+}
 
 const month = (s: UsageSnapshot) => s.date.slice(0, 7);
 
 export function planImport(stored: readonly StoredSnapshot[], incoming: readonly IncomingPayload[]): ImportPlan {
-  const problems: string[] = [];
+  const problems: ImportProblem[] = [];
   const byMonth = new Map<string, StoredSnapshot>();
   for (const s of stored) byMonth.set(month(s.snapshot), s);
   const newest = sortSnapshots(stored.map((s) => s.snapshot)).pop();
@@ -52,7 +71,7 @@ export function planImport(stored: readonly StoredSnapshot[], incoming: readonly
     const twin = seen.get(m);
     if (twin) {
       if (twin.snapshot.recordedAt === snapshot.recordedAt) continue; // the same payload twice in one batch
-      problems.push(`${payload.source} and ${twin.source} are both for ${m} (recorded ${twin.snapshot.recordedAt.slice(0, 10)} and ${snapshot.recordedAt.slice(0, 10)}); keep one payload per month.`);
+      problems.push({ code: 'same-month', source: payload.source, twin: twin.source, month: m, twinDate: twin.snapshot.recordedAt.slice(0, 10), date: snapshot.recordedAt.slice(0, 10) });
       continue;
     }
     seen.set(m, payload);
@@ -60,16 +79,16 @@ export function planImport(stored: readonly StoredSnapshot[], incoming: readonly
     const text = snapshotJson(snapshot);
     if (existing) {
       if (existing.snapshot.recordedAt !== snapshot.recordedAt) {
-        problems.push(`${payload.source} is for ${m}, which already has a snapshot (${existing.file}, recorded ${existing.snapshot.recordedAt}); keep one payload per month.`);
+        problems.push({ code: 'month-taken', source: payload.source, month: m, file: existing.file, recordedAt: existing.snapshot.recordedAt });
       } else if (existing.text === text) unchanged.push(payload);
       else writes.push({ file: existing.file, text, source: payload.source, created: false });
       continue;
     }
     if (newest && snapshot.recordedAt < newest.recordedAt) {
-      problems.push(`${payload.source} was recorded on ${snapshot.date}, before the newest snapshot (${snapshotFileName(newest)}); usage data is imported month by month, oldest first.`);
+      problems.push({ code: 'older', source: payload.source, date: snapshot.date, newest: snapshotFileName(newest) });
       continue;
     }
     writes.push({ file: snapshotFileName(snapshot), text, source: payload.source, created: true });
   }
-  return problems.length ? { ok: false, problems } : { ok: true, writes, unchanged };
+  return problems.length ? { ok: false, problems: problems.map(importProblemText), issues: problems } : { ok: true, writes, unchanged };
 }

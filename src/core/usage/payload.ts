@@ -36,7 +36,31 @@ export interface UsageSnapshot {
   metrics: Record<string, MetricValue>;
 }
 
-export type ParsedPayload = { ok: true; snapshot: UsageSnapshot; unavailable: Unavailable[] } | { ok: false; problem: string };
+export type ParsedPayload = { ok: true; snapshot: UsageSnapshot; unavailable: Unavailable[] } | { ok: false; problem: string; why: PayloadProblem };
+
+/**
+ * Why a payload is refused, as a code and its facts: `problem` is its English (the CLI, the log),
+ * the extension words `why` in the display language (host/usage/payloadWords.ts).
+ */
+export type PayloadProblem =
+  | { code: 'too-big'; bytes: number; max: number }
+  | { code: 'empty' }
+  | { code: 'unreadable'; detail: string }
+  | { code: 'not-json'; detail: string }
+  | { code: 'not-service-ping' }
+  | { code: 'no-recorded-at' }
+  | { code: 'no-counts' }
+  /** recorded_at, version or edition is not text. */
+  | { code: 'bad-fields'; fields: EnvelopeField[] }
+  | { code: 'recorded-at-not-date'; text: string }
+  | { code: 'future'; date: string }
+  /** Used keys whose values Service Ping never writes. */
+  | { code: 'values'; values: ValueProblem[] };
+
+export type EnvelopeField = 'recorded_at' | 'version' | 'edition';
+/** What a value that is not a number or true/false holds. */
+export type ValueHolds = { type: 'text'; text: string } | { type: 'null' | 'list' | 'object' | 'other'; name: string };
+export type ValueProblem = { path: string } & ({ kind: 'not-a-value'; holds: ValueHolds } | { kind: 'not-finite' } | { kind: 'negative'; value: number });
 
 export interface Unavailable {
   path: string;
@@ -49,12 +73,70 @@ export function formatBytes(bytes: number): string {
 }
 
 /** A problem with the file's size, before reading it; undefined when it is fine. */
-export function sizeProblem(bytes: number): string | undefined {
-  if (bytes > MAX_PAYLOAD_BYTES) {
-    return `it is ${formatBytes(bytes)}, and a Service Ping payload is at most ${formatBytes(MAX_PAYLOAD_BYTES)}. Check that this is the payload downloaded from Admin area > Usage statistics.`;
-  }
-  if (bytes === 0) return 'it is empty.';
+export function sizeIssue(bytes: number): PayloadProblem | undefined {
+  if (bytes > MAX_PAYLOAD_BYTES) return { code: 'too-big', bytes, max: MAX_PAYLOAD_BYTES };
+  if (bytes === 0) return { code: 'empty' };
   return undefined;
+}
+
+/** sizeIssue in English. */
+export function sizeProblem(bytes: number): string | undefined {
+  const why = sizeIssue(bytes);
+  return why && payloadProblemText(why);
+}
+
+const ENVELOPE_WORDS: Record<EnvelopeField, string> = {
+  recorded_at: 'recorded_at must be a date such as "2026-03-01T10:00:00Z"',
+  version: 'version must be text such as "17.5.1-ee"',
+  edition: 'edition must be text such as "EE"',
+};
+
+function holdsText(holds: ValueHolds): string {
+  return holds.type === 'text' ? `the text ${JSON.stringify(holds.text)}` : holds.name;
+}
+
+function valueProblemText(v: ValueProblem): string {
+  switch (v.kind) {
+    case 'not-a-value':
+      return `${v.path} holds ${holdsText(v.holds)}, where Service Ping has a number or true/false`;
+    case 'not-finite':
+      return `${v.path} is not a finite number`;
+    case 'negative':
+      return `${v.path} is ${v.value}: counts are never negative, and GitLab's error values are -1, -2 and -1000`;
+  }
+}
+
+/** Why a payload is refused, in English (the CLI; a failed parse's `problem`). */
+export function payloadProblemText(why: PayloadProblem): string {
+  switch (why.code) {
+    case 'too-big':
+      return `it is ${formatBytes(why.bytes)}, and a Service Ping payload is at most ${formatBytes(why.max)}. Check that this is the payload downloaded from Admin area > Usage statistics.`;
+    case 'empty':
+      return 'it is empty.';
+    case 'unreadable':
+      return `it could not be read (${why.detail})`;
+    case 'not-json':
+      return `it is not JSON (${why.detail}). Download the payload again from Admin area > Usage statistics, or GET /api/v4/usage_data/service_ping.`;
+    case 'not-service-ping':
+      return 'it is JSON, but not a Service Ping payload: it has no recorded_at and no counts. Download the payload from Admin area > Usage statistics.';
+    case 'no-recorded-at':
+      return 'it is not a Service Ping payload: it has counts but no recorded_at, so it cannot be dated.';
+    case 'no-counts':
+      return 'it is not a Service Ping payload: it has no counts.';
+    case 'bad-fields':
+      return why.fields.map((f) => ENVELOPE_WORDS[f]).join('; ');
+    case 'recorded-at-not-date':
+      return `its recorded_at ${JSON.stringify(why.text)} is not a date.`;
+    case 'future':
+      return `it was recorded on ${why.date}, which is in the future. Check the payload's recorded_at and this computer's clock.`;
+    case 'values':
+      return `it does not hold what Service Ping writes: ${listed(why.values.map(valueProblemText))}. Was it edited by hand? Download it again.`;
+  }
+}
+
+/** A refused payload: why, and the English of it. */
+export function payloadFailure(why: PayloadProblem): Extract<ParsedPayload, { ok: false }> {
+  return { ok: false, problem: payloadProblemText(why), why };
 }
 
 // "2026-03-01T10:00:00.000Z", "2026-03-01 10:00:00 UTC", "2026-03-01 10:00:00 +0100", "2026-03-01".
@@ -74,21 +156,20 @@ export function parseRecordedAt(text: string): Date | undefined {
 }
 
 const envelopeSchema = z.looseObject({
-  [RECORDED_AT]: z.string({ error: 'recorded_at must be a date such as "2026-03-01T10:00:00Z"' }),
-  [VERSION]: z.optional(z.string({ error: 'version must be text such as "17.5.1-ee"' })),
-  [EDITION]: z.optional(z.string({ error: 'edition must be text such as "EE"' })),
+  [RECORDED_AT]: z.string(),
+  [VERSION]: z.optional(z.string()),
+  [EDITION]: z.optional(z.string()),
 });
+const ENVELOPE_FIELDS: readonly EnvelopeField[] = [RECORDED_AT, VERSION, EDITION];
 
 /** A used key's value: a number (a count, a ratio) or a boolean (a setting). */
-const valueSchema = z.union([z.number(), z.boolean()], {
-  error: (issue) => `holds ${describe(issue.input)}, where Service Ping has a number or true/false`,
-});
+const valueSchema = z.union([z.number(), z.boolean()]);
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}`;
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : typeof value;
+function describe(value: unknown): ValueHolds {
+  if (typeof value === 'string') return { type: 'text', text: value.length > 40 ? `${value.slice(0, 39)}…` : value };
+  if (value === null) return { type: 'null', name: 'null' };
+  if (Array.isArray(value)) return { type: 'list', name: 'a list' };
+  return typeof value === 'object' ? { type: 'object', name: 'an object' } : { type: 'other', name: typeof value };
 }
 
 function lookup(root: Record<string, unknown>, path: string): unknown {
@@ -116,25 +197,26 @@ export function parsePayload(text: string, options: { keys: readonly string[]; n
     json = JSON.parse(text);
   } catch (err) {
     const detail = err instanceof Error ? err.message.replace(/^JSON\.parse: /, '') : String(err);
-    return { ok: false, problem: `it is not JSON (${detail}). Download the payload again from Admin area > Usage statistics, or GET /api/v4/usage_data/service_ping.` };
+    return payloadFailure({ code: 'not-json', detail });
   }
-  if (!isObject(json) || (!(RECORDED_AT in json) && !('counts' in json))) {
-    return { ok: false, problem: 'it is JSON, but not a Service Ping payload: it has no recorded_at and no counts. Download the payload from Admin area > Usage statistics.' };
-  }
-  if (!(RECORDED_AT in json)) return { ok: false, problem: 'it is not a Service Ping payload: it has counts but no recorded_at, so it cannot be dated.' };
-  if (!isObject(json.counts)) return { ok: false, problem: 'it is not a Service Ping payload: it has no counts.' };
+  if (!isObject(json) || (!(RECORDED_AT in json) && !('counts' in json))) return payloadFailure({ code: 'not-service-ping' });
+  if (!(RECORDED_AT in json)) return payloadFailure({ code: 'no-recorded-at' });
+  if (!isObject(json.counts)) return payloadFailure({ code: 'no-counts' });
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { ok: false, problem: envelope.error.issues.map((i) => i.message).join('; ') };
+  if (!envelope.success) {
+    const fields = ENVELOPE_FIELDS.filter((f) => envelope.error.issues.some((i) => i.path[0] === f));
+    return payloadFailure({ code: 'bad-fields', fields });
+  }
   const recordedText = envelope.data[RECORDED_AT];
   const recorded = parseRecordedAt(recordedText);
-  if (!recorded) return { ok: false, problem: `its recorded_at ${JSON.stringify(recordedText.slice(0, 40))} is not a date.` };
+  if (!recorded) return payloadFailure({ code: 'recorded-at-not-date', text: recordedText.slice(0, 40) });
   const recordedAt = recorded.toISOString();
   // A few minutes of slack for clocks that disagree; a day ahead is a wrong date, not a skew.
   if (recorded.getTime() > options.now.getTime() + 10 * 60_000) {
-    return { ok: false, problem: `it was recorded on ${recordedAt.slice(0, 10)}, which is in the future. Check the payload's recorded_at and this computer's clock.` };
+    return payloadFailure({ code: 'future', date: recordedAt.slice(0, 10) });
   }
 
-  const problems: string[] = [];
+  const problems: ValueProblem[] = [];
   const unavailable: Unavailable[] = [];
   const metrics: Record<string, MetricValue> = {};
   const edition = short(envelope.data[EDITION]);
@@ -148,18 +230,18 @@ export function parsePayload(text: string, options: { keys: readonly string[]; n
     }
     const value = valueSchema.safeParse(raw);
     if (!value.success) {
-      problems.push(`${path} ${value.error.issues[0]?.message ?? 'is not a number'}`);
+      problems.push({ path, kind: 'not-a-value', holds: describe(raw) });
       continue;
     }
     if (typeof value.data === 'number') {
       if (!Number.isFinite(value.data)) {
-        problems.push(`${path} is not a finite number`);
+        problems.push({ path, kind: 'not-finite' });
         continue;
       }
       if (value.data < 0) {
         const fallback = ERROR_FALLBACKS[value.data];
         if (!fallback) {
-          problems.push(`${path} is ${value.data}: counts are never negative, and GitLab's error values are -1, -2 and -1000`);
+          problems.push({ path, kind: 'negative', value: value.data });
           continue;
         }
         unavailable.push({ path, reason: fallback });
@@ -167,7 +249,7 @@ export function parsePayload(text: string, options: { keys: readonly string[]; n
     }
     metrics[path] = value.data;
   }
-  if (problems.length) return { ok: false, problem: `it does not hold what Service Ping writes: ${listed(problems)}. Was it edited by hand? Download it again.` };
+  if (problems.length) return payloadFailure({ code: 'values', values: problems });
 
   const snapshot: UsageSnapshot = { recordedAt, date: recordedAt.slice(0, 10), metrics };
   const version = short(envelope.data[VERSION]);

@@ -19,7 +19,8 @@ import { planText, readPlanCustomer, withPlanFrontMatterValue } from '../../core
 import { PlanFileError, updateSuccessPlan } from '../../core/plan/updatePlan';
 import { monthProblem, readCustomerSince, withCustomerSince } from '../../core/usage/customerSince';
 import { planImport, type IncomingPayload } from '../../core/usage/importPlan';
-import { parsePayload, sizeProblem, type ParsedPayload } from '../../core/usage/payload';
+import { parsePayload, payloadFailure, sizeIssue, type ParsedPayload } from '../../core/usage/payload';
+import { importProblemText, payloadProblemText } from './payloadWords';
 import { usageKeys } from '../../core/usage/report';
 import { storedSnapshots, USAGE_FOLDER, writeSnapshots } from '../../core/usage/usageStore';
 import type { BankService } from '../bankService';
@@ -64,8 +65,8 @@ async function payloadFiles(picked: readonly vscode.Uri[]): Promise<vscode.Uri[]
 
 /** Reads and checks one payload; its size is checked before a byte is read. */
 async function readPayload(uri: vscode.Uri, keys: readonly string[], now: Date): Promise<ParsedPayload> {
-  const tooBig = sizeProblem((await vscode.workspace.fs.stat(uri)).size);
-  if (tooBig) return { ok: false, problem: tooBig };
+  const tooBig = sizeIssue((await vscode.workspace.fs.stat(uri)).size);
+  if (tooBig) return payloadFailure(tooBig);
   return parsePayload(decoder.decode(await vscode.workspace.fs.readFile(uri)), { keys, now });
 }
 
@@ -140,9 +141,9 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
     const problems: string[] = [];
     const unavailable = new Map<string, string>();
     for (const uri of files) {
-      const parsed = await readPayload(uri, keys, now).catch((err: unknown): ParsedPayload => ({ ok: false, problem: vscode.l10n.t('it could not be read ({0})', err instanceof Error ? err.message : String(err)) }));
+      const parsed = await readPayload(uri, keys, now).catch((err: unknown): ParsedPayload => payloadFailure({ code: 'unreadable', detail: err instanceof Error ? err.message : String(err) }));
       if (!parsed.ok) {
-        problems.push(`${name(uri)}: ${parsed.problem}`);
+        problems.push(vscode.l10n.t('{0}: {1}', name(uri), payloadProblemText(parsed.why)));
         continue;
       }
       incoming.push({ source: name(uri), snapshot: parsed.snapshot });
@@ -150,7 +151,7 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
     }
     if (problems.length) return { problems };
     const plan = planImport(await storedSnapshots(notes, customer, keys, log, now), incoming);
-    return plan.ok ? { plan, unavailable: [...unavailable.values()] } : { problems: plan.problems };
+    return plan.ok ? { plan, unavailable: [...unavailable.values()] } : { problems: plan.issues.map(importProblemText) };
   }
 
   async function importUsage(arg?: ImportArgs | vscode.Uri): Promise<ImportResult | undefined> {

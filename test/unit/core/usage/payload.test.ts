@@ -2,7 +2,7 @@
 // kept in a snapshot (only the keys Call Coach uses, never anything identifying), and error values.
 import { strict as assert } from 'node:assert';
 import { HEALTH_KEYS, isIdentifying } from '../../../../src/core/usage/keys';
-import { MAX_PAYLOAD_BYTES, parsePayload, parseRecordedAt, sizeProblem, snapshotFileName, snapshotJson, type ParsedPayload } from '../../../../src/core/usage/payload';
+import { MAX_PAYLOAD_BYTES, parsePayload, parseRecordedAt, sizeIssue, sizeProblem, snapshotFileName, snapshotJson, type ParsedPayload, type PayloadProblem } from '../../../../src/core/usage/payload';
 import { usageKeys } from '../../../../src/core/usage/report';
 import { builtInBanks } from '../../questions/builtInBanks';
 import { ceBase, EE_BASE, payload, type Flat } from './usagePayloads';
@@ -63,6 +63,35 @@ describe('usage payload: refused input', () => {
     assert.equal(sizeProblem(MAX_PAYLOAD_BYTES), undefined);
     assert.equal(sizeProblem(5 * 1024 * 1024), undefined);
     assert.match(sizeProblem(0)!, /empty/);
+  });
+});
+
+describe('usage payload: why, as facts (the extension words them in the display language)', () => {
+  const why = (r: ParsedPayload): PayloadProblem => {
+    assert.equal(r.ok, false, 'expected the payload to be refused');
+    return (r as { why: PayloadProblem }).why;
+  };
+
+  it('each refusal carries its code and facts beside the English', () => {
+    assert.equal(why(parsePayload('{', { keys, now })).code, 'not-json');
+    assert.deepEqual(why(parsePayload('{"a":1}', { keys, now })), { code: 'not-service-ping' });
+    assert.deepEqual(why(parsePayload('{"counts":{}}', { keys, now })), { code: 'no-recorded-at' });
+    assert.deepEqual(why(parsePayload('{"recorded_at":"2026-03-01T00:00:00Z"}', { keys, now })), { code: 'no-counts' });
+    assert.deepEqual(why(parse(EE_BASE, { recorded_at: 1767225600, version: 17 })), { code: 'bad-fields', fields: ['recorded_at', 'version'] });
+    assert.equal(problem(parse(EE_BASE, { recorded_at: 1767225600, version: 17 })), 'recorded_at must be a date such as "2026-03-01T10:00:00Z"; version must be text such as "17.5.1-ee"');
+    assert.deepEqual(why(parse(EE_BASE, { recorded_at: 'yesterday' })), { code: 'recorded-at-not-date', text: 'yesterday' });
+    assert.deepEqual(why(parse(EE_BASE, { recorded_at: '2026-12-04T00:00:00Z' })), { code: 'future', date: '2026-12-04' });
+    assert.deepEqual(why(parse(EE_BASE, { 'counts.ci_builds': '12345', 'counts.merge_requests': [1], 'counts.deployments': -7 })), {
+      code: 'values',
+      values: [
+        { path: 'counts.ci_builds', kind: 'not-a-value', holds: { type: 'text', text: '12345' } },
+        { path: 'counts.merge_requests', kind: 'not-a-value', holds: { type: 'list', name: 'a list' } },
+        { path: 'counts.deployments', kind: 'negative', value: -7 },
+      ].sort((a, b) => keys.indexOf(a.path) - keys.indexOf(b.path)),
+    });
+    assert.deepEqual(sizeIssue(MAX_PAYLOAD_BYTES + 1), { code: 'too-big', bytes: MAX_PAYLOAD_BYTES + 1, max: MAX_PAYLOAD_BYTES });
+    assert.deepEqual(sizeIssue(0), { code: 'empty' });
+    assert.equal(sizeIssue(10), undefined);
   });
 });
 

@@ -133,12 +133,16 @@ describe('importing payloads into a usage folder', () => {
     assert.match((plan as { problems: string[] }).problems[0]!, /feb-15\.json and feb-1\.json are both for 2026-02.*keep one payload per month/);
     const vsStored = planImport([stored(feb)], [incoming(mid, 'feb-15.json')]);
     assert.match((vsStored as { problems: string[] }).problems[0]!, /feb-15\.json is for 2026-02, which already has a snapshot \(2026-02-01\.json/);
+    // The same, as facts, for the extension to word in the display language (host/usage/payloadWords.ts).
+    assert.deepEqual((plan as { issues: unknown[] }).issues, [{ code: 'same-month', source: 'feb-15.json', twin: 'feb-1.json', month: '2026-02', twinDate: '2026-02-01', date: '2026-02-15' }]);
+    assert.deepEqual((vsStored as { issues: unknown[] }).issues, [{ code: 'month-taken', source: 'feb-15.json', month: '2026-02', file: '2026-02-01.json', recordedAt: '2026-02-01T10:00:00.000Z' }]);
   });
 
   it('refuses a payload older than the newest snapshot, and writes nothing of the batch', () => {
     const plan = planImport([stored(mar)], [incoming(jan, 'old.json'), incoming(snap({ recorded_at: monthDate(3) }), 'apr.json')]);
     assert.equal(plan.ok, false);
     assert.deepEqual((plan as { problems: string[] }).problems, ['old.json was recorded on 2026-01-01, before the newest snapshot (2026-03-01.json); usage data is imported month by month, oldest first.']);
+    assert.deepEqual((plan as { issues: unknown[] }).issues, [{ code: 'older', source: 'old.json', date: '2026-01-01', newest: '2026-03-01.json' }]);
   });
 });
 
