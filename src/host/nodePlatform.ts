@@ -6,6 +6,7 @@ import { watchFolderEntries } from './folderWatch';
 import { claimByHardLink } from './hardLink';
 import { replaceByRename } from './atomicReplace';
 import { knowsCommitIdentity } from './git/gitIdentity';
+import { noteFileReader } from './plan/noteFileReader';
 import { nodeByteText, nodeHash } from './plan/nodeText';
 
 export const nodePlatform: Platform = {
@@ -15,4 +16,5 @@ export const nodePlatform: Platform = {
   knowsCommitIdentity: (gitPath, repoRoot, requireConfig) => knowsCommitIdentity(gitPath, repoRoot, requireConfig),
   byteText: nodeByteText,
   hashBytes: nodeHash,
+  noteFiles: noteFileReader(),
 };

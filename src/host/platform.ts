@@ -1,11 +1,12 @@
 // The few things only a Node extension host (desktop VS Code, remote and server hosts) can do:
 // watch a folder with fs.watch, claim a file name with a hard link, ask the `git` executable, and
-// read bytes with Buffer's native decoders. The web worker host (vscode.dev, github.dev, GitLab's
+// read bytes with Buffer's native decoders, read a folder's notes on a worker thread. The web worker host (vscode.dev, github.dev, GitLab's
 // Web IDE) has none of them, so everything else in Call Coach is one code path on `workspace.fs`,
 // WebCrypto and TextEncoder/TextDecoder, and these four come in from outside: the Node entry
 // (extension.ts) hands `nodePlatform` to createFeatures; the web entry keeps `portablePlatform`,
 // whose answers are each feature's own fallback.
 import type * as vscode from 'vscode';
+import type { FileStamp, StampedBytes } from '../core/notesFolder';
 import { fnv1a, portableByteText, type ByteText } from '../core/plan/byteText';
 
 export type LinkClaim = 'claimed' | 'exists' | 'unsupported';
@@ -22,6 +23,16 @@ export interface Platform {
   /** How the note index turns bytes into text, and hashes them. */
   byteText: ByteText;
   hashBytes(bytes: Uint8Array): number;
+  /**
+   * A local folder's files stamped, or read with their stamps, in one request off the extension
+   * host's thread (plan/noteFileReader.ts); an answer of undefined means "do it file by file".
+   */
+  noteFiles?: LocalNoteFiles;
+}
+
+export interface LocalNoteFiles {
+  stampFiles(dir: string, files: readonly string[]): Promise<(FileStamp | Error)[] | undefined>;
+  readStamped(dir: string, files: readonly string[]): Promise<(StampedBytes | Error)[] | undefined>;
 }
 
 /** What every host has. VS Code's own file watcher still runs, notes are claimed with a rename. */

@@ -10,8 +10,25 @@ import { platform } from './platform';
 const typeOf = (type: vscode.FileType): EntryType =>
   type & vscode.FileType.Directory ? 'directory' : type & vscode.FileType.File ? 'file' : 'other';
 
+const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+
 export class WorkspaceNotesFolder implements NotesFolder {
-  constructor(readonly root: vscode.Uri) {}
+  readonly stampFiles?: NotesFolder['stampFiles'];
+  readonly readStamped?: NotesFolder['readStamped'];
+
+  constructor(readonly root: vscode.Uri) {
+    // A local notes folder in a Node host: a customer folder's notes are stamped, or read with their
+    // stamps, in one request to a worker thread instead of a workspace.fs stat and readFile each
+    // (platform.ts, plan/noteFileReader.ts); file by file when it cannot.
+    const files = platform().noteFiles;
+    if (files && root.scheme === 'file') {
+      this.stampFiles = async (folder, names) =>
+        (await files.stampFiles(this.uri(folder).fsPath, names)) ?? Promise.all(names.map((n) => this.stat([...folder, n]).then(({ mtime, size }) => ({ mtime, size }), asError)));
+      this.readStamped = async (folder, names) =>
+        (await files.readStamped(this.uri(folder).fsPath, names)) ??
+        Promise.all(names.map((n) => Promise.all([this.stat([...folder, n]), this.read([...folder, n])]).then(([{ mtime, size }, bytes]) => ({ mtime, size, bytes }), asError)));
+    }
+  }
 
   /** The notes folder that holds `customerFolder` (any folder: the Explorer may hand one over), and its name there. */
   static around(customerFolder: vscode.Uri): { folder: WorkspaceNotesFolder; customer: string } {

@@ -8,7 +8,10 @@
 //             vscode.workspace.fs has no such calls and makes a stat and a read per note:
 //   portfolio_cold_ms           a fresh index, no cache: list, read with stamps, summarise, roll up
 //                               500 plans, count; median of 3
-//   portfolio_warm_vs_raw_read  a new session with what the view's IndexCache saved: the figures
+//   portfolio_cold_host_ms      the same, each customer folder stamped and read on the note reader's
+//                               worker thread, as the desktop extension host reads a local notes
+//                               folder (src/host/plan/noteFileReader.ts); reported
+//   portfolio_warm_vs_raw_read  a new session with what the view's IndexCache saved, stamped through the note reader as the host does: the figures
 //                               read first (portfolio-figures.json), the note index (note-index.json)
 //                               restored only if some customer changed; over readFileSync of every
 //                               note. Reported beside it: raw_read_async_ms, the same files read
@@ -37,6 +40,7 @@ import { customerFigures } from '../../src/core/portfolio/aggregate';
 import { collectCustomer, collectPortfolio } from '../../src/core/portfolio/collect';
 import { FiguresCache } from '../../src/core/portfolio/figuresCache';
 import { portfolioUsage } from '../../src/core/usage/usageStore';
+import { noteFileReader } from '../../src/host/plan/noteFileReader';
 import { nodeByteText, nodeHash } from '../../src/host/plan/nodeText';
 import { DEFAULT_SPEC, generateNotes, type WorkspaceSpec } from './workspace';
 
@@ -111,6 +115,14 @@ async function portfolioPart(): Promise<Record<string, number | string>> {
   // is the CLI's Node one, standing in for vscode.workspace.fs.
   const usage = portfolioUsage({ folder, log });
   const cold = async () => collectPortfolio({ folder, index: new NoteIndex({ text: nodeByteText, hash: nodeHash }), log }, { context, usage });
+  // As the desktop host's WorkspaceNotesFolder reads a local folder: listing aside (workspace.fs
+  // there), a customer folder's notes are stamped and read through the note reader.
+  const reader = noteFileReader();
+  const hostFolder = new NodeNotesFolder(ws.notesFolder);
+  hostFolder.stampFiles = async (path, files) => (await reader.stampFiles(join(ws.notesFolder, ...path), files))!;
+  hostFolder.readStamped = async (path, files) => (await reader.readStamped(join(ws.notesFolder, ...path), files))!;
+  const hostUsage = portfolioUsage({ folder: hostFolder, log });
+  const hostCold = async () => collectPortfolio({ folder: hostFolder, index: new NoteIndex({ text: nodeByteText, hash: nodeHash }), log }, { context, usage: hostUsage });
   const storage = join(root, 'storage');
   mkdirSync(storage);
   const scope = `file://${ws.notesFolder}`;
@@ -119,7 +131,7 @@ async function portfolioPart(): Promise<Record<string, number | string>> {
     const figures = FiguresCache.restore(await readFile(join(storage, 'portfolio-figures.json'), 'utf8').catch(() => undefined), 'bench', scope);
     let restored = 0;
     const beforeRead = async () => void (restored = restoreIndex(index, await readFile(join(storage, 'note-index.json'), 'utf8').catch(() => ''), 'bench', scope));
-    const p = await collectPortfolio({ folder, index, log }, { context, usage, cache: figures, beforeRead });
+    const p = await collectPortfolio({ folder: hostFolder, index, log }, { context, usage: hostUsage, cache: figures, beforeRead });
     if (figures.changed) writeFileSync(join(storage, 'portfolio-figures.json'), figures.serialize('bench', scope));
     if (restored || !existsSync(join(storage, 'note-index.json'))) writeFileSync(join(storage, 'note-index.json'), snapshotIndex(index, 'bench', scope));
     return { p, parses: index.parses, restored };
@@ -136,11 +148,13 @@ async function portfolioPart(): Promise<Record<string, number | string>> {
   readAll();
   const first = await cold();
   assert.equal(first.customers.length, DEFAULT_SPEC.customers);
+  assert.deepEqual(await hostCold(), first, 'the note reader gives the same portfolio');
   await hostWarm();
   await cliWarm();
   const reads: number[] = [];
   const asyncReads: number[] = [];
   const colds: number[] = [];
+  const hostColds: number[] = [];
   const warms: number[] = [];
   const cliWarms: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -156,6 +170,10 @@ async function portfolioPart(): Promise<Record<string, number | string>> {
     t = performance.now();
     await cold();
     colds.push(performance.now() - t);
+    fullGc();
+    t = performance.now();
+    await hostCold();
+    hostColds.push(performance.now() - t);
     fullGc();
     t = performance.now();
     const w = await hostWarm();
@@ -194,6 +212,7 @@ async function portfolioPart(): Promise<Record<string, number | string>> {
     raw_read_ms: median(reads),
     raw_read_async_ms: median(asyncReads),
     portfolio_cold_ms: median(colds),
+    portfolio_cold_host_ms: median(hostColds),
     portfolio_warm_ms: median(warms),
     portfolio_warm_vs_raw_read: median(warms) / median(reads),
     portfolio_warm_cli_ms: median(cliWarms),
