@@ -69,11 +69,7 @@ describe('a call typed into the real sidebar and finished by keyboard', function
   let wb: Workbench;
 
   before(async () => {
-    // The menu's Alt focus off: under load the workbench, which receives the webview's keys
-    // second-hand, sometimes takes Alt+R's Alt for a lone Alt and moves the focus to its menu, and
-    // the next Ctrl+Enter goes there (seen as the webview's blur just before Alt+R's command lands).
-    // The keys suite covers the Alt keys with VS Code's defaults.
-    wb = await openWorkbench({ gitRepository: true, settings: { 'callCoach.openNoteAfterFinish': 'none', 'callCoach.commitAfterFinish': 'never', 'window.customMenuBarAltFocus': false } });
+    wb = await openWorkbench({ gitRepository: true, settings: { 'callCoach.openNoteAfterFinish': 'none', 'callCoach.commitAfterFinish': 'never' } });
   });
   closeAfterwards(() => wb);
 

@@ -2,7 +2,7 @@
 // opened in Restricted Mode and with the built-in Git extension disabled: the question banks still
 // load, and Commit Success Plan Notes says what stands in the way and what to do.
 import { strict as assert } from 'node:assert';
-import { openWorkbench, type Workbench, closeAfterwards } from './workbench';
+import { openWorkbench, type Workbench, closeAfterwards, stepBy } from './workbench';
 
 describe('the palette, by keyboard, in the real workbench', function () {
   this.timeout(300_000);
@@ -55,7 +55,8 @@ describe('the palette, by keyboard, in the real workbench', function () {
     await stageAdoption.focus();
     await page.keyboard.press('Enter');
     await frame.waitForFunction(() => /Stage Adoption/i.test(document.querySelector('.technique-heading')?.textContent ?? ''));
-    for (let i = 0; i < 10 && (await frame.locator('#question').innerText()).trim() !== question; i++) await page.keyboard.press('Control+Enter');
+    // Each Ctrl+Enter waits for its step: pressed blind, one still on its way lands a step too far.
+    for (let i = 0; i < 10 && (await frame.locator('#question').innerText()).trim() !== question; i++) await stepBy(frame, page, 'Control+Enter');
     assert.equal((await frame.locator('#question').innerText()).trim(), question);
   });
 });
