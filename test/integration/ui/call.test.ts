@@ -185,9 +185,11 @@ describe('a call typed into the real sidebar and finished by keyboard', function
     assert.ok(driver, 'a value driver was picked');
 
     // The sidebar is back on the start form, at its top, saying where the note went.
+    // The start form's "Saved …" line, not just the text: the same words are announced (the status
+    // region) a moment before the form replaces the wrap-up.
     frame = await wb.sidebar('Saved');
+    await frame.locator('.saved').waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await frame.evaluate(() => window.scrollY), 0);
-    assert.ok(await frame.locator('.saved').isVisible());
   });
 
   it('Commit Success Plan Notes from the palette: the customer by name, and what changed in words', async () => {
