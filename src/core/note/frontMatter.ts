@@ -23,6 +23,7 @@
 // objective without `owner`/`due`/`valueDriver` has '' there and `horizon` null.
 import { PlainText, stringifyYaml } from '../yaml/emit';
 import { getPair, parseYaml, type YamlNode } from '../yaml/parse';
+import type { NoteProblem, NoteRecord } from './problems';
 import {
   adoptionStatuses,
   healthColors,
@@ -125,24 +126,31 @@ export function renderFrontMatter(n: FrontMatterFields): string {
  */
 export const MAX_FRONT_MATTER_BYTES = 256 * 1024;
 
-export type FrontMatterResult = { ok: true; fields: FrontMatterFields } | { ok: false; error: string; line?: number };
+export type FrontMatterResult = { ok: true; fields: FrontMatterFields } | { ok: false; error: string; line?: number; why: NoteProblem };
 
 class FieldError extends Error {
   constructor(
     message: string,
     readonly offset: number | undefined,
+    readonly why: NoteProblem,
   ) {
     super(message);
   }
 }
+
+/** How the English names each record list's item, by NoteRecord. */
+const RECORD_WHAT: Record<NoteRecord, string> = { objective: 'an objective', 'stage-score': 'a stage score', metric: 'a metric', health: 'a use-case health entry' };
+const ONE_OF_WHAT = { 'objective-status': 'objective status', 'objective-origin': 'objective origin', 'stage-status': 'stage status', 'health-color': 'health color' } as const;
 
 /** `null`, `~` or nothing: YAML's ways of writing "no value" (read with the failsafe schema). */
 function isNull(raw: string): boolean {
   return raw === '' || raw === '~' || raw === 'null' || raw === 'Null' || raw === 'NULL';
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], what: string, offset: number | undefined): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new FieldError(`${what} "${value}" is not one of ${allowed.join(', ')}`, offset);
+function oneOf<T extends string>(value: string, allowed: readonly T[], field: keyof typeof ONE_OF_WHAT, offset: number | undefined): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new FieldError(`${ONE_OF_WHAT[field]} "${value}" is not one of ${allowed.join(', ')}`, offset, { code: 'not-one-of', field, value, allowed: [...allowed] });
+  }
   return value as T;
 }
 
@@ -164,26 +172,29 @@ interface RecordReader {
 const textOf = (n: YamlNode): string | undefined => (n.kind !== 'scalar' ? undefined : n.value === null ? '' : n.source);
 
 /** Reads one flat mapping of a record list (`objectives`, `adoption`, …). */
-function record(n: YamlNode, offset: number, listKey: string, what: string, required: string[]): RecordReader {
-  if (n.kind !== 'map') throw new FieldError(`every item of \`${listKey}\` must be a mapping with ${required.map((k) => `\`${k}\``).join(', ')}`, offset);
+function record(n: YamlNode, offset: number, listKey: string, kind: NoteRecord, required: string[]): RecordReader {
+  if (n.kind !== 'map') {
+    throw new FieldError(`every item of \`${listKey}\` must be a mapping with ${required.map((k) => `\`${k}\``).join(', ')}`, offset, { code: 'record-not-mapping', list: listKey, required });
+  }
+  const what = RECORD_WHAT[kind];
   const valueOf = (k: string) => getPair(n, k)?.value;
   const at = (k: string): number => valueOf(k)?.range[0] ?? offset;
-  for (const k of required) if (!valueOf(k)) throw new FieldError(`${what} is missing \`${k}\``, offset);
+  for (const k of required) if (!valueOf(k)) throw new FieldError(`${what} is missing \`${k}\``, offset, { code: 'record-missing', record: kind, key: k });
   const reader = ((k: string): string => {
     const v = valueOf(k);
     if (!v) return '';
     const t = textOf(v);
-    if (t === undefined) throw new FieldError(`${what}'s \`${k}\` must be a text value`, at(k));
+    if (t === undefined) throw new FieldError(`${what}'s \`${k}\` must be a text value`, at(k), { code: 'record-not-text', record: kind, key: k });
     return t;
   }) as RecordReader;
   reader.at = at;
   reader.list = (k: string): string[] => {
     const v = valueOf(k);
     if (!v || textOf(v) === '') return [];
-    if (v.kind !== 'seq') throw new FieldError(`${what}'s \`${k}\` must be a list: \`${k}: []\` or one \`- item\` line per entry`, at(k));
+    if (v.kind !== 'seq') throw new FieldError(`${what}'s \`${k}\` must be a list: \`${k}: []\` or one \`- item\` line per entry`, at(k), { code: 'record-not-list', record: kind, key: k });
     return v.items.map((item) => {
       const t = textOf(item);
-      if (t === undefined) throw new FieldError(`every item of ${what}'s \`${k}\` must be a text value`, item.range[0]);
+      if (t === undefined) throw new FieldError(`every item of ${what}'s \`${k}\` must be a text value`, item.range[0], { code: 'record-item-not-text', record: kind, key: k });
       return t;
     });
   };
@@ -201,20 +212,21 @@ export function parseFrontMatter(yamlText: string, firstLineNo: number): FrontMa
       ok: false,
       error: `the front matter is ${kb} KB, more than the ${MAX_FRONT_MATTER_BYTES / 1024} KB a call note's front matter may hold (Call Coach writes a few KB); remove what was added to it`,
       line: firstLineNo,
+      why: { code: 'front-matter-too-big', kb, max: MAX_FRONT_MATTER_BYTES / 1024 },
     };
   }
   const doc = parseYaml(yamlText);
   const fileLine = (offset: number | undefined) => (offset === undefined ? firstLineNo : firstLineNo + doc.linePos(offset).line - 1);
   if (!doc.ok) {
-    return { ok: false, error: `front matter is not valid YAML: ${doc.error.message}`, line: fileLine(doc.error.range[0]) };
+    return { ok: false, error: `front matter is not valid YAML: ${doc.error.message}`, line: fileLine(doc.error.range[0]), why: { code: 'front-matter-yaml', detail: doc.error.message } };
   }
   const alias = doc.aliases[0];
   if (alias) {
-    return { ok: false, error: 'front matter uses a YAML alias (*name); write the value out instead', line: fileLine(alias.range[0]) };
+    return { ok: false, error: 'front matter uses a YAML alias (*name); write the value out instead', line: fileLine(alias.range[0]), why: { code: 'front-matter-alias' } };
   }
   const root = doc.root;
   if (root?.kind !== 'map') {
-    return { ok: false, error: 'front matter must be a YAML mapping of `key: value` lines (type, id, title, customer, date, …)', line: fileLine(root?.range[0]) };
+    return { ok: false, error: 'front matter must be a YAML mapping of `key: value` lines (type, id, title, customer, date, …)', line: fileLine(root?.range[0]), why: { code: 'front-matter-not-mapping' } };
   }
   const get = (key: string): { node: YamlNode | undefined; offset: number | undefined } => {
     const pair = getPair(root, key);
@@ -222,34 +234,34 @@ export function parseFrontMatter(yamlText: string, firstLineNo: number): FrontMa
   };
   const str = (key: string): string => {
     const { node, offset } = get(key);
-    if (!node) throw new FieldError(`front matter is missing \`${key}\``, undefined);
+    if (!node) throw new FieldError(`front matter is missing \`${key}\``, undefined, { code: 'missing-key', key });
     const t = textOf(node);
-    if (t === undefined) throw new FieldError(`\`${key}\` must be a single text value`, offset);
+    if (t === undefined) throw new FieldError(`\`${key}\` must be a single text value`, offset, { code: 'not-text', key });
     return t;
   };
   const list = <T>(key: string, item: (n: YamlNode, offset: number) => T): T[] => {
     const { node, offset } = get(key);
     if (!node || textOf(node) === '') return [];
-    if (node.kind !== 'seq') throw new FieldError(`\`${key}\` must be a list: write \`${key}: []\` or one \`- item\` line per entry`, offset);
+    if (node.kind !== 'seq') throw new FieldError(`\`${key}\` must be a list: write \`${key}: []\` or one \`- item\` line per entry`, offset, { code: 'not-list', key });
     return node.items.map((n) => item(n, n.range[0]));
   };
   const text = (key: string) => (n: YamlNode, offset: number): string => {
     const t = textOf(n);
-    if (t === undefined) throw new FieldError(`every item of \`${key}\` must be a text value`, offset);
+    if (t === undefined) throw new FieldError(`every item of \`${key}\` must be a text value`, offset, { code: 'item-not-text', key });
     return t;
   };
 
   try {
     const type = str('type');
     if (type !== NOTE_TYPE) {
-      throw new FieldError(`\`type\` is "${type}" but a call note needs \`type: ${NOTE_TYPE}\``, get('type').offset);
+      throw new FieldError(`\`type\` is "${type}" but a call note needs \`type: ${NOTE_TYPE}\``, get('type').offset, { code: 'wrong-type', type, expected: NOTE_TYPE });
     }
     const id = str('id');
     const title = str('title');
     const customer = str('customer');
     const date = str('date');
     if (!isIsoDate(date)) {
-      throw new FieldError(`\`date\` is "${date}"; write the call date as YYYY-MM-DD, e.g. date: 2026-11-24`, get('date').offset);
+      throw new FieldError(`\`date\` is "${date}"; write the call date as YYYY-MM-DD, e.g. date: 2026-11-24`, get('date').offset, { code: 'bad-date', date });
     }
     const callType = str('callType');
     const attendees = list('attendees', text('attendees'));
@@ -257,15 +269,19 @@ export function parseFrontMatter(yamlText: string, firstLineNo: number): FrontMa
     const stages = list('stages', text('stages'));
     const tags = list('tags', text('tags'));
     const objectives = list('objectives', (n, offset): Objective => {
-      const field = record(n, offset, 'objectives', 'an objective', ['text', 'status', 'origin']);
-      const status = oneOf(field('status'), objectiveStatuses, 'objective status', field.at('status'));
-      const origin = oneOf(field('origin'), ['five-whys', 'tagged'] as const, 'objective origin', field.at('origin'));
+      const field = record(n, offset, 'objectives', 'objective', ['text', 'status', 'origin']);
+      const status = oneOf(field('status'), objectiveStatuses, 'objective-status', field.at('status'));
+      const origin = oneOf(field('origin'), ['five-whys', 'tagged'] as const, 'objective-origin', field.at('origin'));
       const rawHorizon = field('horizon');
       let horizon: Horizon | null = null;
       if (!isNull(rawHorizon)) {
         horizon = horizons.find((h) => String(h) === rawHorizon.replace(/[ \t]*months?$/i, '')) ?? null;
         if (horizon === null) {
-          throw new FieldError(`objective horizon "${rawHorizon}" is not one of ${horizons.join(', ')} (months ahead); leave it empty when unknown`, field.at('horizon'));
+          throw new FieldError(`objective horizon "${rawHorizon}" is not one of ${horizons.join(', ')} (months ahead); leave it empty when unknown`, field.at('horizon'), {
+            code: 'bad-horizon',
+            value: rawHorizon,
+            allowed: horizons.map(String),
+          });
         }
       }
       return {
@@ -279,25 +295,25 @@ export function parseFrontMatter(yamlText: string, firstLineNo: number): FrontMa
       };
     });
     const adoption = list('adoption', (n, offset): StageScore => {
-      const field = record(n, offset, 'adoption', 'a stage score', ['stage', 'status']);
+      const field = record(n, offset, 'adoption', 'stage-score', ['stage', 'status']);
       const rawPercent = field('percent');
       let percent: number | null = null;
       if (!isNull(rawPercent)) {
         const m = /^((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)[ \t]*%?$/.exec(rawPercent);
         percent = m ? Number(m[1]) : NaN;
         if (!(percent >= 0 && percent <= 100)) {
-          throw new FieldError(`stage percent "${rawPercent}" must be a number from 0 to 100 (the share of teams using the stage); leave it empty when unknown`, field.at('percent'));
+          throw new FieldError(`stage percent "${rawPercent}" must be a number from 0 to 100 (the share of teams using the stage); leave it empty when unknown`, field.at('percent'), { code: 'bad-percent', value: rawPercent });
         }
       }
       return {
         stage: field('stage'),
         percent,
         criteria: field.list('criteria'),
-        status: oneOf(field('status'), adoptionStatuses, 'stage status', field.at('status')) as AdoptionStatus,
+        status: oneOf(field('status'), adoptionStatuses, 'stage-status', field.at('status')) as AdoptionStatus,
       };
     });
     const metrics = list('metrics', (n, offset): MetricRecord => {
-      const field = record(n, offset, 'metrics', 'a metric', ['id']);
+      const field = record(n, offset, 'metrics', 'metric', ['id']);
       return {
         id: field('id'),
         name: field('name'),
@@ -309,19 +325,19 @@ export function parseFrontMatter(yamlText: string, firstLineNo: number): FrontMa
       };
     });
     const health = list('health', (n, offset): UseCaseHealth => {
-      const field = record(n, offset, 'health', 'a use-case health entry', ['useCase', 'color']);
-      const color = oneOf(field('color').toLowerCase(), healthColors, 'health color', field.at('color'));
+      const field = record(n, offset, 'health', 'health', ['useCase', 'color']);
+      const color = oneOf(field('color').toLowerCase(), healthColors, 'health-color', field.at('color'));
       return { useCase: field('useCase'), color: color as HealthColor, reason: field('reason') };
     });
     const rawDuration = str('durationMinutes');
     if (!/^\d{1,9}$/.test(rawDuration)) {
-      throw new FieldError(`\`durationMinutes\` is "${rawDuration}"; write whole minutes, e.g. durationMinutes: 45`, get('durationMinutes').offset);
+      throw new FieldError(`\`durationMinutes\` is "${rawDuration}"; write whole minutes, e.g. durationMinutes: 45`, get('durationMinutes').offset, { code: 'bad-duration', value: rawDuration });
     }
     const durationMinutes = Number(rawDuration);
     return { ok: true, fields: { id, title, customer, date, callType, attendees, techniques, stages, tags, objectives, adoption, metrics, health, durationMinutes } };
   } catch (err) {
-    if (err instanceof FieldError) return { ok: false, error: err.message, line: fileLine(err.offset) };
+    if (err instanceof FieldError) return { ok: false, error: err.message, line: fileLine(err.offset), why: err.why };
     const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: `front matter could not be read: ${message}` };
+    return { ok: false, error: `front matter could not be read: ${message}`, why: { code: 'unreadable', detail: message } };
   }
 }

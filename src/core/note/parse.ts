@@ -18,8 +18,12 @@
 import { unescapeText } from '../markdown';
 import { parseFrontMatter } from './frontMatter';
 import { answerTags, type ActionItem, type AnswerTag, type CallNote, type NoteEntry, type NoteSection } from './model';
+import type { NoteProblem } from './problems';
 
-export type ParseResult = { ok: true; note: CallNote } | { ok: false; error: string; line?: number };
+export type { NoteProblem } from './problems';
+
+/** A failure: `error` in English (the CLI, success-plan.md), `why` the same as facts (problems.ts). */
+export type ParseResult = { ok: true; note: CallNote } | { ok: false; error: string; line?: number; why: NoteProblem };
 
 const FENCE = /^---[ \t]*$/;
 const ANCHOR = /^<!--[ \t]*call-coach:(section|prompt|actions)(?:[ \t]+(.*?))?[ \t]*-->[ \t]*$/;
@@ -39,8 +43,8 @@ function headingText(line: string, level: number): string | undefined {
   return unescapeText(rest);
 }
 
-type Fail = { ok: false; error: string; line?: number };
-const fail = (error: string, index?: number): Fail => (index === undefined ? { ok: false, error } : { ok: false, error, line: index + 1 });
+type Fail = { ok: false; error: string; line?: number; why: NoteProblem };
+const fail = (error: string, why: NoteProblem, index?: number): Fail => (index === undefined ? { ok: false, error, why } : { ok: false, error, line: index + 1, why });
 
 interface Anchor {
   kind: 'section' | 'prompt' | 'actions';
@@ -55,7 +59,8 @@ export function parseNote(text: string): ParseResult {
   try {
     return parse(text);
   } catch (err) {
-    return fail(`the note could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    const detail = err instanceof Error ? err.message : String(err);
+    return fail(`the note could not be read: ${detail}`, { code: 'unreadable', detail });
   }
 }
 
@@ -63,7 +68,7 @@ function parse(input: string): ParseResult {
   const text = (input.startsWith('\ufeff') ? input.slice(1) : input).replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
-    return fail('this is not a call note: the file must start with a `---` line, then the YAML front matter (type: call-note, id, title, …), then a closing `---` line', 0);
+    return fail('this is not a call note: the file must start with a `---` line, then the YAML front matter (type: call-note, id, title, …), then a closing `---` line', { code: 'no-front-matter' }, 0);
   }
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
@@ -72,7 +77,7 @@ function parse(input: string): ParseResult {
       break;
     }
   }
-  if (close < 0) return fail('the front matter is not closed: add a line with only `---` after the YAML properties', 0);
+  if (close < 0) return fail('the front matter is not closed: add a line with only `---` after the YAML properties', { code: 'front-matter-open' }, 0);
   const fm = parseFrontMatter(lines.slice(1, close).join('\n'), 2);
   if (!fm.ok) return fm;
 
@@ -82,7 +87,7 @@ function parse(input: string): ParseResult {
     if (!ANCHOR_LIKE.test(line)) continue;
     const m = ANCHOR.exec(line);
     if (!m) {
-      return fail('damaged call-coach anchor: it must read exactly `<!-- call-coach:section ID -->`, `<!-- call-coach:prompt ID -->` or `<!-- call-coach:actions -->`; restore it or delete the line', i);
+      return fail('damaged call-coach anchor: it must read exactly `<!-- call-coach:section ID -->`, `<!-- call-coach:prompt ID -->` or `<!-- call-coach:actions -->`; restore it or delete the line', { code: 'damaged-anchor' }, i);
     }
     const kind = m[1] as Anchor['kind'];
     let h = i - 1;
@@ -91,7 +96,7 @@ function parse(input: string): ParseResult {
     const title = h > close ? headingText(lines[h]!, level) : undefined;
     if (title === undefined && kind !== 'actions') {
       const what = kind === 'section' ? '`## section title`' : '`### question`';
-      return fail(`the ${kind} anchor on line ${i + 1} must come right after its ${what} heading; put the heading back on the line above it`, i);
+      return fail(`the ${kind} anchor on line ${i + 1} must come right after its ${what} heading; put the heading back on the line above it`, { code: 'anchor-without-heading', kind, line: i + 1 }, i);
     }
     anchors.push({ kind, id: unescapeText(m[2] ?? ''), index: i, heading: title === undefined ? -1 : h, title: title ?? '' });
   }
@@ -106,12 +111,14 @@ function parse(input: string): ParseResult {
       sections.push({ techniqueId: anchor.id, title: anchor.title, entries: [] });
     } else if (anchor.kind === 'prompt') {
       const section = sections[sections.length - 1];
-      if (!section) return fail(`the question on line ${anchor.heading + 1} is not inside a section: a \`## section\` heading with its section anchor must come before it`, anchor.index);
+      if (!section) {
+        return fail(`the question on line ${anchor.heading + 1} is not inside a section: a \`## section\` heading with its section anchor must come before it`, { code: 'question-outside-section', line: anchor.heading + 1 }, anchor.index);
+      }
       const entry = readEntry(lines, anchor, end);
       if (!entry.ok) return entry;
       section.entries.push(entry.entry);
     } else {
-      if (actionItems) return fail('the note has two `<!-- call-coach:actions -->` anchors; keep one and move the tasks under it', anchor.index);
+      if (actionItems) return fail('the note has two `<!-- call-coach:actions -->` anchors; keep one and move the tasks under it', { code: 'two-action-anchors' }, anchor.index);
       actionItems = [];
       for (let i = anchor.index + 1; i < end; i++) {
         const m = TASK.exec(lines[i]!);
@@ -127,7 +134,7 @@ function readEntry(lines: string[], anchor: Anchor, end: number): { ok: true; en
   let i = anchor.index + 1;
   while (i < end && !lines[i]!.startsWith('>')) i++;
   if (i >= end) {
-    return fail(`the question "${anchor.title}" (line ${anchor.heading + 1}) has no answer: write it as a quote, every line starting with \`> \``, anchor.index);
+    return fail(`the question "${anchor.title}" (line ${anchor.heading + 1}) has no answer: write it as a quote, every line starting with \`> \``, { code: 'no-answer', question: anchor.title, line: anchor.heading + 1 }, anchor.index);
   }
   const answer: string[] = [];
   for (; i < end && lines[i]!.startsWith('>'); i++) {
@@ -142,7 +149,7 @@ function readEntry(lines: string[], anchor: Anchor, end: number): { ok: true; en
     for (const word of words) {
       const tag = word.startsWith('#') ? word.slice(1) : undefined;
       if (tag === undefined || !(answerTags as readonly string[]).includes(tag)) {
-        return fail(`unknown tag "${word}" on the Tags line; use ${answerTags.map((t) => `#${t}`).join(', ')}, separated by spaces`, i);
+        return fail(`unknown tag "${word}" on the Tags line; use ${answerTags.map((t) => `#${t}`).join(', ')}, separated by spaces`, { code: 'unknown-tag', word, tags: answerTags.map((t) => `#${t}`) }, i);
       }
       tags.push(tag as AnswerTag);
     }

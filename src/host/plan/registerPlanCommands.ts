@@ -28,6 +28,7 @@ import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
 import { CommandId } from '../../ids';
 import { LAST_CUSTOMER, writePlan, type PlanTarget } from './planWriter';
 import { displayDate, displayNumber } from '../displayFormat';
+import { noteProblemText } from './noteProblemText';
 
 interface PlanArgs {
   folder?: vscode.Uri;
@@ -142,8 +143,8 @@ export function registerPlanCommands(banks: BankService, calls: CallController, 
       const where = vscode.workspace.asRelativePath(uri, false);
       void vscode.window.showErrorMessage(
         parsed.line
-          ? vscode.l10n.t('{0} is not a call note Call Coach can read (line {1}): {2}', where, parsed.line, parsed.error)
-          : vscode.l10n.t('{0} is not a call note Call Coach can read: {1}', where, parsed.error),
+          ? vscode.l10n.t('{0} is not a call note Call Coach can read (line {1}): {2}', where, parsed.line, noteProblemText(parsed.why))
+          : vscode.l10n.t('{0} is not a call note Call Coach can read: {1}', where, noteProblemText(parsed.why)),
       );
       return undefined;
     };
