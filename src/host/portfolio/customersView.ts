@@ -21,6 +21,7 @@ import { FiguresCache } from '../../core/portfolio/figuresCache';
 import type { CustomerFigures } from '../../core/portfolio/model';
 import { customerOrders, filterCustomers, groupCustomers, type CustomerGroupId, type CustomerOrder } from '../../core/portfolio/order';
 import { CommandId, ContextKey, StateKey, BuiltInCommand } from '../../ids';
+import type { Catalog } from '../../core/bank/catalog';
 import type { BankService } from '../bankService';
 import type { Log } from '../log';
 import { resolveNotesLocation } from '../notesLocation';
@@ -76,6 +77,8 @@ export class CustomersView implements vscode.Disposable {
   /** The notes folder's Uri as the index cache is keyed by it. */
   private notesRoot: vscode.Uri | undefined;
   private loading: Promise<void> | undefined;
+  /** The banks the last read was counted with (the gaps depend on them). */
+  private readWith: Catalog | undefined;
   /** While a read runs (not `loading`, which stays set once read): the empty-view message waits for it. */
   private reading = false;
   private order: CustomerOrder;
@@ -106,7 +109,11 @@ export class CustomersView implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('callCoach.notesFolder')) this.reload(false);
       }),
-      banks.onDidChange(() => this.reload()),
+      // Every load fires this, the first one too: a read that has not taken its banks yet will take
+      // these, so only a read made with other banks is done again (else the first look read twice).
+      banks.onDidChange((catalog) => {
+        if (this.readWith && this.readWith !== catalog) this.reload();
+      }),
     );
   }
 
@@ -322,7 +329,9 @@ export class CustomersView implements vscode.Disposable {
     let hits = 0;
     const seen = new Set<string>();
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Call Coach: reading customers') }, async (progress) => {
-      const context = await this.context();
+      const catalog = await this.banks.ready();
+      this.readWith = catalog;
+      const context = planContext(catalog.banks, localToday());
       const source = notesSource(folder, this.log);
       const before = figures.hits;
       await collectPortfolio(source, {
