@@ -79,14 +79,12 @@ export function renderGeneratedFile(file: (updated: string) => GeneratedFile, up
 }
 
 function newFile(file: GeneratedFile): string {
-  return [
-    '---',
-    ...file.frontMatter.map(([, text]) => text),
-    '---',
-    '',
-    ...file.intro,
-    ...file.regions.map((r) => `${beginMarker(r)}\n${file.regionText[r]}${endMarker(r)}\n`),
-  ].join('\n');
+  return ['---', ...file.frontMatter.map(([, text]) => text), '---', ''].join('\n') + newBody(file);
+}
+
+/** A new file's body: a blank line, the intro, every region. */
+function newBody(file: GeneratedFile): string {
+  return ['', ...file.intro, ...file.regions.map((r) => `${beginMarker(r)}\n${file.regionText[r]}${endMarker(r)}\n`)].join('\n');
 }
 
 function existingUpdated(text: string): string | undefined {
@@ -118,6 +116,9 @@ function render(file: GeneratedFile, existing: string): GeneratedRenderResult {
     if (!edited.ok) return fail(edited.error, edited.line === undefined ? 1 : edited.line + 1);
     head = lines[0]!.text + lines[0]!.eol + edited.text + lines[close]!.text + (lines[close]!.eol || eol);
     bodyStart = close + 1;
+    // Front matter and nothing else (Import Usage Data's customerSince, before the first plan):
+    // the body a new file gets, with its title, under the front matter kept.
+    if (lines.slice(bodyStart).every((l) => l.text.trim() === '')) return { ok: true, text: bom + head + withEol(newBody(file)) };
   } else {
     head = withEol(['---', ...file.frontMatter.map(([, text]) => text), '---', ''].join('\n')) + (lines.length ? eol : '');
     bodyStart = 0;

@@ -43,6 +43,8 @@ describe('notes folder: updating a success plan', () => {
     const text = folder.text('acme-corp/success-plan.md')!;
     assert.match(text, /^---\n(?:.*\n)*customer: "Acme Corp: EMEA"\n(?:.*\n)*---\n/);
     assert.match(text, /^customerSince: 2025-06$/m);
+    // A plan that was only front matter gets the body a new plan gets, its title included.
+    assert.match(text, /\n---\n\n# Success plan: Acme Corp: EMEA\n\nCall Coach updates the sections/);
     assert.equal((await updateSuccessPlan(source(folder), 'acme-corp', catalog, '2026-03-10')).written, false, 'and keeps it on the next update');
 
     folder.put('acme-corp/2026-01-10-discovery.md', DISCOVERY);
