@@ -1,7 +1,7 @@
 // Two bundles: the extension host (Node, CommonJS, `vscode` external) and the webview (browser
 // IIFE). `--production` minifies without source maps for packaging; `--watch` rebuilds on save.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -87,9 +87,23 @@ const builds = [
   },
 ];
 
-// The webview cannot reach the workbench's own codicon font, so it ships a copy.
+// The webview cannot reach the workbench's own codicon font, so it ships a copy: the font, and of
+// codicon.css its shared rules and the icons the sidebar uses (src/webview/codicons.ts). One
+// `.codicon-name:before { content: … }` rule per line is how @vscode/codicons writes them.
 mkdirSync('dist/codicons', { recursive: true });
-for (const file of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
+cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/codicons/codicon.ttf');
+const used = new Set([...readFileSync('src/webview/codicons.ts', 'utf8').matchAll(/^\s*'([\w-]+)',$/gm)].map((m) => m[1]));
+const codiconCss = readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8')
+  .split('\n')
+  .filter((line) => {
+    const rule = /^\.codicon-([\w-]+):before \{/.exec(line);
+    return !rule || used.has(rule[1]);
+  })
+  .join('\n');
+const shipped = new Set([...codiconCss.matchAll(/^\.codicon-([\w-]+):before \{/gm)].map((m) => m[1]));
+const missing = [...used].filter((name) => !shipped.has(name));
+if (!used.size || missing.length) throw new Error(`codicons: ${missing.length ? `not in @vscode/codicons: ${missing.join(', ')}` : 'none read from src/webview/codicons.ts'}`);
+writeFileSync('dist/codicons/codicon.css', codiconCss);
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -4,8 +4,9 @@ import type { TechniqueSummary } from '../protocol';
 import { h, icon } from './dom';
 import { t, tn } from './l10n';
 import type { UiStringId } from '../uiStrings';
+import type { CodiconName } from './codicons';
 
-const SECTIONS: { kind: TechniqueSummary['kind']; title: UiStringId; icon: string }[] = [
+const SECTIONS: { kind: TechniqueSummary['kind']; title: UiStringId; icon: CodiconName }[] = [
   { kind: 'technique', title: 'sectionTechniques', icon: 'comment-discussion' },
   { kind: 'stage', title: 'sectionStages', icon: 'layers' },
   { kind: 'checklist', title: 'sectionChecklists', icon: 'checklist' },

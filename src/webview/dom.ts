@@ -1,5 +1,6 @@
 // Tiny DOM helpers. Text always goes in through textContent, never innerHTML: bank text and
 // customer answers are data, and must stay inert whatever they contain.
+import type { CodiconName } from './codicons';
 export type Child = Node | string | null | undefined | false;
 
 /** Attributes by name, but `class` is the class name and `text` the text content; a string is the class alone. */
@@ -24,7 +25,7 @@ export function button(props: Props, onClick: () => void, ...children: Child[]):
   return b;
 }
 
-export function icon(name: string): HTMLElement {
+export function icon(name: CodiconName): HTMLElement {
   return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 }
 
