@@ -15,6 +15,7 @@ import { localToday } from '../../core/localToday';
 import type { HealthColor } from '../../core/note/model';
 import { planContext } from '../../core/plan/context';
 import { collectCustomer, collectPortfolio } from '../../core/portfolio/collect';
+import { isCustomerFolderName } from '../../core/notesFolder';
 import { portfolioUsage } from '../../core/usage/usageStore';
 import { customerFigures } from '../../core/portfolio/aggregate';
 import { FiguresCache } from '../../core/portfolio/figuresCache';
@@ -378,13 +379,27 @@ export class CustomersView implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '*/**'));
     const onChange = (uri: vscode.Uri) => {
       const rel = uri.path.slice(root.path.replace(/\/$/, '').length + 1).split('/');
-      if (rel.length >= 2 && rel[0]) this.refreshSoon(rel[0]);
-      else if (rel.length === 1 && rel[0]) this.refreshSoon(rel[0]); // a customer folder itself
+      const name = rel[0];
+      if (!name || !isCustomerFolderName(name)) return;
+      if (rel.length >= 2) this.refreshSoon(name);
+      else void this.refreshIfFolder(uri, name);
     };
     watcher.onDidChange(onChange);
     watcher.onDidCreate(onChange);
     watcher.onDidDelete(onChange);
     this.watcher = watcher;
+  }
+
+  /**
+   * An entry beside the customer folders changed: a customer folder made or removed, or a file such
+   * as portfolio.md, which is no customer (listing it as a folder fails, and VS Code logs that).
+   */
+  private async refreshIfFolder(uri: vscode.Uri, name: string): Promise<void> {
+    const type = await vscode.workspace.fs.stat(uri).then(
+      (stat) => stat.type,
+      () => undefined,
+    );
+    if (type === undefined ? this.nodes.has(name) : (type & vscode.FileType.Directory) !== 0) this.refreshSoon(name);
   }
 
   private refreshSoon(customer: string): void {
