@@ -31,9 +31,16 @@ async function drive(page, { rebound }) {
   await answer.waitFor({ state: 'visible', timeout: 30_000 });
   const prompt = async () => Number(/Prompt (\d+) of/.exec(await frame.locator('.progress').innerText())?.[1]);
   const settle = () => page.waitForTimeout(1500);
+  // A call key goes webview → workbench → extension host → webview: under load that round trip can
+  // outlast any fixed wait. Wait for what the key does (up to 15 s), then settle, so "once" still
+  // catches a key that acts twice.
+  const landed = async (done) => {
+    for (let i = 0; i < 60 && !(await done()); i++) await page.waitForTimeout(250);
+    await settle();
+  };
   await answer.pressSequentially('Weekend deploys', { delay: 5 });
   await page.keyboard.press('Alt+o');
-  await settle();
+  await landed(async () => (await frame.locator('.tag').first().getAttribute('aria-pressed')) === 'true');
   check((await frame.locator('.tag').first().getAttribute('aria-pressed')) === 'true', `${rebound ? '[rebound] ' : ''}Alt+O tags the answer as Objective, once`);
   check((await answer.inputValue()) === 'Weekend deploys', 'the answer keeps what was typed');
   await page.keyboard.press('Alt+s');
@@ -43,13 +50,14 @@ async function drive(page, { rebound }) {
     await page.keyboard.press('Escape'); // Alt+S now opens the Selection menu, as in any VS Code
     await answer.click();
     await page.keyboard.press('Control+Alt+k');
-    await settle();
+    await landed(async () => (await prompt()) >= 2);
     check((await prompt()) === 2, "[rebound] the user's Ctrl+Alt+K skips");
   } else {
+    await landed(async () => (await prompt()) >= 2);
     check((await prompt()) === 2, 'Alt+S skips one prompt');
   }
   await page.keyboard.press('Control+Enter');
-  await settle();
+  await landed(async () => (await prompt()) >= 3);
   check((await prompt()) === 3, 'Ctrl+Enter goes to the next prompt, once');
   await frame.getByRole('button', { name: 'Change keys' }).click();
   await page.locator('.keybindings-editor').waitFor({ state: 'visible', timeout: 30_000 }).catch(() => {});
