@@ -15,6 +15,8 @@ export function activate(context: vscode.ExtensionContext): CallCoachApi | undef
     const { createFeatures } = require('./web/extension.js') as typeof import('./extension.web');
     const { nodePlatform } = require('./nodePlatform') as typeof import('./nodePlatform');
     /* eslint-enable @typescript-eslint/no-require-imports */
+    // The note reader's worker thread (if it was started) stops with the extension.
+    if (nodePlatform.noteFiles) context.subscriptions.push(nodePlatform.noteFiles);
     return createFeatures(context, log, nodePlatform);
   });
 }

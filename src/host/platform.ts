@@ -30,7 +30,7 @@ export interface Platform {
   noteFiles?: LocalNoteFiles;
 }
 
-export interface LocalNoteFiles {
+export interface LocalNoteFiles extends vscode.Disposable {
   stampFiles(dir: string, files: readonly string[]): Promise<(FileStamp | Error)[] | undefined>;
   readStamped(dir: string, files: readonly string[]): Promise<(StampedBytes | Error)[] | undefined>;
 }
