@@ -40,7 +40,27 @@ export interface GeneratedFile {
   intro: readonly string[];
 }
 
-export type GeneratedRenderResult = { ok: true; text: string } | { ok: false; error: string; line?: number };
+/**
+ * Why a generated file is left as it is, as a code and its facts (`fileType`: the file's `type`,
+ * success-plan or portfolio), for the extension to word in the display language
+ * (host/plan/generatedProblemText.ts); `error` is the English (the CLI, the log).
+ */
+export type GeneratedProblem =
+  | { code: 'not-utf8'; fileType: string }
+  | { code: 'front-matter-open' }
+  | { code: 'front-matter-yaml'; detail: string; fileType: string }
+  | { code: 'front-matter-not-mapping' }
+  | { code: 'front-matter-type'; found: string | null; fileType: string }
+  | { code: 'front-matter-would-break'; fileType: string }
+  | { code: 'front-matter-key'; key: string; fileType: string }
+  | { code: 'marker-like'; line: number }
+  | { code: 'unknown-region'; line: number; region: string; regions: string[] }
+  | { code: 'region-unended-before'; region: string; line: number; next: number }
+  | { code: 'region-twice'; region: string; line: number }
+  | { code: 'stray-end'; line: number; region: string; open?: { region: string; line: number } }
+  | { code: 'region-unended'; region: string; line: number };
+
+export type GeneratedRenderResult = { ok: true; text: string } | { ok: false; error: string; line?: number; why: GeneratedProblem };
 
 const MARKER = /^<!--[ \t]*call-coach:(begin|end)[ \t]+([a-z][a-z0-9-]*?)[ \t]*-->[ \t]*$/;
 const MARKER_LIKE = /^[ \t]*<!--[ \t]*call-coach:[ \t]*(begin|end)/i;
@@ -59,7 +79,7 @@ function splitLines(s: string): Line[] {
   });
 }
 
-const fail = (error: string, line?: number): GeneratedRenderResult => (line === undefined ? { ok: false, error } : { ok: false, error, line });
+const fail = (error: string, why: GeneratedProblem, line?: number): GeneratedRenderResult => (line === undefined ? { ok: false, error, why } : { ok: false, error, line, why });
 
 /**
  * The file's Markdown: a new file when `existingText` is undefined or blank, otherwise the existing
@@ -110,10 +130,10 @@ function render(file: GeneratedFile, existing: string): GeneratedRenderResult {
   let bodyStart: number;
   if (lines.length && FENCE.test(lines[0]!.text)) {
     const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l.text));
-    if (close < 0) return fail('the front matter is not closed: add a line with only `---` after its properties', 1);
+    if (close < 0) return fail('the front matter is not closed: add a line with only `---` after its properties', { code: 'front-matter-open' }, 1);
     const block = lines.slice(1, close).map((l) => l.text + l.eol).join('');
     const edited = editFrontMatter(block, file, eol);
-    if (!edited.ok) return fail(edited.error, edited.line === undefined ? 1 : edited.line + 1);
+    if (!edited.ok) return fail(edited.error, edited.why, edited.line === undefined ? 1 : edited.line + 1);
     head = lines[0]!.text + lines[0]!.eol + edited.text + lines[close]!.text + (lines[close]!.eol || eol);
     bodyStart = close + 1;
     // Front matter and nothing else (Import Usage Data's customerSince, before the first plan):
@@ -134,30 +154,35 @@ function render(file: GeneratedFile, existing: string): GeneratedRenderResult {
     const m = MARKER.exec(line.text);
     if (!m) {
       if (MARKER_LIKE.test(line.text)) {
-        return fail(`line ${lineNo} looks like a Call Coach region marker but is not exactly \`<!-- call-coach:begin NAME -->\` or \`<!-- call-coach:end NAME -->\` at the start of a line; restore it or delete it`, lineNo);
+        return fail(`line ${lineNo} looks like a Call Coach region marker but is not exactly \`<!-- call-coach:begin NAME -->\` or \`<!-- call-coach:end NAME -->\` at the start of a line; restore it or delete it`, { code: 'marker-like', line: lineNo }, lineNo);
       }
       if (!open) out.push(line.text + line.eol);
       continue;
     }
     const [, kind, region] = m as unknown as [string, 'begin' | 'end', string];
     if (!regions.includes(region) && !file.optionalRegions?.includes(region)) {
-      return fail(`line ${lineNo} marks an unknown region "${region}"; the regions are ${regions.join(', ')}`, lineNo);
+      return fail(`line ${lineNo} marks an unknown region "${region}"; the regions are ${regions.join(', ')}`, { code: 'unknown-region', line: lineNo, region, regions: [...regions] }, lineNo);
     }
     if (kind === 'begin') {
-      if (open) return fail(`the region "${open.region}" that begins on line ${open.line} has no end marker before the next region begins on line ${lineNo}; add \`${endMarker(open.region)}\` where it ends`, open.line);
-      if (seen.has(region)) return fail(`the region "${region}" appears twice (again on line ${lineNo}); delete one of the two`, lineNo);
+      if (open) return fail(`the region "${open.region}" that begins on line ${open.line} has no end marker before the next region begins on line ${lineNo}; add \`${endMarker(open.region)}\` where it ends`, { code: 'region-unended-before', region: open.region, line: open.line, next: lineNo }, open.line);
+      if (seen.has(region)) return fail(`the region "${region}" appears twice (again on line ${lineNo}); delete one of the two`, { code: 'region-twice', region, line: lineNo }, lineNo);
       seen.add(region);
       open = { region, line: lineNo };
       out.push(line.text + (line.eol || eol), withEol(regionText[region]!));
     } else {
       if (!open || open.region !== region) {
-        return fail(`line ${lineNo} ends the region "${region}", which ${open ? `is not the one open (“${open.region}”, from line ${open.line})` : 'has not begun'}; restore its \`${beginMarker(region)}\` or delete this line`, lineNo);
+        return fail(`line ${lineNo} ends the region "${region}", which ${open ? `is not the one open (“${open.region}”, from line ${open.line})` : 'has not begun'}; restore its \`${beginMarker(region)}\` or delete this line`, {
+          code: 'stray-end',
+          line: lineNo,
+          region,
+          ...(open ? { open: { region: open.region, line: open.line } } : {}),
+        }, lineNo);
       }
       open = undefined;
       out.push(line.text + line.eol);
     }
   }
-  if (open) return fail(`the region "${open.region}" that begins on line ${open.line} has no end; add \`${endMarker(open.region)}\` where it ends`, open.line);
+  if (open) return fail(`the region "${open.region}" that begins on line ${open.line} has no end; add \`${endMarker(open.region)}\` where it ends`, { code: 'region-unended', region: open.region, line: open.line }, open.line);
 
   // Regions the file does not have yet go at its end.
   const missing = regions.filter((r) => !seen.has(r));
@@ -171,20 +196,23 @@ function render(file: GeneratedFile, existing: string): GeneratedRenderResult {
   return { ok: true, text: out.join('') };
 }
 
-type Edit = { ok: true; text: string } | { ok: false; error: string; line?: number };
+type Edit = { ok: true; text: string } | { ok: false; error: string; line?: number; why: GeneratedProblem };
 
 /** Sets our keys in the YAML block in place; every other byte stays. `line` is 1-based in the block. */
 function editFrontMatter(block: string, file: GeneratedFile, eol: string): Edit {
   const doc = parseYaml(block);
   const lineOf = (offset: number) => block.slice(0, offset).split('\n').length;
-  if (!doc.ok) return { ok: false, error: `the front matter is not valid YAML (${doc.error.message}); fix it by hand, then ${file.again}`, line: lineOf(doc.error.range[0]) };
+  if (!doc.ok) return { ok: false, error: `the front matter is not valid YAML (${doc.error.message}); fix it by hand, then ${file.again}`, line: lineOf(doc.error.range[0]), why: { code: 'front-matter-yaml', detail: doc.error.message, fileType: file.type } };
   const root = doc.root;
-  if (root !== null && root.kind !== 'map') return { ok: false, error: 'the front matter must be a YAML mapping of `key: value` lines', line: 1 };
+  if (root !== null && root.kind !== 'map') return { ok: false, error: 'the front matter must be a YAML mapping of `key: value` lines', line: 1, why: { code: 'front-matter-not-mapping' } };
   const find = (k: string) => getPair(root, k);
   const type = find('type');
   const typeValue = type && deref(type.value);
   if (type && !(typeValue?.kind === 'scalar' && typeValue.value === file.type)) {
-    return { ok: false, error: `the front matter says \`type: ${typeValue?.kind === 'scalar' ? String(typeValue.value) : '…'}\`, but this file is where Call Coach keeps ${file.what} (\`type: ${file.type}\`); rename your file or fix its type`, line: lineOf(type.keyNode.range[0]) };
+    return { ok: false, error: `the front matter says \`type: ${typeValue?.kind === 'scalar' ? String(typeValue.value) : '…'}\`, but this file is where Call Coach keeps ${file.what} (\`type: ${file.type}\`); rename your file or fix its type`,
+      line: lineOf(type.keyNode.range[0]),
+      why: { code: 'front-matter-type', found: typeValue?.kind === 'scalar' ? String(typeValue.value) : null, fileType: file.type },
+    };
   }
   const edits: { from: number; to: number; text: string }[] = [];
   const append: string[] = [];
@@ -206,12 +234,12 @@ function editFrontMatter(block: string, file: GeneratedFile, eol: string): Edit 
   const check = parseYaml(text);
   const expected = parseYaml(file.frontMatter.map(([, v]) => v).join('\n'));
   if (!check.ok || check.root?.kind !== 'map' || !expected.ok) {
-    return { ok: false, error: `the front matter could not be updated without breaking it; fix it by hand, then ${file.again}`, line: 1 };
+    return { ok: false, error: `the front matter could not be updated without breaking it; fix it by hand, then ${file.again}`, line: 1, why: { code: 'front-matter-would-break', fileType: file.type } };
   }
   const valueOf = (root: YamlNode | null, k: string) => JSON.stringify(toJS(getPair(root, k)?.value ?? null));
   for (const [k] of file.frontMatter) {
     if (valueOf(check.root, k) !== valueOf(expected.root, k)) {
-      return { ok: false, error: `the front matter's \`${k}\` could not be updated in place; fix it by hand, then ${file.again}`, line: 1 };
+      return { ok: false, error: `the front matter's \`${k}\` could not be updated in place; fix it by hand, then ${file.again}`, line: 1, why: { code: 'front-matter-key', key: k, fileType: file.type } };
     }
   }
   return { ok: true, text };

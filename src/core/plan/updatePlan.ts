@@ -9,18 +9,20 @@ import { planContext } from './context';
 import { readCustomerNotes, type NotesSource } from './customerNotes';
 import { noCallCustomerName } from './planFrontMatter';
 import type { PlanContext, SuccessPlan } from './model';
-import { renderPlan } from './planFile';
+import { PLAN_TYPE, renderPlan } from './planFile';
+import type { GeneratedProblem } from './generatedFile';
 import { buildPlan } from './rollup';
 import { readPlanUsage, writeUsageChart } from '../usage/usageStore';
 import { HEALTH_KEYS } from '../usage/keys';
 
-/** The plan file exists but Call Coach will not touch it until a person fixes it. */
+/** The plan file exists but Call Coach will not touch it until a person fixes it. `message` in English, `why` as facts. */
 export class PlanFileError extends Error {
   constructor(
     message: string,
     /** The plan, in the notes folder. */
     readonly path: NotesPath,
-    readonly line?: number,
+    readonly line: number | undefined,
+    readonly why: GeneratedProblem,
   ) {
     super(message);
   }
@@ -61,11 +63,11 @@ export async function updateSuccessPlan(source: NotesSource, customer: string, c
       // being replaced (which would change text the CSM wrote).
       existing = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
-      throw new PlanFileError(`${PLAN_FILE} is not UTF-8 text, so Call Coach leaves it as it is; save it as UTF-8, then update the plan again.`, path);
+      throw new PlanFileError(`${PLAN_FILE} is not UTF-8 text, so Call Coach leaves it as it is; save it as UTF-8, then update the plan again.`, path, undefined, { code: 'not-utf8', fileType: PLAN_TYPE });
     }
   }
   const rendered = renderPlan(plan, context, existing);
-  if (!rendered.ok) throw new PlanFileError(rendered.error, path, rendered.line);
+  if (!rendered.ok) throw new PlanFileError(rendered.error, path, rendered.line, rendered.why);
   const written = rendered.text !== existing;
   if (written) await source.folder.write(path, rendered.text);
   if (plan.usage) await writeUsageChart(source, customer, plan.usage);

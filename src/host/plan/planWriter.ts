@@ -8,6 +8,7 @@ import type { BankService } from '../bankService';
 import { reportError, type Log } from '../log';
 import { notesSource, type WorkspaceNotesFolder } from '../workspaceNotesFolder';
 import { displayNumber } from '../displayFormat';
+import { generatedProblemText } from './generatedProblemText';
 
 /** The customer folder whose plan was last written, offered first by the customer picker. */
 export const LAST_CUSTOMER = StateKey.lastPlanCustomerFolder;
@@ -71,7 +72,10 @@ function showUntouchedPlan(target: PlanTarget, err: PlanFileError, log: Log): vo
   const where = vscode.workspace.asRelativePath(uri, false);
   const open = vscode.l10n.t('Open Plan');
   void vscode.window
-    .showErrorMessage(err.line ? vscode.l10n.t('{0} (line {1}) was left untouched: {2}', where, err.line, err.message) : vscode.l10n.t('{0} was left untouched: {1}', where, err.message), open)
+    .showErrorMessage(
+      err.line ? vscode.l10n.t('{0} (line {1}) was left untouched: {2}', where, err.line, generatedProblemText(err.why)) : vscode.l10n.t('{0} was left untouched: {1}', where, generatedProblemText(err.why)),
+      open,
+    )
     .then(async (pick) => {
       if (pick !== open) return;
       const editor = await vscode.window.showTextDocument(uri, { preview: false });

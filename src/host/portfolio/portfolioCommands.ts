@@ -24,6 +24,7 @@ import { writePlan } from '../plan/planWriter';
 import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
 import type { CustomersView } from './customersView';
 import { displayNumber } from '../displayFormat';
+import { generatedProblemText } from '../plan/generatedProblemText';
 
 interface PortfolioArgs {
   quiet?: boolean;
@@ -59,7 +60,8 @@ export async function updatePortfolio({ banks, state, log, customers }: Portfoli
     const where = vscode.workspace.asRelativePath(uri, false);
     if (!rendered.ok) {
       log.warn(`Portfolio left untouched: ${folder.where([PORTFOLIO_FILE])}${rendered.line ? `:${rendered.line}` : ''}: ${rendered.error}`);
-      const message = rendered.line ? vscode.l10n.t('{0} (line {1}) was left untouched: {2}', where, rendered.line, rendered.error) : vscode.l10n.t('{0} was left untouched: {1}', where, rendered.error);
+      const why = generatedProblemText(rendered.why);
+      const message = rendered.line ? vscode.l10n.t('{0} (line {1}) was left untouched: {2}', where, rendered.line, why) : vscode.l10n.t('{0} was left untouched: {1}', where, why);
       void vscode.window.showErrorMessage(message, vscode.l10n.t('Open Portfolio')).then(async (pick) => {
         if (pick) await vscode.window.showTextDocument(uri, { preview: false });
       });

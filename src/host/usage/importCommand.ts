@@ -29,6 +29,7 @@ import { reportError, type Log } from '../log';
 import { NotesLocationError, resolveNotesLocation } from '../notesLocation';
 import { notesSource, WorkspaceNotesFolder } from '../workspaceNotesFolder';
 import { displayDate, displayNumber } from '../displayFormat';
+import { generatedProblemText } from '../plan/generatedProblemText';
 
 interface ImportArgs {
   uris?: (vscode.Uri | string)[];
@@ -211,7 +212,7 @@ export function registerUsageCommands(banks: BankService, state: vscode.Memento,
     try {
       planUri = notes.uri((await updateSuccessPlan(notesSource(notes, log), customer.folder, catalog)).path);
     } catch (err) {
-      if (err instanceof PlanFileError) void vscode.window.showWarningMessage(vscode.l10n.t('Usage data imported, but {0} was left as it is: {1}', PLAN_FILE, err.message));
+      if (err instanceof PlanFileError) void vscode.window.showWarningMessage(vscode.l10n.t('Usage data imported, but {0} was left as it is: {1}', PLAN_FILE, generatedProblemText(err.why)));
       else log.error('Usage data imported, but the success plan could not be updated', err);
     }
     // The Customers view shows health and alerts from usage data (and a new customer's name from the plan): read them again.

@@ -11,7 +11,7 @@ import { planContext } from '../../../../src/core/plan/context';
 import { findGaps, MEASURE_PROMPT, METRIC_PROMPTS } from '../../../../src/core/plan/gaps';
 import type { PlanContext, SkippedNote, SuccessPlan } from '../../../../src/core/plan/model';
 import { renderPlan } from '../../../../src/core/plan/planFile';
-import { beginMarker, endMarker } from '../../../../src/core/plan/generatedFile';
+import { beginMarker, endMarker, type GeneratedProblem } from '../../../../src/core/plan/generatedFile';
 import { linkTarget, planRegions } from '../../../../src/core/plan/planRegions';
 import { buildPlan, type PlanNote } from '../../../../src/core/plan/rollup';
 import { builtInBanks } from '../../questions/builtInBanks';
@@ -49,7 +49,7 @@ function rendered(plan: SuccessPlan, existing?: string): string {
   return r.text;
 }
 
-function refused(plan: SuccessPlan, existing: string): { error: string; line?: number } {
+function refused(plan: SuccessPlan, existing: string): { error: string; line?: number; why?: GeneratedProblem } {
   const r = renderPlan(plan, context, existing);
   assert.equal(r.ok, false, 'expected renderPlan to refuse the file');
   return r.ok ? { error: '' } : r;
@@ -244,6 +244,23 @@ describe('success plan regeneration', () => {
     assert.match(refused(after, original.replace('\n---\n\n# Success', '\n\n# Success')).error, /front matter is not closed/);
     assert.match(refused(after, original.replace('customer: Acme Corp', 'customer: [Acme')).error, /front matter is not valid YAML/);
     assert.match(refused(after, original.replace('type: success-plan', 'type: call-note')).error, /`type: call-note`.*success plan/);
+  });
+
+  it('says why as facts too, for the extension to word in the display language (host/plan/generatedProblemText.ts)', () => {
+    const lines = original.split('\n');
+    const lineOf = (s: string) => lines.indexOf(s) + 1;
+    const why = (from: string, to: string) => refused(after, original.replace(`${from}\n`, to ? `${to}\n` : '')).why;
+    assert.deepEqual(why(endMarker('history'), ''), { code: 'region-unended', region: 'history', line: lineOf(beginMarker('history')) });
+    const unended = why(endMarker('objectives'), '') as Extract<GeneratedProblem, { code: 'region-unended-before' }>;
+    assert.deepEqual([unended.code, unended.region, unended.line], ['region-unended-before', 'objectives', lineOf(beginMarker('objectives'))]);
+    assert.match(original.replace(`${endMarker('objectives')}\n`, '').split('\n')[unended.next - 1]!, /^<!-- call-coach:begin /, 'next: the line the next region begins on');
+    assert.deepEqual(why(beginMarker('metrics'), ''), { code: 'stray-end', line: lineOf(endMarker('metrics')) - 1, region: 'metrics' });
+    assert.deepEqual(why(beginMarker('metrics'), beginMarker('objectives')), { code: 'region-twice', region: 'objectives', line: lineOf(beginMarker('metrics')) });
+    assert.deepEqual(why(beginMarker('metrics'), '<!-- call-coach:begin metrics'), { code: 'marker-like', line: lineOf(beginMarker('metrics')) });
+    assert.equal(why(beginMarker('metrics'), '<!-- call-coach:begin metrix -->')?.code, 'unknown-region');
+    assert.deepEqual(refused(after, original.replace('\n---\n\n# Success', '\n\n# Success')).why, { code: 'front-matter-open' });
+    assert.equal(refused(after, original.replace('customer: Acme Corp', 'customer: [Acme')).why?.code, 'front-matter-yaml');
+    assert.deepEqual(refused(after, original.replace('type: success-plan', 'type: call-note')).why, { code: 'front-matter-type', found: 'call-note', fileType: 'success-plan' });
   });
 
   it('keeps random hand-written text between, before and after the regions', () => {

@@ -22,7 +22,7 @@ describe('notes folder: updating a success plan', () => {
 
   it('leaves a plan that is not UTF-8, or whose markers are damaged, as it is', async () => {
     const notUtf8 = new MemoryNotesFolder({ 'acme-corp/2026-01-10-discovery.md': DISCOVERY, 'acme-corp/success-plan.md': new Uint8Array([0x23, 0x20, 0xff, 0xfe]) });
-    await assert.rejects(updateSuccessPlan(source(notUtf8), 'acme-corp', catalog, '2026-03-10'), (err: unknown) => err instanceof PlanFileError && /not UTF-8/.test(err.message));
+    await assert.rejects(updateSuccessPlan(source(notUtf8), 'acme-corp', catalog, '2026-03-10'), (err: unknown) => err instanceof PlanFileError && /not UTF-8/.test(err.message) && err.why.code === 'not-utf8');
     assert.deepEqual(notUtf8.writes, []);
 
     const folder = new MemoryNotesFolder({ 'acme-corp/2026-01-10-discovery.md': DISCOVERY });
