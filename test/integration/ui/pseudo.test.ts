@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { getL10nPseudoLocalized } from '@vscode/l10n-dev';
 import type { Frame, Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { openWorkbench, REPO, closeAfterwards, type Workbench } from './workbench';
+import { openWorkbench, REPO, closeAfterwards, stepBy, type Workbench } from './workbench';
 
 const LANGUAGE = 'qps-ploc';
 const CUSTOMER = 'Acme Corp';
@@ -139,10 +139,8 @@ describe('the pseudo locale: every string the user reads comes from the l10n bun
 
     const step = async (until: string) => {
       for (let i = 0; i < 40 && !(await frame.locator(until).count()); i++) {
-        const before = await frame.locator('.progress').innerText();
         await frame.locator('#answer').focus();
-        await page.keyboard.press('Control+Enter');
-        await frame.waitForFunction((b) => document.querySelector('.progress')?.textContent !== b, before, { timeout: 10_000 });
+        await stepBy(frame, page, 'Control+Enter');
       }
       assert.ok(await frame.locator(until).count(), `reached ${until}`);
     };

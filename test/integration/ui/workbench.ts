@@ -227,13 +227,11 @@ export async function pressCallKey(page: Page, key: string, landed: () => Promis
   }
 }
 
-/** The call's progress line ("Technique 2 of 5 · Prompt 1 of 2") as the DOM has it. */
-export function progressText(frame: Frame): Promise<string> {
-  return frame.evaluate(() => document.querySelector('.progress')?.textContent ?? '');
-}
-
-/** Presses a call key that moves to another step (Ctrl+Enter, Alt+S …) and waits until the step has changed. */
+/**
+ * Presses a call key that moves to another step (Ctrl+Enter, Alt+S …) and waits until the step has
+ * changed: the progress line ("Technique 2 of 5 · Prompt 1 of 2"), read as the DOM has it both times.
+ */
 export async function stepBy(frame: Frame, page: Page, key: string): Promise<void> {
-  const before = await progressText(frame);
+  const before = await frame.evaluate(() => document.querySelector('.progress')?.textContent ?? '');
   await pressCallKey(page, key, () => frame.waitForFunction((b) => document.querySelector('.progress')?.textContent !== b, before, { timeout: 10_000 }));
 }
