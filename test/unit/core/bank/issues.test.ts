@@ -5,25 +5,9 @@ import { strict as assert } from 'node:assert';
 import { buildCatalog, type BankFile } from '../../../../src/core/bank/catalog';
 import type { BankIssue } from '../../../../src/core/bank/issues';
 import { loadBank, loadBankFile, MAX_BANK_BYTES, type BankProblem } from '../../../../src/core/bank/loader';
+import { VALID_BANK } from './validBank';
 
-const valid = `id: sample
-kind: technique
-title: Sample
-summary: A bank used by the tests.
-source:
-  title: A page
-  url: https://handbook.gitlab.com/handbook/
-prompts:
-  - id: sample-one
-    text: Tell me about {topic}.
-    hint: Let them lead.
-    placeholders:
-      topic: { label: Topic }
-  - id: sample-two
-    text: How many teams use it?
-    hint: A number sizes the opportunity.
-    answer: percent
-`;
+const valid = VALID_BANK;
 
 function problems(text: string): BankProblem[] {
   const r = loadBankFile('bank.yaml', text);

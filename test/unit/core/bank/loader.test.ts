@@ -1,24 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { loadBank, loadBankFile, MAX_BANK_BYTES, type BankProblem } from '../../../../src/core/bank/loader';
+import { VALID_BANK } from './validBank';
 
-const valid = `id: sample
-kind: technique
-title: Sample
-summary: A bank used by the tests.
-source:
-  title: Questions & Techniques for Success Plan Discovery
-  url: https://handbook.gitlab.com/handbook/customer-success/csm/success-plans/questions-techniques/
-prompts:
-  - id: sample-one
-    text: Tell me about {topic}.
-    hint: Let them lead.
-    placeholders:
-      topic: { label: Topic }
-  - id: sample-two
-    text: How many teams use it?
-    hint: A number sizes the opportunity.
-    answer: percent
-`;
+const valid = VALID_BANK;
 
 function problems(text: string): BankProblem[] {
   const r = loadBank('bank.yaml', text);
