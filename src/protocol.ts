@@ -19,6 +19,8 @@ export const webviewMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('runCommand'), command: z.enum(['reloadBanks', 'showLog', 'keyboardShortcuts']) }),
   /** Focus came into or left the sidebar (for the call's keybindings' `when`). */
   z.object({ type: z.literal('focus'), focused: z.boolean() }),
+  /** A menu opened by a call key's Alt letter took the focus (webview/focusKeeper.ts): focus the view again. */
+  z.object({ type: z.literal('reclaimFocus') }),
   z.object({ type: z.literal('startCall'), setup: callSetupSchema }),
   /** The start form's customer matches one with notes: what have their calls not covered? */
   z.object({ type: z.literal('requestGaps'), customer: z.string().check(z.maxLength(300)) }),

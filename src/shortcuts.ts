@@ -8,6 +8,17 @@
 // user removes or moves in Keyboard Shortcuts no longer acts. The defaults never eat a typed
 // character: on macOS Option+letter types one (Option+O is "ø"), so the defaults there are
 // Option+Command+letter, which types nothing; elsewhere Alt+letter types nothing.
+//
+// Nor do the defaults open a menu. Alt+letter is also how VS Code's own menu bar opens a menu
+// (File, Edit, Selection, View, Go, Run, Terminal, Help: Alt+F, E, S, V, G, R, T, H) in the
+// browser and wherever the title bar is VS Code's, and a key the webview forwards cannot be
+// cancelled, so a call key on one of those letters ran its command *and* opened the menu, which
+// took the focus from the sidebar: the next key was lost (found by the typed-call ui test with
+// Alt+R). Browsers keep Alt+D, E and F for themselves too. Hence Skip is Alt+K, the technique
+// list Alt+L, Follow-up Alt+U and the Five Whys' "reached" Alt+Y (the "why" ladder). The menu
+// letters of other display languages differ, so the sidebar takes its focus back when a call key
+// opened a menu (webview/focusKeeper.ts). The keys suite (test/host/keys.mjs) reads the real menu
+// bar's letters and checks none of these defaults is one of them.
 import type { AnswerTag } from './core/note/model';
 import { CommandId, ContextKey } from './ids';
 
@@ -27,15 +38,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'next', command: CommandId.nextPrompt, title: 'Next Prompt (Finish on the Wrap-up)', key: 'ctrl+enter', mac: 'cmd+enter' },
   { action: 'back', command: CommandId.previousPrompt, title: 'Previous Prompt', key: 'alt+b', mac: 'alt+cmd+b' },
   { action: 'back', command: CommandId.previousPrompt, title: 'Previous Prompt', key: 'ctrl+shift+enter', mac: 'cmd+shift+enter' },
-  { action: 'skip', command: CommandId.skipPrompt, title: 'Skip Prompt', key: 'alt+s', mac: 'alt+cmd+s' },
-  { action: 'techniques', command: CommandId.toggleTechniqueList, title: 'Show or Hide the Technique List', key: 'alt+t', mac: 'alt+cmd+t' },
+  { action: 'skip', command: CommandId.skipPrompt, title: 'Skip Prompt', key: 'alt+k', mac: 'alt+cmd+k' },
+  { action: 'techniques', command: CommandId.toggleTechniqueList, title: 'Show or Hide the Technique List', key: 'alt+l', mac: 'alt+cmd+l' },
   { action: 'objective', command: CommandId.tagObjective, title: 'Tag Answer as Objective', key: 'alt+o', mac: 'alt+cmd+o' },
   { action: 'pain-point', command: CommandId.tagPainPoint, title: 'Tag Answer as Pain Point', key: 'alt+p', mac: 'alt+cmd+p' },
   { action: 'metric', command: CommandId.tagMetric, title: 'Tag Answer as Metric', key: 'alt+m', mac: 'alt+cmd+m' },
   { action: 'action-item', command: CommandId.tagActionItem, title: 'Tag Answer as Action Item', key: 'alt+a', mac: 'alt+cmd+a' },
-  { action: 'follow-up', command: CommandId.tagFollowUp, title: 'Tag Answer as Follow-up', key: 'alt+f', mac: 'alt+cmd+f' },
+  { action: 'follow-up', command: CommandId.tagFollowUp, title: 'Tag Answer as Follow-up', key: 'alt+u', mac: 'alt+cmd+u' },
   { action: 'tedAnother', command: CommandId.askAnotherTedQuestion, title: 'TED: Ask Another TED Question', key: 'alt+n', mac: 'alt+cmd+n' },
-  { action: 'ladderReached', command: CommandId.strategicObjectiveReached, title: 'Five Whys: Strategic Objective Reached', key: 'alt+r', mac: 'alt+cmd+r' },
+  { action: 'ladderReached', command: CommandId.strategicObjectiveReached, title: 'Five Whys: Strategic Objective Reached', key: 'alt+y', mac: 'alt+cmd+y' },
 ];
 
 /**

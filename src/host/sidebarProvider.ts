@@ -149,6 +149,11 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'focus':
         this.setFocus(message.focused);
         return;
+      case 'reclaimFocus':
+        // Not on every call key: focusing a view that has the focus moves it out and back in, and
+        // a key pressed meanwhile finds the call's keybindings off.
+        this.view?.show(false);
+        return;
       default:
         assertNever(message);
     }

@@ -1,6 +1,6 @@
 // The live call's controller: it applies each action to its own copy of the call at once (same
 // reducer as the host), tells the host, and repaints what the action changed. It owns what every
-// screen of the call shares — header and timer, progress, the technique list (Alt+T), the
+// screen of the call shares — header and timer, progress, the technique list (Alt+L), the
 // metrics and health panels, the footer — and the keyboard; the step card (stepCard.ts, with the
 // ladder of ladder.ts) and the wrap-up (wrapUp.ts) paint the rest.
 //
@@ -163,7 +163,7 @@ export class CallView {
       default:
         if (!currentItem(this.#ctx.state)) return false;
         this.#step.toggleTag(action);
-        const label = t(TAG_LABELS[action][0]);
+        const label = t(TAG_LABELS[action]);
         this.#host.announce(currentItem(this.#ctx.state)?.tags.includes(action) ? t('tagged', label) : t('untagged', label));
         return true;
     }

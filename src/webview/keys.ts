@@ -6,7 +6,7 @@ import { ariaKey, defaultKey, keyLabel, type ShortcutAction } from '../shortcuts
 
 export const PLATFORM = /Mac|iPhone|iPad/.test(navigator.userAgent) ? 'mac' : 'other';
 
-/** The key as the user reads it: "Alt+S", or "⌥⌘S" on macOS. */
+/** The key as the user reads it: "Alt+K", or "⌥⌘K" on macOS. */
 export const keyOf = (action: ShortcutAction): string => keyLabel(defaultKey(action, PLATFORM), PLATFORM);
 
 /** The key for aria-keyshortcuts. */

@@ -15,7 +15,7 @@ export function showTypedRung(ladder: HTMLElement, answer: string): void {
   if (rung) setText(rung, rungText(answer));
 }
 
-/** The rungs of `part`, the one at `current` marked; `onReached` ends the ladder (Alt+R). */
+/** The rungs of `part`, the one at `current` marked; `onReached` ends the ladder (Alt+Y). */
 export function renderLadder(part: CallPart, current: number, onReached: () => void): HTMLElement {
   const depth = ladderDepth(part);
   const rungs = h(

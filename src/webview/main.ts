@@ -10,6 +10,7 @@ import { readHostMessage } from './readHostMessage';
 import { defaultDraft, renderStartForm, type StartForm } from './startForm';
 import { vscode, type UiState } from './vscodeApi';
 import { setStrings, t, tn } from './l10n';
+import { keepFocus } from './focusKeeper';
 
 const app = document.getElementById('app')!;
 const status = document.getElementById('status')!;
@@ -20,6 +21,7 @@ let playbooks: PlaybookSummary[] = [];
 let skipped: string[] = [];
 let idle: Extract<HostMessage, { type: 'idle' }> | undefined;
 let call: CallView | undefined;
+const focusKeeper = keepFocus({ focusAnswer: () => call?.focusAnswer(), reclaim: () => vscode.postMessage({ type: 'reclaimFocus' }) });
 let startForm: StartForm | undefined;
 
 function saveUi(): void {
@@ -150,6 +152,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'shortcut':
       call?.runShortcut(message.action);
+      focusKeeper.afterShortcut();
       return;
     case 'requestSnapshot':
       vscode.postMessage({ type: 'snapshot', requestId: message.requestId, text: document.body.innerText });

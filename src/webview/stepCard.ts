@@ -14,12 +14,13 @@ import { ariaOf, keyOf } from './keys';
 import { t } from './l10n';
 import type { UiStringId } from '../uiStrings';
 
-export const TAG_LABELS: Record<AnswerTag, [label: UiStringId, key: string]> = {
-  objective: ['tagObjective', 'O'],
-  'pain-point': ['tagPainPoint', 'P'],
-  metric: ['tagMetric', 'M'],
-  'action-item': ['tagActionItem', 'A'],
-  'follow-up': ['tagFollowUp', 'F'],
+/** Each tag's button label; its key comes from the shortcut table (src/shortcuts.ts). */
+export const TAG_LABELS: Record<AnswerTag, UiStringId> = {
+  objective: 'tagObjective',
+  'pain-point': 'tagPainPoint',
+  metric: 'tagMetric',
+  'action-item': 'tagActionItem',
+  'follow-up': 'tagFollowUp',
 };
 
 /** The scorecard's made-up requirements in the display language. */
@@ -54,10 +55,7 @@ export class StepCard {
   #unit = h('span', 'unit');
   #numberBox = h('div', 'number');
   #numberField = h('div', 'field', h('label', { class: 'label', for: 'answer', text: t('answer') }), this.#numberBox);
-  #tagButtons = answerTags.map((tag) => {
-    const key = TAG_LABELS[tag][1];
-    return button({ class: 'tag', 'aria-pressed': '', 'aria-keyshortcuts': ariaOf(tag), title: keyOf(tag) }, () => this.toggleTag(tag));
-  });
+  #tagButtons = answerTags.map((tag) => button({ class: 'tag', 'aria-pressed': '', 'aria-keyshortcuts': ariaOf(tag), title: keyOf(tag) }, () => this.toggleTag(tag)));
   #tags = h('div', { class: 'tags', role: 'group', 'aria-label': t('tagThisAnswer') }, ...this.#tagButtons);
   #another: HTMLButtonElement;
   #back: HTMLButtonElement;
@@ -271,7 +269,7 @@ export class StepCard {
       if (b.getAttribute('aria-pressed') === String(on)) return;
       b.className = on ? 'tag on' : 'tag';
       b.setAttribute('aria-pressed', String(on));
-      b.replaceChildren(...(on ? [icon('check')] : []), ` ${t(TAG_LABELS[tag][0])}`);
+      b.replaceChildren(...(on ? [icon('check')] : []), ` ${t(TAG_LABELS[tag])}`);
     });
   }
 

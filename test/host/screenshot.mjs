@@ -9,7 +9,7 @@
 // CSM would, and writes three PNGs to DIR (default media/screenshots):
 //   sidebar-start.png  the start form, before anything is typed
 //   sidebar-call.png   mid-call: Customer "Acme Corp" + Enter, an answer, Ctrl+Enter, another answer
-//   call-note.png      after Alt+T, a jump to the last technique, an answer and Finish: the written
+//   call-note.png      after Alt+L, a jump to the last technique, an answer and Finish: the written
 //                      note open in the editor, the start form back in the sidebar
 // The sidebar shots are cropped to the activity bar and sidebar, the note to the workbench without
 // its status bar; each should stay under 150 KB (a warning says when one does not).
@@ -122,8 +122,8 @@ async function driveCall(page, workspace) {
   await page.waitForTimeout(500); // the answer debounce, and the caret settles
   await shoot(page, join(out, 'sidebar-call.png'), { sidebarOnly: true });
 
-  // Alt+T opens the technique list with the current one focused; jump to the last technique.
-  await page.keyboard.press('Alt+t');
+  // Alt+L opens the technique list with the current one focused; jump to the last technique.
+  await page.keyboard.press('Alt+l');
   const nav = frame.locator('.technique-nav ol button');
   await nav.first().waitFor({ state: 'visible', timeout: 10_000 });
   await nav.last().click();

@@ -2,7 +2,7 @@
 // The Stage Adoption scorecard with usage data, in the real workbench (as screenshot.mjs drives it):
 // three monthly usage snapshots for Acme Corp are put in the sample workspace, then, through the
 // real sidebar, the "Stage adoption review" playbook is picked, "Acme Corp" typed and Enter pressed;
-// Alt+T and a click jump to Verify, whose scorecard shows the data beside each criterion, pre-ticked.
+// Alt+L and a click jump to Verify, whose scorecard shows the data beside each criterion, pre-ticked.
 //   node test/host/usage-screenshot.mjs [out.png] [--no-build]   (default media/screenshots/scorecard-usage.png)
 // Run it under the integration lock: flock /work/integration.lock node test/host/usage-screenshot.mjs
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -63,7 +63,7 @@ async function main() {
     await customer.pressSequentially('Acme Corp', { delay: 20 });
     await customer.press('Enter');
     await frame.locator('#answer').waitFor({ state: 'visible', timeout: 30_000 });
-    await page.keyboard.press('Alt+t');
+    await page.keyboard.press('Alt+l');
     const verify = frame.locator('.technique-nav ol button', { hasText: 'Verify' });
     await verify.first().waitFor({ state: 'visible', timeout: 10_000 });
     await verify.first().click();

@@ -160,8 +160,8 @@ async function driveCall(paths) {
     await page.waitForTimeout(400);
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
-    // Alt+T opens the technique list; jump to the last technique, then Ctrl+Enter to the end.
-    await page.keyboard.press('Alt+t');
+    // Alt+L opens the technique list; jump to the last technique, then Ctrl+Enter to the end.
+    await page.keyboard.press('Alt+l');
     const nav = frame.locator('.technique-nav ol button');
     await nav.last().waitFor({ state: 'visible', timeout: 10_000 });
     await nav.last().click();

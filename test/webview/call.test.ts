@@ -51,10 +51,10 @@ describe('sidebar webview: a live call', function () {
     await page.keyboard.press('Alt+KeyB');
     assert.equal(await page.locator('#answer').inputValue(), 'Our release train', 'the answer is still there');
     await page.keyboard.press('Control+Enter');
-    await page.keyboard.press('Alt+KeyS');
+    await page.keyboard.press('Alt+KeyK');
     assert.match(await page.locator('.progress').innerText(), /Technique 2 of 3 · Prompt 2 of/);
 
-    await page.keyboard.press('Alt+KeyT');
+    await page.keyboard.press('Alt+KeyL');
     const current = page.locator('.technique-nav button[aria-current="step"]');
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-current')), 'step', 'focus moves into the technique list');
     assert.match(await current.innerText(), /Day in the Life/);
@@ -97,7 +97,7 @@ describe('sidebar webview: a live call', function () {
     assert.match(await question(sidebar) ?? '', /“Uptime and scale”/);
     assert.deepEqual(await page.locator('.ladder li').allTextContents(), ['Set up HA', 'Uptime and scale', '…']);
     await page.keyboard.type('Ship features faster');
-    await page.keyboard.press('Alt+KeyR');
+    await page.keyboard.press('Alt+KeyY');
     assert.match(await page.locator('.wrap-up').innerText(), /Wrap up[\s\S]*1 objective · /i);
     assert.equal(await focusedId(sidebar), 'answer', 'the Finish button takes the focus');
     await page.keyboard.press('Control+Enter');
@@ -136,7 +136,7 @@ describe('sidebar webview: a live call', function () {
     const state = startCall('c7', { ...setup, techniques: ['stage-adoption'], stages: ['manage'] }, bankMap, Date.now());
     sidebar = await openCall(state);
     const { page } = sidebar;
-    await page.keyboard.press('Alt+KeyT');
+    await page.keyboard.press('Alt+KeyL');
     await page.locator('.technique-nav button', { hasText: 'Manage' }).click();
     const card = page.locator('.scorecard');
     assert.equal(await card.getAttribute('open'), '', 'open on the stage’s first prompt');
@@ -171,7 +171,7 @@ describe('sidebar webview: a live call', function () {
     await metrics.getByLabel('Target').fill('5 days');
     await metrics.getByLabel('Target').press('Tab');
     await page.locator('#answer').fill('Faster releases');
-    await page.keyboard.press('Alt+KeyR');
+    await page.keyboard.press('Alt+KeyY');
     const objective = page.locator('.objective');
     assert.match(await objective.locator('.objective-text').innerText(), /Faster releases/);
     await objective.getByLabel('Owner').fill('Sam');

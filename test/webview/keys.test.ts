@@ -50,19 +50,19 @@ describe('sidebar webview: keys per platform', function () {
     assert.deepEqual(await pressed(sidebar), []);
     await page.keyboard.press('Alt+Meta+KeyO');
     assert.deepEqual(await pressed(sidebar), [' Objective']);
-    await page.keyboard.press('Alt+KeyS');
+    await page.keyboard.press('Alt+KeyK');
     assert.match(await progress(sidebar), /Prompt 1 of/, 'Option+S did not skip');
-    await page.keyboard.press('Alt+Meta+KeyS');
+    await page.keyboard.press('Alt+Meta+KeyK');
     assert.match(await progress(sidebar), /Prompt 2 of/);
-    assert.match(await page.locator('.keys').innerText(), /⌘Enter next · ⌥⌘B back · ⌥⌘S skip · ⌥⌘T techniques/);
+    assert.match(await page.locator('.keys').innerText(), /⌘Enter next · ⌥⌘B back · ⌥⌘K skip · ⌥⌘L techniques/);
     assert.equal(await page.locator('.tag').first().getAttribute('aria-keyshortcuts'), 'Alt+Meta+O');
   });
 
   it('Windows and Linux: Alt+letter and Ctrl+Enter, named so in the hints', async () => {
     sidebar = await openCall();
     const { page } = sidebar;
-    assert.match(await page.locator('.keys').innerText(), /Ctrl\+Enter next · Alt\+B back · Alt\+S skip · Alt\+T techniques/);
-    await page.keyboard.press('Alt+KeyS');
+    assert.match(await page.locator('.keys').innerText(), /Ctrl\+Enter next · Alt\+B back · Alt\+K skip · Alt\+L techniques/);
+    await page.keyboard.press('Alt+KeyK');
     assert.match(await progress(sidebar), /Prompt 2 of/);
   });
 
@@ -87,7 +87,7 @@ describe('sidebar webview: keys per platform', function () {
     // The same keys, with the workbench's keybinding service (on window) out of the way: every
     // handler of the page still sees them, and nothing happens.
     await page.evaluate(() => document.addEventListener('keydown', (e) => e.stopPropagation()));
-    await page.keyboard.press('Alt+KeyS');
+    await page.keyboard.press('Alt+KeyK');
     await page.keyboard.press('Control+Enter');
     assert.match(await progress(sidebar), /Prompt 1 of/);
     await page.evaluate(() => window.dispatchEvent(new FocusEvent('blur')));

@@ -174,7 +174,7 @@ describe('sidebar webview: stepping through a call paints each prompt exactly', 
       if (state.position.part >= state.parts.length) break;
       await answer(sidebar, screen, n);
       // Five Whys climbs while answered: leave its ladder after three rungs.
-      if (bankMap.get(state.parts[state.position.part]!.bankId)?.flow === 'ladder' && state.position.item >= 2) await page.keyboard.press('Alt+KeyR');
+      if (bankMap.get(state.parts[state.position.part]!.bankId)?.flow === 'ladder' && state.position.item >= 2) await page.keyboard.press('Alt+KeyY');
       else await page.keyboard.press('Control+Enter');
     }
     for (let n = 0; ; n++) {
@@ -259,12 +259,12 @@ describe('sidebar webview: stepping through a call paints each prompt exactly', 
     await page.keyboard.press('Control+Enter');
     await page.keyboard.type('Seven tools');
     await page.keyboard.press('Control+Enter');
-    await page.keyboard.press('Alt+KeyT');
+    await page.keyboard.press('Alt+KeyL');
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-current')), 'step');
     const open = await rows();
     assert.equal(open[0], 'TED — Tell / Explain / Describe · 1 answered');
     assert.equal(open[1], 'Day in the Life · 1 answered *');
-    await page.keyboard.press('Alt+KeyT');
+    await page.keyboard.press('Alt+KeyL');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'answer');
     await page.keyboard.type('In GitLab');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Control+Enter');

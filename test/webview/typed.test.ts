@@ -140,7 +140,7 @@ describe('sidebar webview: rough edges seen on screen', function () {
     await page.keyboard.press('Control+Enter');
     await page.keyboard.type('Fewer outages');
     assert.deepEqual(await page.locator('.ladder li').allTextContents(), ['Set up HA', 'Fewer outages']);
-    await page.keyboard.press('Alt+KeyR');
+    await page.keyboard.press('Alt+KeyY');
     assert.match((await page.locator('#question').textContent()) ?? '', /Fewer outages/);
     assert.doesNotMatch((await page.locator('#question').textContent()) ?? '', /\[Stated objective\]/);
     assert.equal(await page.locator('#ph-objective').inputValue(), 'Fewer outages');
@@ -170,7 +170,7 @@ describe('sidebar webview: rough edges seen on screen', function () {
     await page.setViewportSize({ width: 260, height: 800 });
     // The page has no theme: give the highlight's theme colour one to see it by.
     await page.evaluate(() => document.documentElement.style.setProperty('--vscode-list-inactiveSelectionBackground', 'rgb(1, 2, 3)'));
-    await page.keyboard.press('Alt+KeyT');
+    await page.keyboard.press('Alt+KeyL');
     const rows = await page.locator('.technique-nav li').evaluateAll((lis) =>
       lis.map((li) => {
         const b = li.querySelector('button')!;

@@ -1,5 +1,5 @@
 // A whole call typed into the real sidebar inside the real workbench, stepped and finished by
-// keyboard alone (Ctrl+Enter, Alt+R), every field left the moment it was typed in — no Tab, no
+// keyboard alone (Ctrl+Enter, Alt+Y), every field left the moment it was typed in — no Tab, no
 // click elsewhere, nothing that would fire a change event — and the note read back from disk:
 // every value typed must be in it. Then Finish from the palette right after typing.
 import { strict as assert } from 'node:assert';
@@ -135,7 +135,7 @@ describe('a call typed into the real sidebar and finished by keyboard', function
     await frame.locator('.scorecard input[type=number]').focus();
     await stepBy(frame, page, 'Control+Enter');
 
-    // Five Whys: the rung being typed shows on the ladder at once; Alt+R ends it.
+    // Five Whys: the rung being typed shows on the ladder at once; Alt+Y ends it.
     await nextUntil(frame, page, async () => /Five Whys/i.test(await frame.locator('.technique-heading').innerText()), 'Five Whys');
     await frame.locator('#answer').focus();
     await page.keyboard.type(FOCUS);
@@ -143,7 +143,7 @@ describe('a call typed into the real sidebar and finished by keyboard', function
     await page.keyboard.type(OBJECTIVE);
     assert.equal(await frame.locator('.ladder li[aria-current="step"]').innerText(), OBJECTIVE, 'the rung shows what is typed before moving on');
     // Finding the right person asks about the objective just reached, not "[Stated objective]".
-    await pressCallKey(page, 'Alt+r', () => frame.waitForFunction(() => /right person/i.test(document.querySelector('.technique-heading')?.textContent ?? ''), undefined, { timeout: 10_000 }));
+    await pressCallKey(page, 'Alt+y', () => frame.waitForFunction(() => /right person/i.test(document.querySelector('.technique-heading')?.textContent ?? ''), undefined, { timeout: 10_000 }));
     assert.match(await frame.locator('#question').innerText(), new RegExp(OBJECTIVE));
     assert.equal(await frame.locator('#ph-objective').inputValue(), OBJECTIVE);
 
@@ -218,7 +218,7 @@ describe('a call typed into the real sidebar and finished by keyboard', function
     frame = await wb.sidebar('Why 1 of'); // the heading is in capitals (CSS), which innerText reports as shown
     await frame.locator('#answer').focus();
     await page.keyboard.type('Faster onboarding');
-    await pressCallKey(page, 'Alt+r', () => frame.locator('.wrap-up').waitFor());
+    await pressCallKey(page, 'Alt+y', () => frame.locator('.wrap-up').waitFor());
     await frame.locator('li.objective input[type=text]').first().focus();
     await page.keyboard.type('Sam');
     // Straight from the field to the palette: no blur, no change event in between.

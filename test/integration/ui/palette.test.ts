@@ -44,12 +44,12 @@ describe('the palette, by keyboard, in the real workbench', function () {
     await page.keyboard.type('Add to Current Call');
     await page.keyboard.press('Enter');
 
-    // The sidebar's technique list (Alt+T) now has Stage Adoption with that question in it.
+    // The sidebar's technique list (Alt+L) now has Stage Adoption with that question in it.
     frame = await wb.sidebar('Technique 1 of');
     // A click, as a user gives focus: the call's keys are VS Code keybindings that need the
     // sidebar focused (callCoach.sidebarFocus), which a script's element.focus() does not report.
     await frame.locator('#answer').click();
-    await page.keyboard.press('Alt+t');
+    await page.keyboard.press('Alt+l');
     const stageAdoption = frame.locator('.technique-nav ol button', { hasText: 'Stage Adoption' });
     await stageAdoption.waitFor({ state: 'visible', timeout: 20_000 });
     await stageAdoption.focus();

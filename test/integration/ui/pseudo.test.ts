@@ -86,7 +86,7 @@ describe('the pseudo locale: every string the user reads comes from the l10n bun
       for (const s of [...data, ...bank]) rest = rest.split(s).join(' ');
       rest = rest
         .replace(/\b(Ctrl|Alt|Shift|Cmd|Meta|Control|Enter|Arrow(Up|Down)|Up|Down)\b/g, ' ') // key names
-        .replace(/\b[A-Z]\b/g, ' ') // a key's letter: Alt+T
+        .replace(/\b[A-Z]\b/g, ' ') // a key's letter: Alt+L
         .replace(/\d{4}-\d{2}-\d{2}/g, ' ')
         // Dates are Intl's in the display language; a pseudo locale has no calendar of its own, so
         // Intl falls back to the runtime's (English) month names.

@@ -1,7 +1,7 @@
 // What a CSM sees, driven and shot in the real workbench (keys and clicks only), each screen checked
 // and written as a PNG to test-results/screenshots/ (or $CALL_COACH_SHOTS): a returning customer's
 // gaps summary with Start in view, the progress bar at "Technique 1 of 9", the technique list
-// (Alt+T), a Five Whys rung as it is typed and the next prompt naming the objective just reached,
+// (Alt+L), a Five Whys rung as it is typed and the next prompt naming the objective just reached,
 // "Saved …" after finishing, Browse Stage Questions' rows, and notes in VS Code's Markdown preview
 // with link validation on and no problem reported: one with an unfilled placeholder, and the sample
 // customer's tagged items, each with the question it answers.
@@ -81,7 +81,7 @@ describe('what a CSM sees, shot in the real workbench', function () {
     await shot('progress-technique-1-of-9.png');
 
     await frame.locator('#answer').focus();
-    await page.keyboard.press('Alt+t');
+    await page.keyboard.press('Alt+l');
     await frame.locator('.technique-nav ol button').first().waitFor({ state: 'visible' });
     await shot('technique-list.png');
   });
@@ -100,7 +100,7 @@ describe('what a CSM sees, shot in the real workbench', function () {
     await page.keyboard.type('Fewer failed deploys at month end');
     assert.equal(await frame.locator('.ladder li[aria-current="step"]').innerText(), 'Fewer failed deploys at month end');
     await shot('five-whys-rung-typed.png');
-    await page.keyboard.press('Alt+r');
+    await page.keyboard.press('Alt+y');
     await frame.waitForFunction(() => /right person/i.test(document.querySelector('.technique-heading')?.textContent ?? ''), undefined, { timeout: 10_000 });
     const question = await frame.locator('#question').innerText();
     assert.match(question, /Fewer failed deploys at month end/);

@@ -138,9 +138,9 @@ describe('usage data in the real workbench', function () {
     await customer.press('Enter');
     await form.locator('#answer').waitFor({ state: 'visible', timeout: 30_000 });
 
-    // Alt+T opens the techniques list; Verify's stage is clicked.
+    // Alt+L opens the techniques list; Verify's stage is clicked.
     await form.locator('#answer').focus();
-    await page.keyboard.press('Alt+t');
+    await page.keyboard.press('Alt+l');
     const verify = form.locator('.technique-nav ol button', { hasText: 'Verify' }).first();
     await verify.waitFor({ state: 'visible', timeout: 10_000 });
     await verify.click();

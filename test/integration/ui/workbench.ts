@@ -100,12 +100,6 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     git('commit', '-q', '-m', 'The sample workspace');
   }
   const settings = {
-    // The menu's Alt focus off: under load the workbench, which receives the webview's keys
-    // second-hand, sometimes takes the Alt of Alt+R or Alt+T for a lone Alt and moves the focus to
-    // its menu (the webview blurs just before the key's command lands); the key, or the next one,
-    // is then lost. 10 of 10 typed calls passed with it off, 5 of 10 failed with it on, at load 6-11.
-    // test/host/keys.mjs drives the Alt keys with VS Code's defaults.
-    'window.customMenuBarAltFocus': false,
     ...(options.restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
     ...options.settings,
   };
@@ -228,7 +222,7 @@ export async function pressCallKey(page: Page, key: string, landed: () => Promis
 }
 
 /**
- * Presses a call key that moves to another step (Ctrl+Enter, Alt+S …) and waits until the step has
+ * Presses a call key that moves to another step (Ctrl+Enter, Alt+K …) and waits until the step has
  * changed: the progress line ("Technique 2 of 5 · Prompt 1 of 2"), read as the DOM has it both times.
  */
 export async function stepBy(frame: Frame, page: Page, key: string): Promise<void> {
